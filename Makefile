@@ -1,0 +1,33 @@
+# Two commands do everything on a fresh machine with Python 3.11 and make:
+#   make demo   create .venv, install copydesk and its English pipeline, check the seed article
+#   make test   the same set-up, then the whole test suite
+PYTHON ?= python3.11
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+.PHONY: demo test install bench score clean
+
+demo: $(STAMP)
+	-$(BIN)/copydesk check seeds/kim-jong-un-leaves-beijing.txt
+
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+install: $(STAMP)
+
+$(STAMP): pyproject.toml
+	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "need $(PYTHON) on PATH (or run: make PYTHON=python3 ...)"; exit 2; }
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[model,test]'
+	touch $(STAMP)
+
+bench: $(STAMP)
+	$(BIN)/python bench/run.py
+
+score: $(STAMP)
+	$(BIN)/python ../shared/bench/score.py ../shared/corpus/dev --cmd "$(BIN)/copydesk check --format json"
+
+clean:
+	rm -rf $(VENV) build *.egg-info

@@ -1,0 +1,182 @@
+"""The command line: options in, library call, renderer out, exit status. Nothing else."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sys
+from enum import Enum
+from typing import Annotated
+
+import typer
+
+from checker import __version__
+
+app = typer.Typer(
+    name="copydesk",
+    help="Check news copy for contradictions about time: weekdays that do not match their "
+         "dates, impossible dates, tenses that contradict dates, relative times that disagree "
+         "with their dates, events given two days, and lengths that do not match their dates.",
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+class Format(str, Enum):
+    text = "text"
+    json = "json"
+
+
+class FailOn(str, Enum):
+    error = "error"
+    warning = "warning"
+    info = "info"
+    never = "never"
+
+
+def _date(value: str | None) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise typer.BadParameter(f"{value!r} is not a date; use YYYY-MM-DD, e.g. 2024-05-29")
+
+
+def _ids(value: str | None) -> list[str] | None:
+    return None if value is None else [v for v in value.split(",") if v.strip()]
+
+
+def _colour() -> bool:
+    return sys.stdout.isatty() and "NO_COLOR" not in os.environ
+
+
+DateOpt = Annotated[str | None, typer.Option(
+    "--date", metavar="YYYY-MM-DD",
+    help="Publication date; overrides metadata and datelines in the copy.")]
+PathsArg = Annotated[list[str], typer.Argument(
+    metavar="PATH...", help="Files, directories (searched for .txt .md .html .htm) or - for stdin.")]
+
+
+@app.command()
+def check(
+    paths: PathsArg,
+    date: DateOpt = None,
+    format: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.text,
+    fail_on: Annotated[FailOn, typer.Option(
+        "--fail-on", help="Exit 1 when a finding has at least this severity.")] = FailOn.warning,
+    select: Annotated[str | None, typer.Option(
+        help="Only these rules (comma-separated ids).")] = None,
+    ignore: Annotated[str | None, typer.Option(
+        help="Skip these rules (comma-separated ids).")] = None,
+    encoding: Annotated[str | None, typer.Option(
+        help="Decode input with this encoding instead of UTF-8 (e.g. cp1252).")] = None,
+    max_bytes: Annotated[int, typer.Option(
+        help="Refuse files larger than this many bytes.")] = 2_000_000,
+) -> None:
+    """Check articles and report contradictions.
+
+    Example: copydesk check story.txt --date 2024-05-29
+
+    Exit status: 0 nothing at or above --fail-on, 1 findings, 2 usage or input error.
+    """
+    from checker.engine import check_paths, expand_paths, select_rules
+    from checker.model import Severity
+    from checker.render import to_json, to_text
+
+    when = _date(date)
+    try:
+        select_rules(_ids(select), _ids(ignore))
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc), param_hint="--select/--ignore") from None
+    files = expand_paths(paths)
+    if not files:
+        typer.echo("copydesk: no .txt, .md or .html files found in the given paths", err=True)
+        raise typer.Exit(2)
+    stdin_text = sys.stdin.read() if "-" in files else None
+    report = check_paths(files, publication_date=when, encoding=encoding, select=_ids(select),
+                         ignore=_ids(ignore), max_bytes=max_bytes, stdin_text=stdin_text)
+    if format is Format.json:
+        typer.echo(to_json(report))
+    else:
+        typer.echo(to_text(report, colour=_colour()))
+    if report.errors:
+        raise typer.Exit(2)
+    if fail_on is not FailOn.never:
+        threshold = Severity(fail_on.value).rank
+        if any(f.severity.rank >= threshold for f in report.findings):
+            raise typer.Exit(1)
+
+
+@app.command()
+def timeline(
+    paths: PathsArg,
+    date: DateOpt = None,
+    format: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.text,
+) -> None:
+    """Show the story's timeline: every temporal expression, resolved, in calendar order.
+
+    Example: copydesk timeline story.txt --format json
+    """
+    from checker.engine import expand_paths, timeline_paths
+    from checker.render import timeline_json, timeline_text
+
+    results = timeline_paths(expand_paths(paths), publication_date=_date(date))
+    typer.echo(timeline_json(results) if format is Format.json else timeline_text(results))
+    if any(isinstance(r, str) for _, r in results):
+        raise typer.Exit(2)
+
+
+@app.command("rules")
+def list_rules() -> None:
+    """List every rule: id, default severity, title."""
+    from checker.rules import ALL_RULES
+
+    width = max(len(r.id) for r in ALL_RULES)
+    for rule in ALL_RULES:
+        typer.echo(f"{rule.id:<{width}}  {rule.severity.value:<7}  {rule.title}")
+
+
+@app.command()
+def explain(rule_id: Annotated[str, typer.Argument(metavar="RULE")]) -> None:
+    """Explain a rule: what it flags, why, and examples."""
+    from checker.rules import RULES_BY_ID
+
+    rule = RULES_BY_ID.get(rule_id)
+    if rule is None:
+        typer.echo(f"copydesk: no rule {rule_id!r}; valid ids: {', '.join(RULES_BY_ID)}",
+                   err=True)
+        raise typer.Exit(2)
+    typer.echo(f"{rule.id} ({rule.severity.value}): {rule.title}\n")
+    typer.echo(rule.rationale.strip().split("\n", 1)[1].strip() + "\n")
+    typer.echo("## Examples")
+    for ex in rule.examples:
+        dated = f"  [published {ex.publication_date}]" if ex.publication_date else ""
+        typer.echo(f"  {'flags ' if ex.flags else 'passes'}  {ex.text}{dated}")
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"copydesk {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(version: Annotated[bool, typer.Option(
+        "--version", callback=_version, is_eager=True, help="Show the version and exit.")] = False,
+) -> None:
+    """copydesk: a fact-consistency checker for news copy."""
+
+
+def main() -> None:
+    try:
+        app()
+    except KeyboardInterrupt:
+        sys.exit(130)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()
+

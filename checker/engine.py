@@ -1,0 +1,230 @@
+"""The library API: text or files in, a Report out. The CLI only wires options to this."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from checker.facts import ArticleFacts
+from checker.grammar import Grammar
+from checker.model import FileReport, Finding, Report, Rule, Span
+from checker.nlp import load_pipeline
+from checker.pubdate import find_dateline, publication_date
+from checker.source import MAX_BYTES, Article, InputError, read_path, read_text
+from checker.temporal import find_timexes
+from checker.timeline import Resolver, link_restatements
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class Analysis:
+    """An article with its facts and the notes made while reading it."""
+
+    article: Article
+    facts: ArticleFacts
+    notes: tuple[str, ...]
+
+
+def analyse(article: Article, *, publication_date_given: dt.date | None = None,
+            doc=None) -> Analysis:  # noqa: ANN001 - a spaCy Doc, kept out of the signature
+    """Read an article once: publication date, one spaCy pass, the resolved timeline."""
+    dateline = find_dateline(article.text)
+    pub, note = publication_date(article, given=publication_date_given, dateline=dateline)
+    if doc is None:
+        doc = load_pipeline()(article.text)
+    grammar = Grammar(doc)
+    resolver = Resolver(article.text, pub.date if pub else None, grammar)
+    mentions = resolver.resolve(find_timexes(article.text), dateline.line if dateline else None)
+    mentions = link_restatements(article.text, mentions)
+    facts = ArticleFacts(text=article.text, publication=pub, mentions=tuple(mentions))
+    return Analysis(article, facts, (note,) if note else ())
+
+
+def select_rules(select: Iterable[str] | None = None,
+                 ignore: Iterable[str] | None = None) -> tuple[Rule, ...]:
+    from checker.rules import ALL_RULES, RULES_BY_ID
+
+    chosen = list(ALL_RULES)
+    for ids, keep in ((select, True), (ignore, False)):
+        if ids is None:
+            continue
+        ids = [i.strip() for i in ids if i.strip()]
+        unknown = [i for i in ids if i not in RULES_BY_ID]
+        if unknown:
+            raise ValueError(f"unknown rule id(s): {', '.join(unknown)}; "
+                             f"valid ids: {', '.join(RULES_BY_ID)}")
+        chosen = [r for r in chosen if (r.id in ids) == keep]
+    return tuple(chosen)
+
+
+def run_rules(facts: ArticleFacts, rules: Sequence[Rule]) -> list[Finding]:
+    findings: list[Finding] = []
+    seen: set[tuple[str, Span]] = set()
+    for rule in rules:
+        if rule.needs_publication_date and facts.publication is None:
+            continue
+        for finding in rule.check(facts):
+            key = (finding.rule, finding.span)
+            if key not in seen:
+                seen.add(key)
+                findings.append(finding)
+    findings.sort(key=lambda f: (f.span.start, f.span.end, f.rule))
+    return findings
+
+
+def _file_report(analysis: Analysis, rules: Sequence[Rule]) -> FileReport:
+    article = analysis.article
+    findings = run_rules(analysis.facts, rules)
+    return FileReport(
+        path=article.path,
+        findings=findings,
+        publication_date=analysis.facts.publication,
+        notes=list(analysis.notes),
+        raw_text=article.raw,
+        raw_span=article.raw_span,
+    )
+
+
+def check_article(article: Article, *, publication_date: dt.date | None = None,
+                  rules: Sequence[Rule] | None = None) -> FileReport:
+    rules = select_rules() if rules is None else rules
+    return _file_report(analyse(article, publication_date_given=publication_date), rules)
+
+
+def check_text(text: str, *, publication_date: dt.date | str | None = None,
+               path: str = "<text>", kind: str | None = None,
+               select: Iterable[str] | None = None,
+               ignore: Iterable[str] | None = None) -> Report:
+    """Check one article given as text. Raises InputError for text with nothing to check."""
+    if isinstance(publication_date, str):
+        publication_date = dt.date.fromisoformat(publication_date)
+    article = read_text(text, path=path, kind=kind)
+    rules = select_rules(select, ignore)
+    return Report([check_article(article, publication_date=publication_date, rules=rules)])
+
+
+def check_file(path: str | Path, *, publication_date: dt.date | str | None = None,
+               encoding: str | None = None, select: Iterable[str] | None = None,
+               ignore: Iterable[str] | None = None, max_bytes: int = MAX_BYTES) -> Report:
+    """Check one file. A file that cannot be read gives a FileReport with `error` set."""
+    return check_paths([path], publication_date=publication_date, encoding=encoding,
+                       select=select, ignore=ignore, max_bytes=max_bytes)
+
+
+def check_paths(paths: Iterable[str | Path], *, publication_date: dt.date | str | None = None,
+                encoding: str | None = None, select: Iterable[str] | None = None,
+                ignore: Iterable[str] | None = None, max_bytes: int = MAX_BYTES,
+                stdin_text: str | None = None, batch_size: int = 16) -> Report:
+    """Check many files, streaming their texts through one spaCy `pipe` in batches.
+
+    Every path gets a FileReport in input order: findings, or a one-line error.
+    """
+    if isinstance(publication_date, str):
+        publication_date = dt.date.fromisoformat(publication_date)
+    rules = select_rules(select, ignore)
+    report = Report()
+    pending: list[tuple[int, Article]] = []
+
+    def flush() -> None:
+        if not pending:
+            return
+        nlp = load_pipeline()
+        docs = nlp.pipe([a.text for _, a in pending], batch_size=batch_size)
+        for (slot, article), doc in zip(pending, docs):
+            try:
+                analysis = analyse(article, publication_date_given=publication_date, doc=doc)
+                report.files[slot] = _file_report(analysis, rules)
+            except Exception as exc:  # one bad file must not stop the run
+                log.exception("internal error on %s", article.path)
+                report.files[slot] = FileReport(
+                    path=article.path,
+                    error=f"{article.path}: internal error, please report "
+                          f"({type(exc).__name__}: {exc})")
+        pending.clear()
+
+    for path in paths:
+        name = str(path)
+        slot = len(report.files)
+        report.files.append(FileReport(path=name))
+        try:
+            if name == "-":
+                article = read_text(stdin_text or "", path="-")
+            else:
+                article = read_path(path, encoding=encoding, max_bytes=max_bytes)
+        except InputError as exc:
+            report.files[slot].error = str(exc)
+            continue
+        pending.append((slot, article))
+        if len(pending) >= batch_size:
+            flush()
+    flush()
+    return report
+
+
+def expand_paths(paths: Iterable[str], suffixes: Iterable[str] = (".txt", ".md", ".html",
+                                                                    ".htm")) -> list[str]:
+    """Files to check: files as given, directories searched recursively (no symlink loops)."""
+    out: list[str] = []
+    wanted = {s.lower() for s in suffixes}
+    for p in paths:
+        if p == "-":
+            out.append(p)
+            continue
+        path = Path(p)
+        if path.is_dir():
+            found = []
+            seen: set[Path] = set()
+            for sub in sorted(_walk(path, seen)):
+                if sub.suffix.lower() in wanted:
+                    found.append(str(sub))
+            out.extend(found)
+        else:
+            out.append(p)
+    return out
+
+
+def _walk(root: Path, seen: set[Path]):  # noqa: ANN202
+    try:
+        real = root.resolve()
+    except (OSError, RuntimeError):
+        return
+    if real in seen:
+        return
+    seen.add(real)
+    try:
+        entries = sorted(root.iterdir())
+    except OSError:
+        yield root / "."  # unreadable directory: reported as an error by the reader
+        return
+    for entry in entries:
+        try:
+            if entry.is_dir():
+                yield from _walk(entry, seen)
+            else:
+                yield entry
+        except OSError:
+            continue
+
+
+def timeline_paths(paths: Iterable[str], *, publication_date: dt.date | None = None,
+                   encoding: str | None = None) -> list[tuple[str, Analysis | str]]:
+    """Each path with its Analysis (the resolved timeline), or a one-line error."""
+    out: list[tuple[str, Analysis | str]] = []
+    articles: list[tuple[int, Article]] = []
+    for path in paths:
+        try:
+            article = read_path(path, encoding=encoding)
+        except InputError as exc:
+            out.append((path, str(exc)))
+            continue
+        articles.append((len(out), article))
+        out.append((path, ""))
+    docs = load_pipeline().pipe([a.text for _, a in articles], batch_size=16)
+    for (slot, article), doc in zip(articles, docs):
+        out[slot] = (article.path, analyse(article, publication_date_given=publication_date,
+                                           doc=doc))
+    return out

@@ -1,0 +1,332 @@
+"""Attach a mention to the clause it belongs to: its verb, tense, subject, place and noun.
+
+Everything here reads spaCy's dependency parse. When the pipeline has no parser (the
+rule-based fallback), every attachment is empty and the rules that need grammar stay
+silent, as they should when they cannot tell.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+
+from spacy.tokens import Doc, Span as SpacySpan, Token
+
+from checker import lexicon as lx
+
+
+class Tense(str, Enum):
+    PAST = "past"  # departed, was switched on, had left
+    PERFECT = "perfect"  # has left (past, seen from now)
+    PRESENT = "present"  # leaves, is leaving
+    FUTURE = "future"  # will leave, is scheduled to leave, is to leave
+    MODAL = "modal"  # would/could/might leave: no time commitment
+    UNKNOWN = "unknown"
+
+    @property
+    def is_past(self) -> bool:
+        return self in (Tense.PAST, Tense.PERFECT)
+
+
+_PLACE_ENTS = {"GPE", "LOC", "FAC"}
+_PLACE_PREPS = {"from", "in", "to", "at", "for", "into", "out", "of"}
+_PERSON_PRONOUNS = {"he", "she", "him", "her"}
+_RELATIVE_PRONOUNS = {"which", "that", "who", "whom"}
+_EVENT_WORD_CLASS = {w: cls for cls, words in lx.EVENT_CLASSES.items() for w in words}
+
+
+@dataclass(frozen=True, slots=True)
+class Attachment:
+    """Where a mention sits in its sentence."""
+
+    sentence: int  # index of the sentence in the document
+    prep: str | None = None  # "on", "in", "from", "until", ...
+    verb: str | None = None  # lemma of the governing verb
+    verb_start: int | None = None
+    tense: Tense = Tense.UNKNOWN
+    reported: bool = False  # under a past reporting verb: "said it would ..."
+    negated: bool = False
+    subject: str | None = None  # the subject's text, pronouns resolved where clear
+    subject_key: str | None = None  # for matching: surname or head-noun lemma
+    subject_is_guess: bool = False  # a pronoun resolved by proximity
+    noun: str | None = None  # the event noun the mention modifies or that the verb is about
+    places: tuple[str, ...] = ()
+    modifies_noun: bool = False  # "Wednesday's vote", "the May 8 final", "12-day strike"
+    event_class: str | None = None  # depart, arrive, vote, meet, ... (see lexicon)
+    noun_cues: frozenset[str] = frozenset()  # modifiers of the noun the mention describes
+    context_tense: Tense = Tense.UNKNOWN  # tense of the nearest finite clause above the verb
+    via_noun: bool = False  # the path up to the verb passes through a noun ("win on Saturday")
+    verb_is_near: bool = True  # no other verb stands between the verb and the mention
+
+    @property
+    def event_key(self) -> str | None:
+        return self.event_class or self.noun or self.verb
+
+
+def _noun_text(token: Token) -> str:
+    """A name or noun with its compounds: "Kim Jong Un", "Town Bridge", "walkout"."""
+    parts = [t for t in token.lefts if t.dep_ in ("compound", "flat") and t.pos_ == "PROPN"]
+    return " ".join([t.text for t in parts] + [token.text])
+
+
+def _is_verb(token: Token) -> bool:
+    return token.pos_ in ("VERB", "AUX")
+
+
+def tense_of(verb: Token, depth: int = 0) -> Tense:
+    """The tense of a verb group, read from its auxiliaries and the verbs above it."""
+    if depth > 6:
+        return Tense.UNKNOWN
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    words = {a.lower_ for a in auxes}
+    if words & lx.FUTURE_AUX:
+        return Tense.FUTURE
+    if words & lx.MODAL_AUX:
+        # "would have turned 90 in 2015" looks back, not forward
+        return Tense.PAST if "have" in words else Tense.MODAL
+    if "to" in words:
+        head = verb.head
+        if head is verb:
+            return Tense.UNKNOWN
+        # "is scheduled to open", "is due to report", "plans to", "is to open"
+        if head.lower_ in lx.SCHEDULE_WORDS or head.lemma_ == "be":
+            t = tense_of(head, depth + 1)
+            if t in (Tense.PRESENT, Tense.UNKNOWN) and _has_present_be(head):
+                return Tense.FUTURE
+            return Tense.MODAL if t.is_past else t
+        # "agreed to meet on 30 June": an infinitive's time is not its governor's
+        return Tense.MODAL
+    tags = {verb.tag_} | {a.tag_ for a in auxes}
+    lemmas = {a.lemma_ for a in auxes}
+    if "have" in lemmas:
+        return Tense.PAST if "VBD" in {a.tag_ for a in auxes if a.lemma_ == "have"} \
+            else Tense.PERFECT
+    if "VBD" in tags:
+        return Tense.PAST
+    if tags & {"VBZ", "VBP"}:
+        return Tense.PRESENT
+    if verb.tag_ in ("VBG", "VBN", "VB") and verb.dep_ in ("conj", "advcl", "xcomp", "acl",
+                                                            "relcl", "pcomp", "ccomp"):
+        if verb.head is not verb and verb.dep_ != "relcl":
+            return tense_of(verb.head, depth + 1)
+    return Tense.UNKNOWN
+
+
+def _has_present_be(token: Token) -> bool:
+    if token.lemma_ == "be" and token.tag_ in ("VBZ", "VBP"):
+        return True
+    for c in token.children:
+        if c.dep_ in ("aux", "auxpass", "cop") and c.lemma_ == "be" and c.tag_ in ("VBZ", "VBP"):
+            return True
+    if token.dep_ in ("acomp", "attr") and token.head.lemma_ == "be":
+        return token.head.tag_ in ("VBZ", "VBP")
+    return token.lower_ in ("plans", "aims", "hopes", "intends") or token.tag_ in ("VBZ", "VBP")
+
+
+def _reported(verb: Token) -> bool:
+    """Is this clause the content of a past-tense report ("said it would ...")?"""
+    tok = verb
+    for _ in range(4):
+        if tok.dep_ in ("ccomp", "xcomp", "advcl", "conj") and tok.head is not tok:
+            head = tok.head
+            if head.lemma_ in lx.REPORTING_VERBS and tense_of(head).is_past:
+                return True
+            tok = head
+        else:
+            break
+    return False
+
+
+def _no_verb_between(verb: Token, span: SpacySpan) -> bool:
+    doc = verb.doc
+    lo, hi = (verb.i + 1, span.start) if verb.i < span.start else (span.end, verb.i)
+    return not any(doc[i].pos_ == "VERB" for i in range(lo, hi))
+
+
+def _context_tense(verb: Token) -> Tense:
+    for anc in verb.ancestors:
+        if _is_verb(anc):
+            t = tense_of(anc)
+            if t is not Tense.UNKNOWN:
+                return t
+    return Tense.UNKNOWN
+
+
+def _described_noun(verb: Token, noun: Token | None, modifies: bool) -> Token | None:
+    """The noun a mention describes: "Wednesday's vote", or the noun a relative clause
+    hangs on ("the recent storm, which struck on 14 January")."""
+    if modifies and noun is not None:
+        target = noun
+    elif verb.dep_ in ("relcl", "acl") and verb.head is not verb:
+        target = verb.head
+    else:
+        return None
+    if target.dep_ == "appos" and target.head is not target:
+        target = target.head
+    return target
+
+
+def _cues(noun: Token | None) -> frozenset[str]:
+    if noun is None:
+        return frozenset()
+    words = set()
+    for c in noun.children:
+        if c.dep_ in ("amod", "advmod", "compound", "nmod", "det", "poss"):
+            words.add(c.lower_)
+            words.update(g.lower_ for g in c.children if g.dep_ == "advmod")
+    return frozenset(words)
+
+
+def _subject(verb: Token, depth: int = 0) -> Token | None:
+    for c in verb.children:
+        if c.dep_ in ("nsubj", "nsubjpass", "csubj"):
+            if c.lower_ in _RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+                return verb.head
+            return c
+    if verb.dep_ == "relcl":
+        return verb.head
+    if depth < 4 and verb.dep_ in ("xcomp", "conj", "advcl", "acl", "ccomp") \
+            and verb.head is not verb:
+        if verb.dep_ == "acl" and not _is_verb(verb.head):
+            return verb.head
+        return _subject(verb.head, depth + 1)
+    return None
+
+
+def _places(verb: Token) -> tuple[str, ...]:
+    found = []
+    for c in verb.children:
+        if c.dep_ in ("dobj", "npadvmod") and c.ent_type_ in _PLACE_ENTS:
+            found.append(_noun_text(c))
+        elif c.dep_ == "prep" and c.lower_ in _PLACE_PREPS:
+            for p in c.children:
+                if p.dep_ == "pobj" and p.ent_type_ in _PLACE_ENTS:
+                    found.append(_noun_text(p))
+    return tuple(found)
+
+
+class Grammar:
+    """Dependency-based attachment for one parsed document."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.parsed = doc.has_annotation("DEP")
+        self.sent_starts = [s.start_char for s in doc.sents] if (
+            self.parsed or doc.has_annotation("SENT_START")) else [0]
+        self.persons = [e for e in doc.ents if e.label_ == "PERSON"]
+
+    def sentence_index(self, char: int) -> int:
+        import bisect
+
+        return max(0, bisect.bisect_right(self.sent_starts, char) - 1)
+
+    def sentence_bounds(self, index: int) -> tuple[int, int]:
+        start = self.sent_starts[index]
+        end = self.sent_starts[index + 1] if index + 1 < len(self.sent_starts) else \
+            len(self.doc.text)
+        return start, end
+
+    def span(self, start: int, end: int) -> SpacySpan | None:
+        return self.doc.char_span(start, end, alignment_mode="expand")
+
+    def _resolve_person(self, pronoun: Token) -> str | None:
+        before = [e for e in self.persons if e.end_char <= pronoun.idx]
+        return before[-1].text if before else None
+
+    def attach(self, start: int, end: int) -> Attachment:
+        sentence = self.sentence_index(start)
+        span = self.span(start, end)
+        if not self.parsed or span is None or len(span) == 0:
+            return Attachment(sentence=sentence)
+        root = span.root
+        prep = None
+        noun: Token | None = None
+        modifies = False
+        tok = root
+        if tok.dep_ == "pobj" and tok.head.pos_ == "ADP":
+            prep = tok.head.lower_
+            tok = tok.head.head
+        elif tok.dep_ in ("poss", "compound", "amod", "nmod", "nummod") and \
+                tok.head.pos_ in ("NOUN", "PROPN"):
+            noun, modifies = tok.head, True
+            tok = tok.head
+        elif tok.dep_ != "ROOT":
+            tok = tok.head
+        if not _is_verb(tok) and tok.pos_ in ("NOUN", "PROPN") and noun is None:
+            noun = tok
+        via_noun = noun is not None and not modifies
+        verb = tok
+        for _ in range(8):
+            if _is_verb(verb) and verb.dep_ not in ("amod", "compound"):
+                break
+            if verb.head is verb:
+                break
+            if verb.pos_ in ("NOUN", "PROPN"):
+                via_noun = via_noun or not modifies
+                if noun is None and verb.pos_ == "NOUN":
+                    noun = verb
+            verb = verb.head
+        if not _is_verb(verb):
+            return Attachment(sentence=sentence, prep=prep, noun=noun.lemma_ if noun else None,
+                              modifies_noun=modifies,
+                              noun_cues=_cues(noun if modifies else None),
+                              event_class=_EVENT_WORD_CLASS.get(noun.lemma_.lower())
+                              if noun else None)
+        subject = _subject(verb)
+        subject_text = subject_key = None
+        guess = False
+        if subject is not None:
+            if subject.lower_ in _PERSON_PRONOUNS:
+                subject_text = self._resolve_person(subject)
+                guess = True
+            elif subject.pos_ == "PRON":
+                subject_text = None
+            else:
+                subject_text = _noun_text(subject)
+            if subject_text:
+                subject_key = subject_text.lower() if (
+                    subject.ent_type_ == "PERSON" or guess) else subject.lemma_.lower()
+        verb_lemma = verb.lemma_.lower()
+        # "the final will be played", "the closure begins": the event is the subject noun
+        nominal = modifies
+        if noun is None and verb_lemma in lx.HAPPEN_VERBS and subject is not None and \
+                subject.pos_ in ("NOUN", "PROPN", "ADJ"):
+            noun, nominal = subject, True
+        if nominal:  # the verb's subject is not a participant of the noun's event
+            subject_text = subject_key = None
+            guess = False
+        event_class = _EVENT_WORD_CLASS.get(verb_lemma)
+        if noun is not None and (modifies or verb_lemma in lx.HAPPEN_VERBS or event_class is None):
+            event_class = _EVENT_WORD_CLASS.get(noun.lemma_.lower(), event_class)
+        tense = tense_of(verb)
+        context = _context_tense(verb)
+        reported = _reported(verb) or (tense is Tense.MODAL and context.is_past)
+        return Attachment(
+            sentence=sentence,
+            prep=prep,
+            verb=verb_lemma,
+            verb_start=verb.idx,
+            tense=tense,
+            reported=reported,
+            context_tense=context,
+            via_noun=via_noun,
+            verb_is_near=_no_verb_between(verb, span),
+            noun_cues=_cues(_described_noun(verb, noun, modifies)),
+            negated=any(c.dep_ == "neg" for c in verb.children),
+            subject=subject_text,
+            subject_key=subject_key,
+            subject_is_guess=guess,
+            noun=noun.lemma_.lower() if noun is not None else None,
+            places=_places(verb),
+            modifies_noun=modifies,
+            event_class=event_class,
+        )
+
+    def sentence_lemmas(self, index: int) -> frozenset[str]:
+        if not self.parsed and not self.doc.has_annotation("LEMMA"):
+            return frozenset()
+        start, end = self.sentence_bounds(index)
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        if span is None:
+            return frozenset()
+        return frozenset(t.lemma_.lower() for t in span) | frozenset(t.lower_ for t in span)

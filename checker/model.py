@@ -1,0 +1,152 @@
+"""Value types shared by the engine, the rules and the renderers."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from checker.facts import ArticleFacts
+
+
+class Severity(str, Enum):
+    """How certain a finding is: error = impossible by arithmetic, warning = rests on a guess."""
+
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+    @property
+    def rank(self) -> int:
+        return {"info": 1, "warning": 2, "error": 3}[self.value]
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Span:
+    """Half-open character range [start, end) in the article's decoded text."""
+
+    start: int
+    end: int
+
+    def overlaps(self, other: Span) -> bool:
+        return self.start < other.end and other.start < self.end
+
+    def contains(self, other: Span) -> bool:
+        return self.start <= other.start and other.end <= self.end
+
+    def cover(self, other: Span) -> Span:
+        return Span(min(self.start, other.start), max(self.end, other.end))
+
+
+@dataclass(frozen=True, slots=True)
+class Related:
+    """A second place that takes part in a finding ("date stated here")."""
+
+    span: Span
+    label: str
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    rule: str
+    severity: Severity
+    message: str
+    span: Span
+    related: tuple[Related, ...] = ()
+    hint: str | None = None
+
+    @property
+    def spans(self) -> tuple[Span, ...]:
+        """Primary span first, then the related ones."""
+        return (self.span, *(r.span for r in self.related))
+
+
+@dataclass(frozen=True, slots=True)
+class PublicationDate:
+    date: dt.date
+    source: str  # "option", "front-matter", "html-meta", "html-time", "dateline"
+    span: Span | None = None  # where the copy states it (datelines, <time>)
+
+
+@dataclass(frozen=True, slots=True)
+class Example:
+    """A sentence a rule must flag (or must pass), run as a test."""
+
+    text: str
+    flags: bool
+    publication_date: dt.date | None = None
+
+    @classmethod
+    def flags_(cls, text: str, *, date: str | None = None) -> Example:
+        return cls(text, True, dt.date.fromisoformat(date) if date else None)
+
+    @classmethod
+    def passes(cls, text: str, *, date: str | None = None) -> Example:
+        return cls(text, False, dt.date.fromisoformat(date) if date else None)
+
+
+CheckFn = Callable[["ArticleFacts"], Iterator[Finding]]
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """A declarative rule: id, default severity, rationale and the check itself."""
+
+    id: str
+    severity: Severity
+    title: str
+    rationale: str
+    check: CheckFn
+    examples: tuple[Example, ...] = ()
+    needs_publication_date: bool = False
+
+    def finding(
+        self,
+        span: Span,
+        message: str,
+        *,
+        related: tuple[Related, ...] | list[Related] = (),
+        hint: str | None = None,
+        severity: Severity | None = None,
+    ) -> Finding:
+        return Finding(
+            rule=self.id,
+            severity=severity or self.severity,
+            message=message,
+            span=span,
+            related=tuple(related),
+            hint=hint,
+        )
+
+
+@dataclass(slots=True)
+class FileReport:
+    """What one input produced: its findings, or the error that stopped it."""
+
+    path: str
+    findings: list[Finding] = field(default_factory=list)
+    publication_date: PublicationDate | None = None
+    notes: list[str] = field(default_factory=list)
+    error: str | None = None
+    raw_text: str = ""
+    # maps a span of the checked text to (start, end) in raw_text
+    raw_span: Callable[[int, int], tuple[int, int]] = field(default=lambda start, end: (start, end))
+
+
+@dataclass(slots=True)
+class Report:
+    files: list[FileReport] = field(default_factory=list)
+
+    @property
+    def findings(self) -> list[Finding]:
+        return [f for fr in self.files for f in fr.findings]
+
+    def count(self, severity: Severity) -> int:
+        return sum(1 for f in self.findings if f.severity is severity)
+
+    @property
+    def errors(self) -> list[FileReport]:
+        return [fr for fr in self.files if fr.error]

@@ -1,0 +1,99 @@
+"""The publication date: --date, then metadata, then a dateline in the first lines of copy."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from checker.model import PublicationDate, Span
+from checker.source import Article
+from checker.temporal import Timex, find_timexes
+
+_HEAD_LINES = 6  # a dateline sits in the first few lines, above or just below the headline
+_HEAD_CHARS = 800
+# Lower-case words a dateline may carry besides its place, byline and date.
+_DATELINE_WORDS = {"published", "updated", "posted", "last", "at", "on", "by", "and", "of",
+                   "am", "pm", "a.m.", "p.m.", "local", "time", "the", "first", "modified"}
+_WORD = re.compile(r"[^\W\d_][\w.'’-]*")
+
+
+@dataclass(frozen=True, slots=True)
+class Dateline:
+    """A date line found in the copy (its year may be missing: "NAIROBI (Jan. 8) —")."""
+
+    timex: Timex
+    line: Span
+
+    @property
+    def span(self) -> Span:
+        return Span(self.timex.start, self.timex.end)
+
+    def date(self) -> dt.date | None:
+        t = self.timex
+        if t.year is None or t.month is None or t.day is None:
+            return None
+        try:
+            return dt.date(t.year, t.month, t.day)
+        except ValueError:
+            return None
+
+
+def _looks_like_dateline(line: str, timexes: list[Timex], offset: int) -> bool:
+    if len(line) > 120:
+        return False
+    rest = line
+    for t in sorted(timexes, key=lambda t: t.start, reverse=True):
+        rest = rest[: t.start - offset] + " " + rest[t.end - offset:]
+    words = _WORD.findall(rest)
+    if len(words) > 12:
+        return False
+    return all(w[0].isupper() or w.lower() in _DATELINE_WORDS for w in words)
+
+
+def find_dateline(text: str) -> Dateline | None:
+    """The first short line near the top made of a place, a byline and a date, if any."""
+    offset = 0
+    seen = 0
+    for line in text[:_HEAD_CHARS].splitlines(keepends=True):
+        stripped = line.strip()
+        start = offset
+        offset += len(line)
+        if not stripped:
+            continue
+        seen += 1
+        if seen > _HEAD_LINES:
+            break
+        timexes = [t for t in find_timexes(line) if t.kind in ("date", "time")]
+        dates = [t for t in timexes if t.kind == "date" and t.day and t.month]
+        if not dates:
+            continue
+        for t in timexes:
+            t.start += start
+            t.end += start
+            if t.weekday_span:
+                t.weekday_span = (t.weekday_span[0] + start, t.weekday_span[1] + start)
+            if t.date_span:
+                t.date_span = (t.date_span[0] + start, t.date_span[1] + start)
+        if _looks_like_dateline(line, timexes, start):
+            return Dateline(dates[0], Span(start, start + len(line.rstrip("\r\n"))))
+    return None
+
+
+def publication_date(article: Article, *, given: dt.date | None = None,
+                     dateline: Dateline | None = None) -> tuple[PublicationDate | None, str | None]:
+    """The publication date and where it came from, or None with a note saying why."""
+    if given is not None:
+        return PublicationDate(given, "option"), None
+    if article.metadata_dates:
+        source, when = article.metadata_dates[0]
+        return PublicationDate(when, source), None
+    if dateline is not None:
+        when = dateline.date()
+        if when is not None:
+            return PublicationDate(when, "dateline", dateline.span), None
+        return None, ("the dateline gives no year "
+                      f"({article.text[dateline.timex.start:dateline.timex.end]!r}); "
+                      "pass --date YYYY-MM-DD to check dates against it")
+    return None, ("no publication date found (no --date, metadata or dateline); "
+                  "rules that need one were skipped")

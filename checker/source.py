@@ -1,0 +1,337 @@
+"""Reading an input: bytes → decoded text → the copy to check, with a map back to raw offsets.
+
+Plain text is checked as it is. Markdown keeps its length: front matter and markup are
+blanked, so offsets are the file's own. HTML is parsed with the standard library's
+HTML parser; only visible text is kept, entities are decoded, and an `OffsetMap` leads
+every offset in the checked text back to the raw file.
+"""
+
+from __future__ import annotations
+
+import bisect
+import codecs
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from pathlib import Path
+
+from dateutil import parser as date_parser
+
+MAX_BYTES = 2_000_000  # a long feature is ~100 kB; anything far beyond is not an article
+ARTICLE_SUFFIXES = {".txt": "text", ".md": "markdown", ".markdown": "markdown",
+                    ".html": "html", ".htm": "html"}
+
+
+class InputError(Exception):
+    """An input that cannot be checked; the message is one line meant for the user."""
+
+
+@dataclass(slots=True)
+class OffsetMap:
+    """Piecewise map from offsets in the checked text to offsets in the raw text.
+
+    Each segment is (text_start, raw_start, length, raw_length). When length equals
+    raw_length the segment maps character for character; otherwise (an entity, an
+    inserted paragraph break) any offset inside it maps to its raw start, and an end
+    offset at its end maps to its raw end.
+    """
+
+    segments: list[tuple[int, int, int, int]] = field(default_factory=list)
+    _starts: list[int] = field(default_factory=list)
+
+    def add(self, text_start: int, raw_start: int, length: int, raw_length: int) -> None:
+        if length <= 0:
+            return
+        self.segments.append((text_start, raw_start, length, raw_length))
+        self._starts.append(text_start)
+
+    def _segment(self, offset: int) -> tuple[int, int, int, int] | None:
+        i = bisect.bisect_right(self._starts, offset) - 1
+        return self.segments[i] if i >= 0 else None
+
+    def start(self, offset: int) -> int:
+        if not self.segments:
+            return offset
+        seg = self._segment(offset)
+        if seg is None:
+            return self.segments[0][1]
+        t0, r0, n, rn = seg
+        if offset >= t0 + n:  # past the last segment
+            return r0 + rn
+        return r0 + (offset - t0) if n == rn else r0
+
+    def end(self, offset: int) -> int:
+        if not self.segments or offset <= 0:
+            return self.start(offset)
+        t0, r0, n, rn = self._segment(offset - 1) or self.segments[0]
+        if offset - 1 >= t0 + n:
+            return r0 + rn
+        return r0 + (offset - t0) if n == rn else r0 + rn
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """One input, decoded and stripped to the copy that is checked."""
+
+    path: str
+    raw: str
+    text: str
+    kind: str  # "text" | "markdown" | "html"
+    offsets: OffsetMap | None = None  # None: offsets are identical
+    metadata_dates: tuple[tuple[str, dt.date], ...] = ()
+
+    def raw_span(self, start: int, end: int) -> tuple[int, int]:
+        if self.offsets is None:
+            return start, end
+        return self.offsets.start(start), max(self.offsets.start(start), self.offsets.end(end))
+
+
+# ---------------------------------------------------------------- decoding
+
+def decode(data: bytes, *, name: str, encoding: str | None = None) -> str:
+    """Decode bytes to text, or raise InputError saying what is wrong and what to do."""
+    if not data.strip():
+        raise InputError(f"{name}: empty file, nothing to check")
+    if encoding:
+        try:
+            return data.decode(encoding)
+        except LookupError:
+            raise InputError(f"{name}: unknown encoding {encoding!r}") from None
+        except UnicodeDecodeError as exc:
+            raise InputError(
+                f"{name}: not {encoding} (byte 0x{data[exc.start]:02x} at offset {exc.start})"
+            ) from None
+    for bom, codec in ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+                       (codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
+                       (codecs.BOM_UTF16_BE, "utf-16")):
+        if data.startswith(bom):
+            try:
+                return data.decode(codec)
+            except UnicodeDecodeError as exc:
+                raise InputError(f"{name}: broken {codec} text at byte {exc.start}") from None
+    if b"\x00" in data[:8192]:
+        raise InputError(f"{name}: binary file (NUL bytes), not text; nothing checked")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise InputError(
+            f"{name}: not UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start}); "
+            "convert the file to UTF-8 or pass --encoding (for example cp1252)"
+        ) from None
+
+
+def kind_of(path: str, text: str) -> str:
+    kind = ARTICLE_SUFFIXES.get(Path(path).suffix.lower())
+    if kind:
+        return kind
+    head = text.lstrip()[:200].lower()
+    if head.startswith(("<!doctype html", "<html", "<article", "<div", "<main", "<body")):
+        return "html"
+    if head.startswith("---\n"):
+        return "markdown"
+    return "text"
+
+
+def read_text(text: str, *, path: str = "<text>", kind: str | None = None) -> Article:
+    """Turn decoded text into an Article (markup stripped, metadata dates collected)."""
+    if not text.strip():
+        raise InputError(f"{path}: empty file, nothing to check")
+    kind = kind or kind_of(path, text)
+    if kind == "html":
+        return _read_html(text, path)
+    if kind == "markdown":
+        return _read_markdown(text, path)
+    return Article(path=path, raw=text, text=text.replace("\ufeff", " "), kind="text")
+
+
+def read_path(path: str | Path, *, encoding: str | None = None,
+              max_bytes: int = MAX_BYTES) -> Article:
+    name = str(path)
+    p = Path(path)
+    try:
+        if p.is_dir():
+            raise InputError(f"{name}: is a directory")
+        size = p.stat().st_size
+        if size > max_bytes:
+            raise InputError(
+                f"{name}: {size:,} bytes is over the {max_bytes:,}-byte limit for one article; "
+                "split it or raise --max-bytes")
+        data = p.read_bytes()
+    except FileNotFoundError:
+        raise InputError(f"{name}: no such file") from None
+    except PermissionError:
+        raise InputError(f"{name}: permission denied") from None
+    except OSError as exc:
+        raise InputError(f"{name}: cannot read ({exc.strerror or exc})") from None
+    return read_text(decode(data, name=name, encoding=encoding), path=name)
+
+
+# ---------------------------------------------------------------- dates in metadata
+
+def parse_metadata_date(value: str) -> dt.date | None:
+    value = value.strip().strip("'\"")
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value[:10])
+    except ValueError:
+        pass
+    try:
+        return date_parser.parse(value, fuzzy=False).date()
+    except (ValueError, OverflowError, date_parser.ParserError):
+        return None
+
+
+# ---------------------------------------------------------------- Markdown
+
+_FRONT_MATTER = re.compile(r"\A(?:\ufeff)?---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
+_FM_DATE_KEYS = ("date", "published", "pubdate", "publish_date", "published_at", "dateline")
+# Markup blanked to spaces (same length): headings, emphasis, code fences, quotes, link targets.
+_MD_MARKUP = re.compile(
+    r"^[ \t]{0,3}#{1,6}[ \t]"        # ATX heading marks
+    r"|^[ \t]{0,3}>[ \t]?"           # block quotes
+    r"|^[ \t]{0,3}(?:[-*+]|\d{1,9}[.)])[ \t]"  # list bullets
+    r"|\]\([^)\n]{0,2000}\)"         # link targets ](url)
+    r"|!?\[(?=[^\]\n]{0,500}\]\()"   # link text opener
+    r"|\*{1,3}|_{2,3}|`{1,3}",
+    re.M,
+)
+
+
+def _blank(match: re.Match[str]) -> str:
+    return re.sub(r"[^\n]", " ", match.group(0))
+
+
+def _read_markdown(text: str, path: str) -> Article:
+    dates: list[tuple[str, dt.date]] = []
+    body = text
+    fm = _FRONT_MATTER.match(text)
+    if fm:
+        for line in fm.group(1).splitlines():
+            key, sep, value = line.partition(":")
+            if sep and key.strip().lower() in _FM_DATE_KEYS:
+                when = parse_metadata_date(value)
+                if when:
+                    dates.append(("front-matter", when))
+                    break
+        body = _blank(fm) + text[fm.end():]
+    body = _MD_MARKUP.sub(_blank, body).replace("\ufeff", " ")
+    return Article(path=path, raw=text, text=body, kind="markdown", metadata_dates=tuple(dates))
+
+
+# ---------------------------------------------------------------- HTML
+
+_SKIP = {"script", "style", "noscript", "template", "head", "svg", "iframe", "nav",
+         "button", "select", "textarea", "object", "canvas", "math"}
+_BLOCK = {"p", "div", "br", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "article",
+          "section", "header", "footer", "main", "aside", "blockquote", "figure",
+          "figcaption", "table", "tr", "td", "th", "dd", "dt", "dl", "pre", "hr", "address",
+          "title", "body", "html"}
+_VOID = {"br", "hr", "img", "meta", "link", "input", "wbr", "area", "base", "col", "embed",
+         "source", "track", "param"}
+_META_DATE_NAMES = {"article:published_time", "og:published_time", "date", "pubdate",
+                    "publish-date", "publish_date", "dc.date", "dc.date.issued",
+                    "dcterms.created", "article.published", "parsely-pub-date",
+                    "sailthru.date", "datepublished", "original-publish-date"}
+
+
+class _TextExtractor(HTMLParser):
+    def __init__(self, raw: str) -> None:
+        super().__init__(convert_charrefs=False)
+        self.raw = raw
+        self.line_starts = [0] + [m.end() for m in re.finditer("\n", raw)]
+        self.parts: list[str] = []
+        self.offsets = OffsetMap()
+        self.length = 0
+        self.skip_depth = 0
+        self.skip_stack: list[str] = []
+        self.meta_dates: list[tuple[str, dt.date]] = []
+        self.time_dates: list[tuple[str, dt.date]] = []
+
+    # -- position helpers
+    def _pos(self) -> int:
+        line, col = self.getpos()
+        return self.line_starts[line - 1] + col
+
+    def _emit(self, text: str, raw_start: int, raw_length: int) -> None:
+        if self.skip_depth or not text:
+            return
+        self.parts.append(text)
+        self.offsets.add(self.length, raw_start, len(text), raw_length)
+        self.length += len(text)
+
+    def _break(self) -> None:
+        if self.skip_depth:
+            return
+        tail = "".join(self.parts[-2:])
+        if self.length and not tail.endswith("\n\n"):
+            self._emit("\n\n" if not tail.endswith("\n") else "\n", self._pos(), 0)
+
+    # -- parser callbacks
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = {k.lower(): (v or "") for k, v in attrs}
+        if tag == "meta":
+            key = (a.get("property") or a.get("name") or a.get("itemprop") or "").lower()
+            if key in _META_DATE_NAMES and (when := parse_metadata_date(a.get("content", ""))):
+                self.meta_dates.append(("html-meta", when))
+        elif tag == "time" and a.get("datetime"):
+            if when := parse_metadata_date(a["datetime"]):
+                self.time_dates.append(("html-time", when))
+        if tag in _SKIP and tag not in _VOID:
+            self.skip_depth += 1
+            self.skip_stack.append(tag)
+            return
+        if tag in _BLOCK:
+            self._break()
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.handle_starttag(tag, attrs)
+        if tag in _SKIP and self.skip_stack and self.skip_stack[-1] == tag:
+            self.skip_stack.pop()
+            self.skip_depth -= 1
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in self.skip_stack:
+            while self.skip_stack:
+                self.skip_depth -= 1
+                if self.skip_stack.pop() == tag:
+                    break
+            return
+        if tag in _BLOCK:
+            self._break()
+
+    def handle_data(self, data: str) -> None:
+        self._emit(data, self._pos(), len(data))
+
+    def _ref(self, decoded: str) -> None:
+        start = self._pos()
+        # the raw reference runs to the next event; find its ';' or its end of word
+        m = re.compile(r"&#?[A-Za-z0-9]{1,32};?").match(self.raw, start)
+        self._emit(decoded, start, (m.end() - start) if m else 1)
+
+    def handle_entityref(self, name: str) -> None:
+        from html import unescape
+
+        self._ref(unescape(f"&{name};"))
+
+    def handle_charref(self, name: str) -> None:
+        from html import unescape
+
+        decoded = unescape(f"&#{name};")
+        self._ref(decoded if decoded.isprintable() or decoded in "\n\t" else " ")
+
+
+def _read_html(raw: str, path: str) -> Article:
+    parser = _TextExtractor(raw)
+    try:
+        parser.feed(raw)
+        parser.close()
+    except (AssertionError, ValueError, RecursionError) as exc:  # malformed beyond repair
+        raise InputError(f"{path}: cannot parse HTML ({type(exc).__name__})") from None
+    text = "".join(parser.parts).replace("\ufeff", " ")
+    if not text.strip():
+        raise InputError(f"{path}: HTML with no visible text, nothing to check")
+    dates = tuple(parser.meta_dates[:1] + parser.time_dates[:1])
+    return Article(path=path, raw=raw, text=text, kind="html", offsets=parser.offsets,
+                   metadata_dates=dates)

@@ -1,0 +1,377 @@
+"""Surface patterns for temporal expressions: where they are and what parts they state.
+
+This layer only reads characters. It keeps every part a writer gave (weekday, day, month,
+year, "last", "two days later") and fills nothing in: `checker.timeline` resolves the
+parts against the publication date and the grammar. Every pattern is a flat alternation
+with bounded repeats, so matching is linear in the length of the text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from text_to_num import text2num
+
+from checker import lexicon as lx
+
+
+@dataclass(slots=True)
+class Timex:
+    """A temporal expression as written. Offsets are into the checked text."""
+
+    kind: str  # date | month | year | weekday | relative | anchored | duration | time |
+    #            season | quarter | decade | century | ref | set
+    start: int
+    end: int
+    weekday: int | None = None
+    weekday_span: tuple[int, int] | None = None
+    day: int | None = None
+    month: int | None = None
+    year: int | None = None
+    date_span: tuple[int, int] | None = None
+    amount: float | None = None  # durations and relative offsets ("two days later": 2)
+    unit: str | None = None  # day, week, month, year, ...
+    direction: int = 0  # -1 before, +1 after (relative and anchored)
+    modifier: str | None = None  # last, next, this, early, mid, late, earlier, later ...
+    part_of_day: str | None = None
+    hour: int | None = None
+    minute: int | None = None
+    ref: str | None = None  # PRESENT_REF, PAST_REF, FUTURE_REF
+    possessive: bool = False
+    extra: dict[str, str] = field(default_factory=dict)
+
+
+# ---------------------------------------------------------------- building blocks
+
+_WD_FULL = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_WD_ANY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|" \
+          r"Mon\.|Tues?\.|Wed\.|Thu(?:rs?)?\.|Fri\.|Sat\.|Sun\.)"
+_MON_FULL = r"(?:January|February|March|April|May|June|July|August|September|October|" \
+            r"November|December)"
+_MON_ABBR = r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
+_MON = rf"(?:{_MON_FULL}|{_MON_ABBR})"
+_DAY = r"(?:[0-3]?\d)(?:st|nd|rd|th)?"
+_YEAR = r"(?:1[0-9]\d\d|20\d\d)"
+_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+_UNITS_WORDS = "one two three four five six seven eight nine".split()
+_TEENS = "ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen"
+_NUM_WORD = (rf"(?:(?:{'|'.join(_TENS)})(?:[-\s](?:{'|'.join(_UNITS_WORDS)}))?|"
+             rf"{'|'.join(_TEENS.split())}|{'|'.join(_UNITS_WORDS)}|a\s+hundred|one\s+hundred)")
+_AMOUNT = (rf"(?<!\d[,.])(?P<amount>\d{{1,4}}(?:\.\d+)?|(?i:{_NUM_WORD})|(?i:a\s+couple\s+of|a\s+few|"
+           r"several|a|an|half\s+an?|a\s+dozen|dozens\s+of|hundreds\s+of|many))")
+_UNIT = (r"(?P<unit>(?i:seconds?|minutes?|hours?|days?|nights?|weeks?|fortnights?|months?|"
+         r"years?|decades?|centuries|century))")
+_PART = r"(?:\s+(?P<part>morning|afternoon|evening|night))?"
+
+# The month "May" and the verb "March" need a calendar context before they count alone.
+_MONTH_CONTEXT = "(?:" + "|".join(
+    rf"(?<=\b{w}\s)" for w in (
+        "in", "since", "until", "till", "by", "from", "during", "of", "before", "after",
+        "through", "throughout", "to", "between", "and", "or", "early", "late", "mid", "last",
+        "next", "this", "that", "each", "every", "on", "In", "Since", "By", "From", "Until",
+        "Last", "Next", "Early", "Late", "Mid")) + ")"
+
+PATTERNS: tuple[tuple[str, str], ...] = (
+    # Thursday, 29 May 2024 · 31st of November · 4 September · Friday 13 September 2023
+    ("dmy", rf"(?:(?P<wd>{_WD_ANY}),?\s+(?:the\s+)?)?(?P<day>{_DAY})(?:\s+of)?\s+"
+            rf"(?P<mon>{_MON})(?![a-z])(?:,?\s+(?P<year>{_YEAR})(?!\d))?"),
+    # Tuesday, March 14 · June 12, 2024 · Nov. 8 · the May 8 final
+    ("mdy", rf"(?:(?P<wd>{_WD_ANY}),?\s+)?(?P<mon>{_MON})\s+(?P<day>{_DAY})(?![\d:,.]\d)(?!\d)"
+            rf"(?:,?\s+(?P<year>{_YEAR})(?!\d))?"),
+    # from 3 to 10 June · 4-12 September (two dates: the first borrows the month)
+    ("dd-range", rf"(?P<day1>[0-3]?\d(?:st|nd|rd|th)?)\s*(?:-|–|to|until|till|and)\s*"
+                 rf"(?P<day>{_DAY})\s+(?P<mon>{_MON})(?![a-z])(?:,?\s+(?P<year>{_YEAR})(?!\d))?"),
+    # June 2018 · early March 2020
+    ("my", rf"(?:(?P<mod>early|mid|late|mid-)[\s-]?)?(?P<mon>{_MON})(?:\s+of)?,?\s+"
+           rf"(?P<year>{_YEAR})(?!\d)"),
+    # in February · since May · early March
+    ("m", rf"{_MONTH_CONTEXT}(?:(?P<mod>early|mid|late)[\s-])?(?P<mon>{_MON_FULL}|"
+          rf"Sept\.|Jan\.|Feb\.|Aug\.|Oct\.|Nov\.|Dec\.)(?![a-z])"),
+    # Monday · last Monday · Wednesday's vote · Monday night
+    ("wd", rf"(?:(?P<mod>(?i:last|next|this|coming|past|previous|following))\s+)?"
+           rf"(?P<wd>{_WD_FULL})(?P<poss>'s|’s)?{_PART}"),
+    # yesterday · today · tonight · tomorrow (morning)
+    ("day-word", r"(?i:(?P<word>yesterday|today|tonight|tomorrow))(?P<poss>'s|’s)?"
+                 r"(?:\s+(?P<part>morning|afternoon|evening|night))?"),
+    # this week · last year · next month · this morning · last summer
+    ("rel-unit", r"(?i:(?P<mod>this|last|next|past|previous|coming|following)\s+"
+                 r"(?P<unit>week|weekend|month|year|decade|century|quarter|morning|afternoon|"
+                 r"evening|spring|summer|autumn|winter|season))(?!\w)"),
+    # earlier this month · later this year · earlier in the week
+    ("rel-in", r"(?i:(?P<mod>earlier|later|late|early)\s+(?:this|that|in\s+the|last|next)\s+"
+               r"(?P<unit>week|month|year|decade|season|day|century|morning|afternoon|evening))"
+               r"(?!\w)"),
+    # two days later · a week earlier · six years ago · 35 years after
+    ("offset", rf"{_AMOUNT}[\s-]+{_UNIT}\s+(?P<dir>(?i:ago|earlier|later|before|after|"
+               r"previously|on(?=\s*[,.;:])|from\s+now|prior|since))(?!\w)"),
+    # the next day · the following week · the day before
+    ("anchored", r"(?i:the\s+(?P<mod>next|following|previous|preceding|same)\s+"
+                 r"(?P<unit>day|morning|afternoon|evening|night|week|weekend|month|year))(?!\w)"),
+    ("anchored2", r"(?i:the\s+(?P<unit>day|night|week|month|year)\s+(?P<dir>before|after))(?!\w)"),
+    # 12-day · four days · a fortnight · two-week
+    ("duration", rf"{_AMOUNT}[\s-]+{_UNIT}"
+                 r"(?P<long>-long)?(?![\w-])"),
+    ("fortnight", r"(?i:(?P<amount>a|one|two|three)\s+(?P<unit>fortnights?))(?!\w)"),
+    ("vague-duration", r"(?i:(?P<pre>for|within|over|in|after)\s+(?:the\s+(?:past|last|next)\s+)?"
+                       r"(?P<unit>days|weeks|months|years|decades|hours))(?!\w)"),
+    # 22:46 · 14:05 GMT · 6:12 PM EDT · 11am · 2 a.m.
+    ("time", r"(?P<h>[01]?\d|2[0-3])(?::(?P<m>[0-5]\d))(?:\s?(?P<ap>(?i:a\.m\.|p\.m\.|am|pm)))?"
+             r"(?:\s+(?P<tz>GMT|BST|UTC|EDT|EST|CET|CEST|PDT|PST|CST|CDT|EAT|JST|local\s+time))?"),
+    ("time-ap", r"(?P<h>1[0-2]|0?[1-9])(?:[.:](?P<m>[0-5]\d))?\s*(?P<ap>(?i:a\.m\.|p\.m\.|am|pm))"
+                r"(?![a-z])(?:\s+(?P<tz>GMT|BST|UTC|EDT|EST|local\s+time))?"),
+    ("time-word", r"(?i:(?P<word>noon|midday|midnight))"),
+    # last spring · summer 2023 · in the autumn
+    ("season", rf"(?:(?P<mod>(?i:last|next|this|early|late|mid|in\s+the|the|in|during\s+the)))\s+"
+               rf"(?P<season>spring|summer|autumn|winter)(?:\s+(?:of\s+)?(?P<year>{_YEAR}))?(?!\w)"),
+    ("season-year", rf"(?P<season>[Ss]pring|[Ss]ummer|[Aa]utumn|[Ww]inter|[Ff]all)\s+"
+                    rf"(?P<year>{_YEAR})(?!\d)"),
+    # the third quarter · Q3 2024
+    ("quarter", rf"(?i:(?:the\s+)?(?P<ord>first|second|third|fourth|final|last)\s+quarter)"
+                rf"(?:\s+of\s+(?P<year>{_YEAR}))?(?!\w)"),
+    ("quarter-q", rf"Q(?P<q>[1-4])(?:\s+(?P<year>{_YEAR}))?(?!\w)"),
+    # the 1990s · the mid-1980s · 1950s-era
+    ("decade", r"(?:(?P<mod>early|mid|late)[\s-])?(?P<decade>1\d\d0|20\d0)s(?![a-z])"),
+    ("century", r"(?:the\s+)?(?P<cent>1\d|20|21|[1-9])(?:st|nd|rd|th)[\s-]century"),
+    # years on their own: in 2011 · since 2015 · (1941–2024)
+    ("year", rf"(?<![\d,.£$€#/:-])(?P<year>{_YEAR})(?!\d|,\d|%|\.\d|-\d|[a-z])"),
+    # now · currently · recently · soon
+    ("ref", r"(?i:(?P<word>now|currently|at\s+present|nowadays|these\s+days|at\s+the\s+moment|"
+            r"recently|previously|formerly|in\s+the\s+past|soon|in\s+the\s+future|"
+            r"in\s+the\s+coming\s+(?:days|weeks|months|years)|once))(?!\w)"),
+    # every Monday · each year
+    ("set", rf"(?i:(?P<word>every|each))\s+(?:(?P<wd>{_WD_FULL})|(?P<unit>(?i:day|week|month|"
+            r"year|morning|evening|night|weekend|summer|winter)))(?!\w)"),
+)
+
+# How much a pattern is trusted when two overlap with the same extent: lower wins.
+_PRIORITY = {name: i for i, (name, _) in enumerate(PATTERNS)}
+
+
+@lru_cache(maxsize=1)
+def _compiled() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    return tuple((name, re.compile(rf"(?<![\w])(?:{src})", re.UNICODE)) for name, src in PATTERNS)
+
+
+def _amount(text: str | None) -> float | None:
+    if not text:
+        return None
+    t = " ".join(text.lower().replace("-", " ").split())
+    if t in lx.VAGUE_AMOUNTS:
+        return lx.VAGUE_AMOUNTS[t]
+    if t.replace(".", "", 1).isdigit():
+        return float(t)
+    try:
+        return float(text2num(t, "en"))
+    except (ValueError, TypeError):
+        return None
+
+
+def _unit(text: str | None) -> str | None:
+    if not text:
+        return None
+    t = text.lower()
+    return lx.UNIT_PLURALS.get(t, t)
+
+
+def _month(text: str) -> int:
+    return lx.MONTHS[text.lower().rstrip(".")]
+
+
+def _weekday(text: str) -> int:
+    return lx.WEEKDAYS[text.lower().rstrip(".")]
+
+
+def _day(text: str) -> int:
+    return int(re.match(r"\d+", text).group(0))  # type: ignore[union-attr]
+
+
+def _build(name: str, m: re.Match[str]) -> list[Timex]:
+    g = m.groupdict()
+    start, end = m.start(), m.end()
+    if name in ("dmy", "mdy", "dd-range"):
+        t = Timex("date", start, end, day=_day(g["day"]), month=_month(g["mon"]),
+                  year=int(g["year"]) if g.get("year") else None)
+        if g.get("wd"):
+            t.weekday = _weekday(g["wd"])
+            t.weekday_span = m.span("wd")
+            t.date_span = (m.start("day") if name == "dmy" else m.start("mon"), end)
+        else:
+            t.date_span = (start, end)
+        if name == "dd-range":
+            first = Timex("date", start, m.end("day1"), day=_day(g["day1"]), month=t.month,
+                          year=t.year)
+            first.date_span = (first.start, first.end)
+            first.extra["borrowed"] = "month"
+            t.start = m.start("day")
+            t.date_span = (t.start, t.date_span[1])
+            t.extra["range_from"] = "1"
+            return [first, t]
+        return [t]
+    if name == "my":
+        t = Timex("month", start, end, month=_month(g["mon"]), year=int(g["year"]),
+                  modifier=g.get("mod"))
+        t.date_span = (start, end)
+        return [t]
+    if name == "m":
+        s = m.start("mod") if g.get("mod") else m.start("mon")
+        t = Timex("month", s, end, month=_month(g["mon"]), modifier=g.get("mod"))
+        t.date_span = (s, end)
+        return [t]
+    if name == "wd":
+        t = Timex("weekday", start, end, weekday=_weekday(g["wd"]),
+                  modifier=(g.get("mod") or "").lower() or None, possessive=bool(g.get("poss")),
+                  part_of_day=g.get("part"))
+        t.weekday_span = m.span("wd")
+        return [t]
+    if name == "day-word":
+        word = g["word"].lower()
+        part = g.get("part") or ("night" if word == "tonight" else None)
+        offset = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}[word]
+        return [Timex("relative", start, end, amount=abs(offset), unit="day",
+                      direction=(offset > 0) - (offset < 0), modifier=word, part_of_day=part,
+                      possessive=bool(g.get("poss")))]
+    if name == "rel-unit":
+        mod, unit = g["mod"].lower(), g["unit"].lower()
+        if unit in ("morning", "afternoon", "evening"):
+            if mod != "this":
+                return []
+            return [Timex("relative", start, end, amount=0, unit="day", modifier="this",
+                          part_of_day=unit)]
+        if unit in lx.SEASONS:
+            return [Timex("season", start, end, modifier=mod, extra={"season": unit})]
+        direction = {"this": 0, "last": -1, "past": -1, "previous": -1, "next": 1,
+                     "coming": 1, "following": 1}[mod]
+        if mod in ("past", "coming") and unit != "weekend":
+            # "the past year", "the coming months": a stretch of time ending/starting now
+            return [Timex("duration", start, end, amount=1, unit=unit, modifier=mod)]
+        return [Timex("relative", start, end, amount=abs(direction), unit=unit,
+                      direction=direction, modifier=mod)]
+    if name == "rel-in":
+        mod = g["mod"].lower()
+        mod = {"late": "later", "early": "earlier"}.get(mod, mod)
+        t = Timex("relative", start, end, amount=0, unit=g["unit"].lower(), modifier=mod)
+        which = m.group(0).lower().split()[1]
+        t.direction = {"last": -1, "next": 1}.get(which, 0)
+        t.extra["which"] = "that" if which == "that" else "this"
+        return [t]
+    if name == "offset":
+        d = g["dir"].lower()
+        direction = -1 if d in ("ago", "earlier", "before", "previously", "prior") else 1
+        kind = "relative" if d in ("ago", "from now") else "anchored"
+        if d == "since":  # "two years since the fire": a duration
+            return [Timex("duration", start, m.end("unit"), amount=_amount(g["amount"]),
+                          unit=_unit(g["unit"]))]
+        return [Timex(kind, start, end, amount=_amount(g["amount"]), unit=_unit(g["unit"]),
+                      direction=direction, modifier=d)]
+    if name in ("anchored", "anchored2"):
+        mod = (g.get("mod") or g.get("dir") or "").lower()
+        direction = -1 if mod in ("previous", "preceding", "before") else \
+            0 if mod == "same" else 1
+        unit = g["unit"].lower()
+        part = unit if unit in ("morning", "afternoon", "evening", "night") else None
+        return [Timex("anchored", start, end, amount=abs(direction),
+                      unit="day" if part else unit, direction=direction, modifier=mod,
+                      part_of_day=part)]
+    if name in ("duration", "fortnight"):
+        after = m.string[end:end + 12]
+        if re.match(r"[\s-]+old\b|[\s-]+olds?\b|\s+of\s+age\b", after):
+            return []  # an age, not a duration
+        amount_start = m.start("amount")
+        if g["amount"].lower() in ("a", "an") and _unit(g["unit"]) in ("second", "minute"):
+            return []  # "a second summit", "a minute's silence"
+        t = Timex("duration", amount_start, end, amount=_amount(g["amount"]),
+                  unit=_unit(g["unit"]))
+        if t.unit == "fortnight":
+            t.unit, t.amount = "week", (t.amount or 1) * 2
+        t.extra["hyphenated"] = "1" if "-" in m.group(0)[amount_start - start:] else ""
+        if t.amount is None:
+            t.extra["vague"] = "1"
+        return [t]
+    if name == "vague-duration":
+        return [Timex("duration", start, end, amount=None, unit=_unit(g["unit"]),
+                      extra={"vague": "1", "pre": g["pre"].lower()})]
+    if name in ("time", "time-ap"):
+        h = int(g["h"])
+        ap = (g.get("ap") or "").lower().replace(".", "")
+        if ap == "pm" and h < 12:
+            h += 12
+        elif ap == "am" and h == 12:
+            h = 0
+        if name == "time" and not ap and not g.get("tz") and ":" not in m.group(0):
+            return []
+        return [Timex("time", start, end, hour=h, minute=int(g["m"] or 0))]
+    if name == "time-word":
+        word = g["word"].lower()
+        return [Timex("time", start, end, hour=0 if word == "midnight" else 12, minute=0,
+                      modifier=word)]
+    if name in ("season", "season-year"):
+        mod = (g.get("mod") or "").lower()
+        if mod in ("the", "in the", "in", "during the") and not g.get("year"):
+            mod = "the"
+        season = g["season"].lower()
+        s = start if mod not in ("the", "in the", "in", "during the") else m.start("season")
+        return [Timex("season", s, end, year=int(g["year"]) if g.get("year") else None,
+                      modifier=mod or None, extra={"season": "autumn" if season == "fall"
+                                                   else season})]
+    if name in ("quarter", "quarter-q"):
+        q = int(g["q"]) if g.get("q") else lx.ORDINALS[g["ord"].lower()]
+        return [Timex("quarter", start, end, amount=q,
+                      year=int(g["year"]) if g.get("year") else None)]
+    if name == "decade":
+        return [Timex("decade", start, end, year=int(g["decade"]), modifier=g.get("mod"))]
+    if name == "century":
+        return [Timex("century", start, end, amount=int(g["cent"]))]
+    if name == "year":
+        return [Timex("year", start, end, year=int(g["year"]))]
+    if name == "ref":
+        word = " ".join(g["word"].lower().split())
+        ref = ("PRESENT_REF" if word in ("now", "currently", "at present", "nowadays",
+                                          "these days", "at the moment")
+               else "FUTURE_REF" if word.startswith(("soon", "in the future", "in the coming"))
+               else "PAST_REF")
+        return [Timex("ref", start, end, ref=ref, modifier=word)]
+    if name == "set":
+        t = Timex("set", start, end, unit=(g.get("unit") or "").lower() or None,
+                  modifier=g["word"].lower())
+        if g.get("wd"):
+            t.weekday = _weekday(g["wd"])
+        return [t]
+    return []
+
+
+def _attach_weekday_after(text: str, t: Timex) -> None:
+    """29 June (a Saturday) · 4 January, a Saturday, … : a weekday stated after its date."""
+    m = re.compile(rf"\s*(?:\(\s*(?:an?\s+)?(?P<wd>{_WD_FULL})\s*\)|,\s+(?:which\s+(?:is|was)\s+)?"
+                   rf"an?\s+(?P<wd2>{_WD_FULL})\b)").match(text, t.end)
+    if not m:
+        return
+    key = "wd" if m.group("wd") else "wd2"
+    t.weekday = _weekday(m.group(key))
+    t.weekday_span = m.span(key)
+    t.end = m.end()
+
+
+def find_timexes(text: str) -> list[Timex]:
+    """Every temporal expression in the text, leftmost-longest, no two overlapping."""
+    candidates: list[tuple[int, int, int, str, re.Match[str]]] = []
+    for name, rx in _compiled():
+        for m in rx.finditer(text):
+            if m.end() > m.start():
+                candidates.append((m.start(), -(m.end() - m.start()), _PRIORITY[name], name, m))
+    candidates.sort(key=lambda c: (c[0], c[1], c[2]))
+    chosen: list[Timex] = []
+    taken_until = -1
+    for start, neg_len, _, name, m in candidates:
+        if start < taken_until:
+            continue
+        built = _build(name, m)
+        if not built:
+            continue
+        for t in built:
+            if t.kind == "date" and t.weekday is None:
+                _attach_weekday_after(text, t)
+        chosen.extend(built)
+        taken_until = max(t.end for t in built)
+    return chosen

@@ -1,0 +1,541 @@
+"""The story's timeline: every temporal mention resolved once, with how it was resolved.
+
+A mention keeps the parts the writer gave (weekday, day, month, year) and gains a
+`Moment` (a calendar interval at some grain) when it can be resolved, plus a `How`
+saying on what the value rests: stated outright, a year inferred from the publication
+date, a weekday placed by tense, an offset from the publication date, or an offset from
+another event. Rules and the `timeline` command read the same objects.
+"""
+
+from __future__ import annotations
+
+import calendar
+import dataclasses
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from enum import Enum
+
+from dateutil.relativedelta import relativedelta
+
+from checker import lexicon as lx
+from checker.grammar import Attachment, Grammar, Tense
+from checker.model import Span
+from checker.temporal import Timex
+
+
+class How(str, Enum):
+    STATED = "stated"
+    YEAR_FROM_PUBLICATION = "year inferred from the publication date"
+    YEAR_FROM_CONTEXT = "year taken from a date nearby"
+    WEEKDAY_BY_TENSE = "weekday placed by tense"
+    RELATIVE_TO_PUBLICATION = "relative to the publication date"
+    RELATIVE_TO_EVENT = "relative to another event"
+    UNRESOLVED = "unresolved"
+
+
+class Grain(str, Enum):
+    TIME = "time"
+    DAY = "day"
+    WEEKEND = "weekend"
+    WEEK = "week"
+    MONTH = "month"
+    SEASON = "season"
+    QUARTER = "quarter"
+    YEAR = "year"
+    DECADE = "decade"
+    CENTURY = "century"
+
+
+_SEASON_MONTHS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "winter": (12, 2)}
+_SEASON_CODES = {"spring": "SP", "summer": "SU", "autumn": "FA", "winter": "WI"}
+
+
+@dataclass(frozen=True, slots=True)
+class Moment:
+    """A resolved calendar interval, first and last day inclusive."""
+
+    first: dt.date
+    last: dt.date
+    grain: Grain
+    hour: int | None = None
+    minute: int | None = None
+    label: str | None = None  # season name, part of day
+
+    @classmethod
+    def day(cls, d: dt.date, **kw: object) -> Moment:
+        return cls(d, d, Grain.DAY, **kw)  # type: ignore[arg-type]
+
+    @classmethod
+    def month(cls, year: int, month: int) -> Moment:
+        return cls(dt.date(year, month, 1),
+                   dt.date(year, month, calendar.monthrange(year, month)[1]), Grain.MONTH)
+
+    @classmethod
+    def year(cls, year: int) -> Moment:
+        return cls(dt.date(year, 1, 1), dt.date(year, 12, 31), Grain.YEAR)
+
+    @property
+    def is_day(self) -> bool:
+        return self.grain in (Grain.DAY, Grain.TIME)
+
+    def contains(self, d: dt.date) -> bool:
+        return self.first <= d <= self.last
+
+    def describe(self) -> str:
+        if self.is_day:
+            return f"{self.first.day} {lx.MONTH_NAMES[self.first.month - 1]} {self.first.year}"
+        if self.grain is Grain.MONTH:
+            return f"{lx.MONTH_NAMES[self.first.month - 1]} {self.first.year}"
+        if self.grain is Grain.YEAR:
+            return str(self.first.year)
+        return f"{self.first.isoformat()} to {self.last.isoformat()}"
+
+    def timex_value(self) -> str:
+        f = self.first
+        if self.grain is Grain.TIME and self.hour is not None:
+            return f"{f.isoformat()}T{self.hour:02d}:{self.minute or 0:02d}"
+        if self.grain is Grain.DAY:
+            part = {"morning": "MO", "afternoon": "AF", "evening": "EV",
+                    "night": "NI"}.get(self.label or "")
+            return f"{f.isoformat()}T{part}" if part else f.isoformat()
+        if self.grain is Grain.WEEK:
+            y, w, _ = f.isocalendar()
+            return f"{y}-W{w:02d}"
+        if self.grain is Grain.WEEKEND:
+            y, w, _ = f.isocalendar()
+            return f"{y}-W{w:02d}-WE"
+        if self.grain is Grain.MONTH:
+            return f"{f.year}-{f.month:02d}"
+        if self.grain is Grain.SEASON:
+            return f"{f.year}-{_SEASON_CODES.get(self.label or '', 'XX')}"
+        if self.grain is Grain.QUARTER:
+            return f"{f.year}-Q{(f.month - 1) // 3 + 1}"
+        if self.grain is Grain.YEAR:
+            return str(f.year)
+        if self.grain is Grain.DECADE:
+            return str(f.year)[:3]
+        if self.grain is Grain.CENTURY:
+            return str(f.year)[:2]
+        return f.isoformat()
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """One temporal mention: the words, the parts as written, the grammar and the value."""
+
+    id: int
+    kind: str
+    span: Span
+    text: str
+    timex: Timex
+    attachment: Attachment
+    value: Moment | None = None
+    how: How = How.UNRESOLVED
+    anchor: int | None = None  # id of the mention an offset counts from
+    anchor_event: str | None = None  # "he delivered his annual speech"
+    impossible: bool = False  # a calendar date that does not exist
+    dateline: bool = False
+    sentence_words: frozenset[str] = field(default_factory=frozenset)
+    restates: int | None = None  # id of the mention just before that this one restates
+
+    # ---- parts as written
+    @property
+    def weekday(self) -> int | None:
+        return self.timex.weekday
+
+    @property
+    def weekday_span(self) -> Span | None:
+        ws = self.timex.weekday_span
+        return Span(*ws) if ws else None
+
+    @property
+    def date_span(self) -> Span:
+        ds = self.timex.date_span
+        return Span(*ds) if ds else self.span
+
+    @property
+    def has_stated_year(self) -> bool:
+        return self.timex.year is not None
+
+    @property
+    def is_calendar_date(self) -> bool:
+        return self.kind == "date"
+
+    @property
+    def tense(self) -> Tense:
+        return self.attachment.tense
+
+    @property
+    def is_day(self) -> bool:
+        return self.value is not None and self.value.is_day
+
+    def duration_days(self) -> tuple[float, str] | None:
+        """(amount, unit) of a duration mention."""
+        if self.kind != "duration" or self.timex.amount is None or not self.timex.unit:
+            return None
+        return self.timex.amount, self.timex.unit
+
+    def timex_type(self) -> str:
+        if self.kind == "duration":
+            return "DURATION"
+        if self.kind == "set":
+            return "SET"
+        if self.kind == "time" or (self.value is not None and self.value.grain is Grain.TIME):
+            return "TIME"
+        return "DATE"
+
+    def timex_value(self) -> str:
+        t = self.timex
+        if self.kind == "duration":
+            return _duration_value(t)
+        if self.kind == "ref":
+            return t.ref or "PRESENT_REF"
+        if self.kind == "set":
+            code = {"day": "P1D", "week": "P1W", "month": "P1M", "year": "P1Y"}
+            return code.get(t.unit or "", "XXXX-WXX-" + str((t.weekday or 0) + 1)
+                            if t.weekday is not None else "P1D")
+        if self.value is not None:
+            return self.value.timex_value()
+        if self.kind == "date":
+            y = f"{t.year:04d}" if t.year else "XXXX"
+            m = f"{t.month:02d}" if t.month else "XX"
+            d = f"{t.day:02d}" if t.day else "XX"
+            return f"{y}-{m}-{d}"
+        if self.kind == "month" and t.month:
+            return f"XXXX-{t.month:02d}"
+        if self.kind == "anchored" and t.unit:
+            return _duration_value(t)
+        return "XXXX-XX-XX"
+
+
+def _duration_value(t: Timex) -> str:
+    unit = t.unit or "day"
+    code = {"second": "S", "minute": "M", "hour": "H", "day": "D", "night": "D",
+            "week": "W", "month": "M", "year": "Y", "decade": "DE", "century": "CE",
+            "weekend": "WE", "quarter": "Q"}.get(unit, "D")
+    amount = t.amount
+    n = "X" if amount is None else (str(int(amount)) if float(amount).is_integer() else
+                                    str(amount))
+    return f"PT{n}{code}" if unit in ("second", "minute", "hour") else f"P{n}{code}"
+
+
+# ---------------------------------------------------------------- resolution helpers
+
+def _safe_date(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _weekday_near(pub: dt.date, weekday: int, direction: int, *, strict: bool = False) -> dt.date:
+    """The given weekday on or before (-1) / on or after (+1) pub; strict skips pub itself."""
+    if direction < 0:
+        back = (pub.weekday() - weekday) % 7
+        if strict and back == 0:
+            back = 7
+        return pub - dt.timedelta(days=back)
+    ahead = (weekday - pub.weekday()) % 7
+    if strict and ahead == 0:
+        ahead = 7
+    return pub + dt.timedelta(days=ahead)
+
+
+def shift_moment(d: dt.date, amount: float, unit: str, direction: int) -> Moment | None:
+    n = int(amount) * direction
+    if unit in ("day", "night"):
+        return Moment.day(d + dt.timedelta(days=n))
+    if unit == "week":
+        return Moment.day(d + dt.timedelta(weeks=n)) if amount == int(amount) else None
+    if unit == "fortnight":
+        return Moment.day(d + dt.timedelta(weeks=2 * n))
+    if unit == "month":
+        x = d + relativedelta(months=n)
+        return Moment.month(x.year, x.month)
+    if unit == "year":
+        return Moment.year(d.year + n)
+    if unit == "decade":
+        return Moment.year(d.year + 10 * n)
+    return None
+
+
+def _unit_moment(pub: dt.date, unit: str, direction: int) -> Moment | None:
+    """this/last/next week, month, year … relative to the publication date."""
+    if unit == "day":
+        return Moment.day(pub + dt.timedelta(days=direction))
+    if unit in ("week", "weekend"):
+        monday = pub - dt.timedelta(days=pub.weekday()) + dt.timedelta(weeks=direction)
+        if unit == "weekend":
+            return Moment(monday + dt.timedelta(days=5), monday + dt.timedelta(days=6),
+                          Grain.WEEKEND)
+        return Moment(monday, monday + dt.timedelta(days=6), Grain.WEEK)
+    if unit == "month":
+        x = pub + relativedelta(months=direction)
+        return Moment.month(x.year, x.month)
+    if unit == "year":
+        return Moment.year(pub.year + direction)
+    if unit == "quarter":
+        q0 = (pub.month - 1) // 3 + direction
+        year = pub.year + q0 // 4
+        q = q0 % 4
+        first = dt.date(year, 3 * q + 1, 1)
+        return Moment(first, first + relativedelta(months=3, days=-1), Grain.QUARTER)
+    if unit == "decade":
+        start = (pub.year // 10 + direction) * 10
+        return Moment(dt.date(start, 1, 1), dt.date(start + 9, 12, 31), Grain.DECADE)
+    if unit == "century":
+        start = (pub.year // 100 + direction) * 100
+        return Moment(dt.date(start, 1, 1), dt.date(start + 99, 12, 31), Grain.CENTURY)
+    return None
+
+
+def _season(year: int, name: str) -> Moment:
+    a, b = _SEASON_MONTHS[name]
+    first = dt.date(year, a, 1)
+    last_year = year + 1 if b < a else year
+    last = dt.date(last_year, b, calendar.monthrange(last_year, b)[1])
+    return Moment(first, last, Grain.SEASON, label=name)
+
+
+def _direction_from_tense(att: Attachment) -> int:
+    """Which way a bare weekday or month points: past tense back, future forward."""
+    if att.via_noun or not att.verb_is_near:
+        return 0  # "a win over Rovers on Saturday": the verb's tense is not the noun's
+    if att.tense.is_past:
+        return -1
+    if att.tense in (Tense.FUTURE, Tense.PRESENT) or (att.tense is Tense.MODAL and att.reported):
+        return 1
+    return 0
+
+
+# ---------------------------------------------------------------- the resolver
+
+class Resolver:
+    def __init__(self, text: str, pub: dt.date | None, grammar: Grammar) -> None:
+        self.text = text
+        self.pub = pub
+        self.grammar = grammar
+
+    def resolve(self, timexes: list[Timex], dateline_span: Span | None) -> list[Mention]:
+        mentions: list[Mention] = []
+        sentence_years: dict[int, int] = {}
+        for i, t in enumerate(timexes):
+            span = Span(t.start, t.end)
+            att = self.grammar.attach(t.start, t.end)
+            is_dateline = dateline_span is not None and dateline_span.overlaps(span)
+            value, how, impossible, anchor, anchor_event = self._value(
+                t, att, timexes, i, mentions, sentence_years)
+            if t.kind in ("date", "month") and t.year is not None:
+                sentence_years.setdefault(att.sentence, t.year)
+            mentions.append(Mention(
+                id=i, kind=t.kind, span=span, text=self.text[t.start:t.end], timex=t,
+                attachment=att, value=value, how=how, anchor=anchor, anchor_event=anchor_event,
+                impossible=impossible, dateline=is_dateline,
+                sentence_words=self.grammar.sentence_lemmas(att.sentence)))
+        return mentions
+
+    # One method per kind keeps each resolution readable on its own.
+    def _value(self, t: Timex, att: Attachment, timexes: list[Timex], i: int,
+               done: list[Mention], sentence_years: dict[int, int]):
+        pub = self.pub
+        none = (None, How.UNRESOLVED, False, None, None)
+        if t.kind == "date":
+            return self._date(t, att, timexes, i, sentence_years)
+        if t.kind == "month":
+            if t.year is not None:
+                return Moment.month(t.year, t.month), How.STATED, False, None, None
+            if pub is None:
+                return none
+            direction = _direction_from_tense(att)
+            candidates = [Moment.month(pub.year + k, t.month) for k in (-1, 0, 1)]
+            if direction < 0:
+                pick = [c for c in candidates if c.first <= pub][-1]
+            elif direction > 0:
+                pick = [c for c in candidates if c.last >= pub][0]
+            else:
+                pick = min(candidates, key=lambda c: abs((c.first - pub).days))
+            return pick, How.YEAR_FROM_PUBLICATION, False, None, None
+        if t.kind == "year":
+            return Moment.year(t.year), How.STATED, False, None, None
+        if t.kind == "decade":
+            y = t.year or 0
+            return Moment(dt.date(y, 1, 1), dt.date(y + 9, 12, 31), Grain.DECADE), How.STATED, \
+                False, None, None
+        if t.kind == "century" and t.amount:
+            y = (int(t.amount) - 1) * 100
+            if 1 <= y <= 9000:
+                return Moment(dt.date(y, 1, 1), dt.date(y + 99, 12, 31), Grain.CENTURY), \
+                    How.STATED, False, None, None
+            return none
+        if t.kind == "weekday":
+            return self._weekday(t, att)
+        if t.kind == "relative":
+            return self._relative(t)
+        if t.kind == "anchored":
+            return self._anchored(t, att, done)
+        if t.kind == "season":
+            return self._season(t, att)
+        if t.kind == "quarter" and t.amount and t.amount > 0:
+            year = t.year or (pub.year if pub else None)
+            if year is None:
+                return none
+            first = dt.date(year, 3 * (int(t.amount) - 1) + 1, 1)
+            return Moment(first, first + relativedelta(months=3, days=-1), Grain.QUARTER), \
+                How.STATED if t.year else How.YEAR_FROM_PUBLICATION, False, None, None
+        if t.kind == "time" and pub is not None:
+            return Moment(pub, pub, Grain.TIME, hour=t.hour, minute=t.minute), \
+                How.RELATIVE_TO_PUBLICATION, False, None, None
+        return none
+
+    def _date(self, t: Timex, att: Attachment, timexes: list[Timex], i: int,
+              sentence_years: dict[int, int]):
+        if t.year is not None:
+            d = _safe_date(t.year, t.month, t.day)
+            if d is None:
+                return None, How.STATED, True, None, None
+            return Moment.day(d), How.STATED, False, None, None
+        if not 1 <= t.day <= 31 or t.day > max(calendar.monthrange(2024, t.month)[1], 0):
+            return None, How.UNRESOLVED, True, None, None
+        # "31 April next year": the year follows the date
+        nxt = timexes[i + 1] if i + 1 < len(timexes) else None
+        if nxt is not None and nxt.kind == "relative" and nxt.unit == "year" and \
+                nxt.start - t.end <= 2 and self.pub is not None:
+            year = self.pub.year + nxt.direction
+            d = _safe_date(year, t.month, t.day)
+            return (Moment.day(d) if d else None), How.YEAR_FROM_PUBLICATION, d is None, \
+                None, None
+        if att.sentence in sentence_years:
+            year = sentence_years[att.sentence]
+            d = _safe_date(year, t.month, t.day)
+            return (Moment.day(d) if d else None), How.YEAR_FROM_CONTEXT, d is None, None, None
+        if self.pub is None:
+            return None, How.UNRESOLVED, False, None, None
+        # The nearest such date to publication: news copy rarely reaches half a year out
+        # without giving a year. Tense is not used here, so that a tense rule can still
+        # see "will publish on 3 June" in a story dated 11 June.
+        pub = self.pub
+        options = [d for k in (-1, 0, 1) if (d := _safe_date(pub.year + k, t.month, t.day))]
+        if not options:  # 29 February with no leap year nearby
+            return None, How.YEAR_FROM_PUBLICATION, True, None, None
+        best = min(options, key=lambda d: (abs((d - pub).days), d))
+        return Moment.day(best), How.YEAR_FROM_PUBLICATION, False, None, None
+
+    def _weekday(self, t: Timex, att: Attachment):
+        pub = self.pub
+        if pub is None or t.weekday is None:
+            return None, How.UNRESOLVED, False, None, None
+        label = t.part_of_day
+        if t.modifier in ("last", "past", "previous"):
+            d = _weekday_near(pub, t.weekday, -1, strict=True)
+        elif t.modifier in ("next", "coming", "following"):
+            d = _weekday_near(pub, t.weekday, 1, strict=True)
+        else:
+            direction = _direction_from_tense(att)
+            if att.modifies_noun or direction == 0 or t.modifier == "this":
+                back = _weekday_near(pub, t.weekday, -1)
+                ahead = _weekday_near(pub, t.weekday, 1)
+                d = back if (pub - back) < (ahead - pub) else ahead
+            else:
+                d = _weekday_near(pub, t.weekday, direction)
+        return Moment.day(d, label=label), How.WEEKDAY_BY_TENSE, False, None, None
+
+    def _relative(self, t: Timex):
+        pub = self.pub
+        if pub is None:
+            return None, How.UNRESOLVED, False, None, None
+        unit = t.unit or "day"
+        how = How.RELATIVE_TO_PUBLICATION
+        if t.modifier in ("yesterday", "today", "tonight", "tomorrow", "this") and unit == "day":
+            return Moment.day(pub + dt.timedelta(days=t.direction * int(t.amount or 0)),
+                              label=t.part_of_day), how, False, None, None
+        if t.modifier in ("ago", "from now"):
+            if t.amount is None:
+                return None, How.UNRESOLVED, False, None, None
+            return shift_moment(pub, t.amount, unit, t.direction), how, False, None, None
+        if t.modifier in ("earlier", "later"):
+            whole = _unit_moment(pub, unit, t.direction)
+            if whole is None:
+                return None, How.UNRESOLVED, False, None, None
+            if t.direction == 0:  # earlier this month: from its start up to publication
+                if t.modifier == "earlier":
+                    whole = Moment(whole.first, pub, whole.grain)
+                else:
+                    whole = Moment(pub, whole.last, whole.grain)
+            return whole, how, False, None, None
+        return _unit_moment(pub, unit, t.direction), how, False, None, None
+
+    def _anchored(self, t: Timex, att: Attachment, done: list[Mention]):
+        """"two days later", "a week earlier", "the next day": count from an earlier date."""
+        after = self.text[t.end:t.end + 60]
+        if t.modifier in ("after", "before") and after[:1] == " " and not after[1:2] in ",.;":
+            # "a week after he delivered his speech": anchored on an event, not a date
+            event = after.strip().split(".")[0].split(",")[0]
+            return None, How.RELATIVE_TO_EVENT, False, None, " ".join(event.split()[:8])
+        for m in reversed(anchor_candidates(done, att.sentence)):
+            if m.value is None or not m.value.is_day or t.amount is None or not t.unit:
+                continue
+            moved = shift_moment(m.value.first, t.amount, t.unit, t.direction)
+            if moved is not None:
+                return moved, How.RELATIVE_TO_EVENT, False, m.id, None
+        return None, How.UNRESOLVED, False, None, None
+
+    def _season(self, t: Timex, att: Attachment):
+        name = t.extra.get("season", "summer")
+        if t.year is not None:
+            return _season(t.year, name), How.STATED, False, None, None
+        pub = self.pub
+        if pub is None:
+            return None, How.UNRESOLVED, False, None, None
+        this = _season(pub.year, name)
+        if t.modifier == "last":
+            pick = this if this.last < pub else _season(pub.year - 1, name)
+        elif t.modifier == "next":
+            pick = this if this.first > pub else _season(pub.year + 1, name)
+        elif t.modifier == "this":
+            pick = this
+        else:
+            direction = _direction_from_tense(att)
+            if direction < 0 and this.first > pub:
+                pick = _season(pub.year - 1, name)
+            elif direction > 0 and this.last < pub:
+                pick = _season(pub.year + 1, name)
+            else:
+                pick = this
+        return pick, How.YEAR_FROM_PUBLICATION, False, None, None
+
+
+def anchor_candidates(mentions: list[Mention], sentence: int, *, reach: int = 3) -> list[Mention]:
+    """Day-level mentions in this sentence and the few before it, oldest first.
+
+    An offset like "two days later" counts from an event told just before; which one is a
+    guess, so rules that use offsets try every candidate before they complain.
+    """
+    return [m for m in mentions
+            if not m.dateline and m.value is not None and m.value.is_day
+            and m.kind in ("date", "weekday", "relative", "anchored")
+            and sentence - reach <= m.attachment.sentence <= sentence]
+
+
+# "yesterday, Saturday" · "yesterday (Tuesday)" · "last year, in 2022" · "Two days later, on
+# Friday" · "earlier this month, on 28 September" · "next month, when the Senate returns on
+# 12 August": the second expression restates the first.
+_RESTATE_GAP = re.compile(
+    r"\s*(?:,|\(|—|–|-)?\s*(?:on|in|at|of)?\s*(?:the\s+)?\Z"
+    r"|\s*,\s*when\s+[^.;:!?()]{1,80}?\s(?:on|in)\s+\Z")
+
+
+def link_restatements(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Mark each mention that restates the relative expression right before it."""
+    out = list(mentions)
+    for i in range(1, len(out)):
+        prev, cur = out[i - 1], out[i]
+        if prev.kind not in ("relative", "anchored") or cur.kind not in (
+                "date", "weekday", "month", "year"):
+            continue
+        if cur.attachment.sentence != prev.attachment.sentence:
+            continue
+        if _RESTATE_GAP.match(text, prev.span.end, cur.span.start) is None:
+            continue
+        out[i] = dataclasses.replace(cur, restates=prev.id)
+    return out

@@ -1,0 +1,155 @@
+"""duration-mismatch: a stated length of time disagrees with its own endpoints.
+
+## What it flags
+"a three-day visit, arriving Monday and leaving Thursday" (four days); "closed for two
+weeks, from 3 to 10 June" (eight days); "a 12-day strike" that "began on 4 September and
+ended on 12 September" (nine days); "14 years on the bench, from 1991 until … 2011".
+## Why it matters
+The reader can count; one of the three numbers is wrong.
+## Instead
+Count the days inclusively, as newsrooms do (Monday to Thursday is four days), and correct
+the length or the dates.
+"""
+
+from collections.abc import Iterator
+
+from checker.facts import ArticleFacts
+from checker.lexicon import END_VERBS, SPAN_EVENT_SYNONYMS, START_VERBS
+from checker.model import Example, Finding, Related, Rule, Severity
+from checker.timeline import Mention
+
+_ENDING_VERBS = {"end", "bring", "conclude", "close", "wrap", "finish"}
+_DAYS = {"month": 30.44, "year": 365.25, "decade": 3652.5}
+
+
+def _synonyms(noun: str | None) -> set[str]:
+    if noun is None:
+        return set()
+    for group in SPAN_EVENT_SYNONYMS:
+        if noun in group:
+            return group
+    return {noun}
+
+
+def _about(m: Mention, nouns: set[str]) -> bool:
+    att = m.attachment
+    return bool(nouns & {att.noun, att.subject_key})
+
+
+def _same_actor(d: Mention, m: Mention, nouns: set[str]) -> bool:
+    """Is m about the same thing as the duration d: its event noun, or its subject?"""
+    if nouns:
+        return _about(m, nouns)
+    a, b = d.attachment.subject_key, m.attachment.subject_key
+    return a is not None and b is not None and bool(set(a.split()) & set(b.split()))
+
+
+def _endpoints(facts: ArticleFacts, d: Mention) -> tuple[Mention, Mention, bool] | None:
+    """(start, end, same_sentence) for the stretch this duration measures, if stated."""
+    s = d.attachment.sentence
+    for start, end in facts.ranges():
+        if start.attachment.sentence == s and (
+                start.attachment.verb_start == d.attachment.verb_start
+                or 0 <= start.span.start - d.span.end <= 12):
+            return start, end, True
+    nouns = _synonyms(d.attachment.noun) if d.attachment.modifies_noun else set()
+    near = [m for m in facts.mentions if s <= m.attachment.sentence <= s + 2 and m.value
+            and not m.dateline and m.kind not in ("duration", "relative", "anchored", "ref")]
+    same = [m for m in near if m.attachment.sentence == s]
+    for pool in (same, near):
+        starts = [m for m in pool if m.attachment.verb in START_VERBS and _same_actor(d, m, nouns)]
+        ends = [m for m in pool if m.attachment.verb in END_VERBS and _same_actor(d, m, nouns)]
+        for a in starts:
+            for b in ends:
+                if b.span.start > a.span.start and b.attachment.sentence - a.attachment.sentence <= 1:
+                    return a, b, a.attachment.sentence == b.attachment.sentence == s
+    # "bringing to an end a six-month trial that opened in February": ends at the
+    # sentence's own time ("today", "on Thursday")
+    if d.attachment.verb in _ENDING_VERBS and nouns:
+        starts = [m for m in same if m.attachment.verb in START_VERBS and _about(m, nouns)]
+        ends = [m for m in facts.mentions if m.attachment.sentence == s and m.is_day
+                and m.kind in ("relative", "weekday", "date") and m not in starts]
+        if starts and ends:
+            return starts[0], ends[0], False
+    return None
+
+
+def _days(a: Mention, b: Mention) -> tuple[float, float] | None:
+    """Shortest and longest inclusive day counts from a's start to b's end."""
+    if a.kind == b.kind == "weekday":
+        n = (b.weekday - a.weekday) % 7 + 1  # Monday to Thursday: four days, any week
+        return n, n
+    if a.value is None or b.value is None:
+        return None
+    low = (b.value.first - a.value.last).days + 1
+    high = (b.value.last - a.value.first).days + 1
+    return (low, high) if high >= 1 else None
+
+
+def _fits(amount: float, unit: str, low: float, high: float) -> tuple[bool, bool]:
+    """(fits, fits only when counted exclusively)."""
+    if unit == "day":
+        if low <= amount <= high:
+            return True, False
+        return False, low - 1 <= amount <= high - 1
+    if unit == "night":
+        return low - 1 <= amount <= high - 1, False
+    if unit == "week":
+        return low - 3 <= amount * 7 <= high + 2, False
+    if unit in _DAYS:
+        size = _DAYS[unit]
+        slack = 1 if unit != "decade" else 0.5
+        return low / size - slack <= amount <= high / size + slack, False
+    return True, False
+
+
+def check(facts: ArticleFacts) -> Iterator[Finding]:
+    for d in facts.of_kind("duration"):
+        stated = d.duration_days()
+        if stated is None or d.timex.extra.get("vague"):
+            continue
+        amount, unit = stated
+        found = _endpoints(facts, d)
+        if found is None:
+            continue
+        a, b, same_sentence = found
+        span = _days(a, b)
+        if span is None:
+            continue
+        low, high = span
+        fits, exclusive = _fits(amount, unit, low, high)
+        if fits:
+            continue
+        count = f"{int(low)} days" if low == high else f"{int(low)} to {int(high)} days"
+        if unit in _DAYS:
+            size = _DAYS[unit]
+            count = f"about {low / size:.0f}" if round(low / size) == round(high / size) \
+                else f"{low / size:.0f} to {high / size:.0f}"
+            count += f" {unit}s"
+        yield RULE.finding(
+            d.span,
+            f"{facts.words(d)!r} does not match its dates: from {facts.words(a)!r} to "
+            f"{facts.words(b)!r} is {count}, counted inclusively",
+            related=[Related(a.span, "starts here"), Related(b.span, "ends here")],
+            hint="correct the length or the dates",
+            severity=None if same_sentence and not exclusive else Severity.WARNING,
+        )
+
+
+RULE = Rule(
+    id="duration-mismatch",
+    severity=Severity.ERROR,
+    title="Stated length disagrees with its dates",
+    rationale=__doc__,
+    check=check,
+    examples=(
+        Example.flags_("The two-day summit opens on Tuesday and closes on Thursday.",
+                       date="2024-09-09"),
+        Example.flags_("The road will be closed for two weeks, from 3 to 10 June.",
+                       date="2024-05-28"),
+        Example.flags_("She served 14 years on the bench, from 1991 until she retired in 2011."),
+        Example.passes("He will spend four days in China, arriving on Monday and leaving on "
+                       "Thursday.", date="2024-05-29"),
+        Example.passes("The three-day festival runs from 2 to 4 August.", date="2024-07-01"),
+    ),
+)

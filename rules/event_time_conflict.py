@@ -1,0 +1,102 @@
+"""event-time-conflict: the same event is given two different days or dates.
+
+## What it flags
+"departed on Wednesday" … "leaving on Thursday" for the same trip; "Tuesday 7 May" for a
+final that is later "the May 8 final"; "will vote on Thursday" … "ahead of Wednesday's vote".
+## Why it matters
+One of the two days is wrong; readers plan around these dates.
+## Instead
+Check which day is right and use it throughout.
+
+Events are matched by grammar: the same kind of action (depart, arrive, vote, meet, open,
+close, …), a compatible subject, and the same place when places are stated. "Departed
+Beijing on Wednesday" and "left China on Thursday" are different legs. Copy that says the
+date changed ("postponed", "originally") is left alone. Matching is a judgement, so every
+finding is a warning.
+"""
+
+from collections.abc import Iterator
+from itertools import combinations
+
+from checker.facts import ArticleFacts
+from checker.lexicon import RESCHEDULE_CUES, WEEKDAY_NAMES
+from checker.model import Example, Finding, Related, Rule, Severity
+from checker.timeline import Mention
+
+_SPECIFIC_PREPS = {None, "on", "at", "for"}
+
+
+def _day_of(mention: Mention) -> tuple[int | None, str]:
+    """(weekday, words) for comparison; dates compare by value elsewhere."""
+    if mention.kind == "weekday":
+        return mention.weekday, WEEKDAY_NAMES[mention.weekday]
+    if mention.value is not None and mention.value.is_day:
+        return mention.value.first.weekday(), mention.value.describe()
+    return mention.weekday, ""
+
+
+def _candidate(m: Mention) -> bool:
+    att = m.attachment
+    return (m.kind in ("date", "weekday") and not m.dateline and att.event_class is not None
+            and att.prep in _SPECIFIC_PREPS and not att.negated and m.timex.modifier is None
+            and not (m.sentence_words & RESCHEDULE_CUES))
+
+
+def _same_subject(a: Mention, b: Mention) -> bool:
+    ka, kb = a.attachment.subject_key, b.attachment.subject_key
+    if ka is None or kb is None:
+        return True
+    return bool(set(ka.split()) & set(kb.split()))
+
+
+def _conflict(a: Mention, b: Mention) -> bool:
+    if a.kind == "date" and b.kind == "date":
+        return a.value is not None and b.value is not None and a.value.first != b.value.first
+    wa, _ = _day_of(a)
+    wb, _ = _day_of(b)
+    return wa is not None and wb is not None and wa != wb
+
+
+def check(facts: ArticleFacts) -> Iterator[Finding]:
+    events = [m for m in facts.mentions if _candidate(m)]
+    reported: set[int] = set()
+    for a, b in combinations(events, 2):
+        if a.attachment.event_class != b.attachment.event_class or b.id in reported:
+            continue
+        if not _same_subject(a, b):
+            continue
+        pa, pb = set(a.attachment.places), set(b.attachment.places)
+        if pa and pb and not pa & pb:
+            continue  # different places: different legs of a journey
+        if not _conflict(a, b):
+            continue
+        reported.add(b.id)
+        _, da = _day_of(a)
+        _, db = _day_of(b)
+        event = a.attachment.event_class
+        yield RULE.finding(
+            b.span,
+            f"the same {event} event seems to be given two days: {facts.words(a)!r} "
+            f"({da}) and {facts.words(b)!r} ({db})",
+            related=[Related(a.span, "first given here")],
+            hint="check which day is right; if the date changed, say so in the copy",
+        )
+
+
+RULE = Rule(
+    id="event-time-conflict",
+    severity=Severity.WARNING,
+    title="Same event given two different days",
+    rationale=__doc__,
+    check=check,
+    examples=(
+        Example.flags_("Councillors will vote on Thursday on the sale. Ahead of Wednesday's "
+                       "vote, campaigners plan a rally.", date="2024-05-20"),
+        Example.flags_("The final will be played on Tuesday 7 May. Tickets for the May 8 final "
+                       "go on sale soon.", date="2024-04-21"),
+        Example.passes("The group departed Beijing on Wednesday by train. The delegates left "
+                       "China on Thursday.", date="2024-05-30"),
+        Example.passes("The match, originally scheduled for Saturday, was postponed to "
+                       "Sunday.", date="2025-01-27"),
+    ),
+)

@@ -1,0 +1,91 @@
+"""relative-date-conflict: a relative time and the date given for it disagree.
+
+## What it flags
+"yesterday, Saturday" in a story dated Monday; "last year, in 2022" in 2024; "earlier this
+month, on 28 September" in October; "two days later, on Friday" after a Tuesday.
+## Why it matters
+The reader is given two different days for one moment.
+## Instead
+Work out the day from the publication date (or the event counted from) and correct one.
+"""
+
+from collections.abc import Iterator
+
+from checker.facts import ArticleFacts
+from checker.lexicon import WEEKDAY_NAMES
+from checker.model import Example, Finding, Related, Rule, Severity
+from checker.timeline import Mention, Moment, shift_moment
+
+
+def _agrees(expected: Moment, stated: Mention) -> bool | None:
+    """Does the stated day/date fall within the moment the relative words give?"""
+    if stated.kind == "weekday" and stated.weekday is not None:
+        if not expected.is_day:
+            return None
+        return expected.first.weekday() == stated.weekday
+    if stated.value is None:
+        return None
+    if stated.weekday is not None and expected.is_day and \
+            expected.first.weekday() != stated.weekday:
+        return False
+    return expected.first <= stated.value.first and stated.value.last <= expected.last
+
+
+def _show(moment: Moment) -> str:
+    if moment.is_day:
+        return f"{WEEKDAY_NAMES[moment.first.weekday()]} {moment.describe()}"
+    return moment.describe()
+
+
+def check(facts: ArticleFacts) -> Iterator[Finding]:
+    by_id = {m.id: m for m in facts.mentions}
+    for stated in facts.mentions:
+        if stated.restates is None:
+            continue
+        rel = by_id[stated.restates]
+        told = f"{facts.words(rel)!r} and {facts.words(stated)!r}"
+        if rel.kind == "relative" and rel.value is not None:
+            if _agrees(rel.value, stated) is False:
+                yield RULE.finding(
+                    rel.span.cover(stated.span),
+                    f"{told} disagree: counted from the publication date "
+                    f"({facts.pub:%A %-d %B %Y}), {facts.words(rel)!r} is {_show(rel.value)}",
+                    related=[Related(stated.span, "date given here")],
+                    hint="correct the relative time or the date")
+        elif rel.kind == "anchored" and rel.timex.amount and rel.timex.unit:
+            candidates = [a for a in facts.anchors_for(rel) if a.id != stated.id]
+            verdicts = []
+            for anchor in candidates:
+                expected = shift_moment(anchor.value.first, rel.timex.amount, rel.timex.unit,
+                                  rel.timex.direction)
+                if expected is not None:
+                    verdicts.append((anchor, expected, _agrees(expected, stated)))
+            if not verdicts or any(v is not False for _, _, v in verdicts):
+                continue  # some earlier event makes it right: silence beats a wrong guess
+            anchor, expected, _ = verdicts[-1]
+            yield RULE.finding(
+                rel.span.cover(stated.span),
+                f"{told} disagree: counted from {facts.words(anchor)!r}, "
+                f"{facts.words(rel)!r} is {_show(expected)}",
+                related=[Related(anchor.span, "counted from here")],
+                hint="check which day the event was, and the interval",
+                severity=Severity.WARNING)
+
+
+RULE = Rule(
+    id="relative-date-conflict",
+    severity=Severity.ERROR,
+    title="Relative time disagrees with its date",
+    rationale=__doc__,
+    check=check,
+    examples=(
+        Example.flags_("The hillside gave way yesterday, Saturday.", date="2024-01-08"),
+        Example.flags_("Profit rose last year, in 2022.", date="2024-03-27"),
+        Example.flags_("She was reported missing on Tuesday 9 July. Two days later, on Friday, "
+                       "her bag was found.", date="2024-07-15"),
+        Example.passes("Councillors voted yesterday (Tuesday).", date="2024-06-05"),
+        Example.passes("Profit rose last year, in 2023.", date="2024-03-20"),
+        Example.passes("The board met on Tuesday 12 March. A week earlier, on 5 March, "
+                       "directors wrote to him.", date="2024-03-20"),
+    ),
+)

@@ -1,0 +1,55 @@
+"""weekday-mismatch: a weekday that contradicts its own calendar date.
+
+## What it flags
+"Thursday, 29 May 2024" (29 May 2024 is a Wednesday), and a weekday given with a date
+whose year is left out, once the year is inferred from the publication date.
+## Why it matters
+One of the two is wrong and the reader cannot tell which.
+## Instead
+Check the calendar and correct whichever part is wrong.
+"""
+
+from collections.abc import Iterator
+
+from checker.facts import ArticleFacts
+from checker.lexicon import WEEKDAY_NAMES
+from checker.model import Example, Finding, Related, Rule, Severity
+from checker.timeline import How
+
+
+def check(facts: ArticleFacts) -> Iterator[Finding]:
+    for mention in facts.of_kind("date"):
+        if mention.weekday is None or mention.value is None or not mention.value.is_day:
+            continue
+        actual = mention.value.first.weekday()
+        if actual == mention.weekday:
+            continue
+        inferred = mention.how is not How.STATED
+        where = f" (year {mention.how.value})" if inferred else ""
+        yield RULE.finding(
+            mention.weekday_span or mention.span,
+            f"{mention.value.describe()} is a {WEEKDAY_NAMES[actual]}, "
+            f"not a {WEEKDAY_NAMES[mention.weekday]}{where}",
+            related=[Related(mention.date_span, "date stated here")],
+            hint="check the calendar: either the weekday or the date is wrong",
+            # a year we inferred is a guess about which year the writer meant
+            severity=Severity.WARNING if inferred and mention.how is not How.YEAR_FROM_CONTEXT
+            and abs((mention.value.first - facts.pub).days) > 90 else None,
+        )
+
+
+RULE = Rule(
+    id="weekday-mismatch",
+    severity=Severity.ERROR,
+    title="Weekday does not match its date",
+    rationale=__doc__,
+    check=check,
+    examples=(
+        Example.flags_("It opened on Thursday, 29 May 2024."),
+        Example.flags_("The vote is on Tuesday, March 14.", date="2024-03-04"),
+        Example.flags_("Medals are presented on 29 June (a Saturday).", date="2025-05-30"),
+        Example.passes("It opened on Wednesday, 29 May 2024."),
+        Example.passes("It opened on Thursday, 29 May."),  # no year, no dateline: cannot judge
+        Example.passes("Services return on Thursday 2 January.", date="2024-12-27"),
+    ),
+)
