@@ -69,6 +69,12 @@ def _noun_text(token: Token) -> str:
     return " ".join([t.text for t in parts] + [token.text])
 
 
+def _nominal(token: Token) -> bool:
+    """A noun, or an adjective used as one ("the final", "the semi")."""
+    return token.pos_ in ("NOUN", "PROPN") or (
+        token.pos_ == "ADJ" and token.dep_ in ("pobj", "nsubj", "nsubjpass", "dobj", "attr"))
+
+
 def _is_verb(token: Token) -> bool:
     return token.pos_ in ("VERB", "AUX")
 
@@ -96,6 +102,8 @@ def tense_of(verb: Token, depth: int = 0) -> Tense:
             return Tense.MODAL if t.is_past else t
         # "agreed to meet on 30 June": an infinitive's time is not its governor's
         return Tense.MODAL
+    if any(c.dep_ == "advmod" and c.lower_ in lx.HEDGES for c in verb.children):
+        return Tense.MODAL  # "maybe eliminated", "possibly delayed": no commitment
     tags = {verb.tag_} | {a.tag_ for a in auxes}
     lemmas = {a.lemma_ for a in auxes}
     if "have" in lemmas:
@@ -247,7 +255,7 @@ class Grammar:
             prep = tok.head.lower_
             tok = tok.head.head
         elif tok.dep_ in ("poss", "compound", "amod", "nmod", "nummod") and \
-                tok.head.pos_ in ("NOUN", "PROPN"):
+                _nominal(tok.head):
             noun, modifies = tok.head, True
             tok = tok.head
         elif tok.dep_ != "ROOT":

@@ -92,12 +92,12 @@ SCHEDULING_VERBS = {"set", "schedule", "fix", "book", "postpone", "move", "delay
                     "ask", "order", "allow", "extend"}
 
 # Words that describe an event as recent, current, pending or upcoming.
-RECENCY_CUES = {"recent", "recently", "latest", "newly", "new", "current", "currently",
-                "ongoing", "upcoming", "forthcoming", "pending", "imminent", "coming",
-                "this", "fresh", "just"}
+HEDGES = {"maybe", "perhaps", "possibly", "probably", "reportedly", "allegedly"}
 UPCOMING_CUES = {"upcoming", "forthcoming", "pending", "imminent", "coming"}
-RECENT_CUES = {"recent", "recently", "latest", "newly", "current", "currently", "ongoing",
-               "fresh"}
+# How far back (days) each word can still reach. "Current" and "ongoing" are left out:
+# "the current agreement, signed in 2015" is fine. "Latest" is the newest of a series,
+# which can be a few years old.
+RECENT_CUES = {"recent": 730, "recently": 730, "newly": 730, "fresh": 730, "latest": 1095}
 
 # Nouns for events whose length a duration can state.
 SPAN_EVENT_SYNONYMS = (

@@ -15,6 +15,7 @@ _HEAD_CHARS = 800
 # Lower-case words a dateline may carry besides its place, byline and date.
 _DATELINE_WORDS = {"published", "updated", "posted", "last", "at", "on", "by", "and", "of",
                    "am", "pm", "a.m.", "p.m.", "local", "time", "the", "first", "modified"}
+_DASH = re.compile(r"\s[—–-]+(?:\s|$)|\s?\((?:AFP|AP|Reuters|PA|dpa|UPI|Xinhua)\)\s*[—–-]*")
 _WORD = re.compile(r"[^\W\d_][\w.'’-]*")
 
 
@@ -75,8 +76,13 @@ def find_dateline(text: str) -> Dateline | None:
                 t.weekday_span = (t.weekday_span[0] + start, t.weekday_span[1] + start)
             if t.date_span:
                 t.date_span = (t.date_span[0] + start, t.date_span[1] + start)
-        if _looks_like_dateline(line, timexes, start):
-            return Dateline(dates[0], Span(start, start + len(line.rstrip("\r\n"))))
+        # Wire style puts the dateline and the first sentence on one line:
+        # "LONDON, March 3, 2024 — The minister said …". Judge only the part up to the dash.
+        cut = _DASH.search(line, dates[0].end - start)
+        head = line[: cut.end()] if cut else line
+        kept = [t for t in timexes if t.end - start <= len(head)]
+        if _looks_like_dateline(head, kept, start):
+            return Dateline(dates[0], Span(start, start + len(head.rstrip("\r\n"))))
     return None
 
 

@@ -75,10 +75,10 @@ _MONTH_CONTEXT = "(?:" + "|".join(
 
 PATTERNS: tuple[tuple[str, str], ...] = (
     # Thursday, 29 May 2024 · 31st of November · 4 September · Friday 13 September 2023
-    ("dmy", rf"(?:(?P<wd>{_WD_ANY}),?\s+(?:the\s+)?)?(?P<day>{_DAY})(?:\s+of)?\s+"
+    ("dmy", rf"(?:(?P<wd>{_WD_ANY}),?[^\S\n]+(?:the[^\S\n]+)?)?(?P<day>{_DAY})(?:\s+of)?\s+"
             rf"(?P<mon>{_MON})(?![a-z])(?:,?\s+(?P<year>{_YEAR})(?!\d))?"),
     # Tuesday, March 14 · June 12, 2024 · Nov. 8 · the May 8 final
-    ("mdy", rf"(?:(?P<wd>{_WD_ANY}),?\s+)?(?P<mon>{_MON})\s+(?P<day>{_DAY})(?![\d:,.]\d)(?!\d)"
+    ("mdy", rf"(?:(?P<wd>{_WD_ANY}),?[^\S\n]+)?(?P<mon>{_MON})\s+(?P<day>{_DAY})(?![\d:,.]\d)(?!\d)"
             rf"(?:,?\s+(?P<year>{_YEAR})(?!\d))?"),
     # from 3 to 10 June · 4-12 September (two dates: the first borrows the month)
     ("dd-range", rf"(?P<day1>[0-3]?\d(?:st|nd|rd|th)?)\s*(?:-|–|to|until|till|and)\s*"
@@ -96,9 +96,9 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     ("day-word", r"(?i:(?P<word>yesterday|today|tonight|tomorrow))(?P<poss>'s|’s)?"
                  r"(?:\s+(?P<part>morning|afternoon|evening|night))?"),
     # this week · last year · next month · this morning · last summer
-    ("rel-unit", r"(?i:(?P<mod>this|last|next|past|previous|coming|following)\s+"
+    ("rel-unit", r"(?<!the )(?<!The )(?i:(?P<mod>this|last|next|past|previous|coming|following)\s+"
                  r"(?P<unit>week|weekend|month|year|decade|century|quarter|morning|afternoon|"
-                 r"evening|spring|summer|autumn|winter|season))(?!\w)"),
+                 r"evening|spring|summer|autumn|winter|season))(?!\w)(?!\s+of\b)"),
     # earlier this month · later this year · earlier in the week
     ("rel-in", r"(?i:(?P<mod>earlier|later|late|early)\s+(?:this|that|in\s+the|last|next)\s+"
                r"(?P<unit>week|month|year|decade|season|day|century|morning|afternoon|evening))"

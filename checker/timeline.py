@@ -333,7 +333,7 @@ class Resolver:
                 attachment=att, value=value, how=how, anchor=anchor, anchor_event=anchor_event,
                 impossible=impossible, dateline=is_dateline,
                 sentence_words=self.grammar.sentence_lemmas(att.sentence)))
-        return mentions
+        return _count_back_stretch_starts(mentions)
 
     # One method per kind keeps each resolution readable on its own.
     def _value(self, t: Timex, att: Attachment, timexes: list[Timex], i: int,
@@ -503,6 +503,36 @@ class Resolver:
             else:
                 pick = this
         return pick, How.YEAR_FROM_PUBLICATION, False, None, None
+
+
+def _count_back_stretch_starts(mentions: list[Mention]) -> list[Mention]:
+    """Place the first weekday of a stretch from its last one.
+
+    "arriving on Monday and leaving on Thursday", "opens on Tuesday and closes on
+    Thursday", "from Monday to Friday": tense places the end; the start is the same weekday
+    on or before it, within the week, whatever tense the frame around it has.
+    """
+    out = list(mentions)
+    for i, first in enumerate(out):
+        if first.kind != "weekday" or first.timex.modifier is not None:
+            continue
+        starts = (first.attachment.verb in lx.START_VERBS or first.attachment.prep == "from")
+        if not starts:
+            continue
+        for last in out[i + 1:]:
+            if last.attachment.sentence != first.attachment.sentence:
+                break
+            ends = last.attachment.verb in lx.END_VERBS or last.attachment.prep in (
+                "to", "until", "till", "through")
+            if last.kind == "weekday" and ends and last.value is not None:
+                end = last.value.first
+                back = (end.weekday() - first.weekday) % 7
+                out[i] = dataclasses.replace(
+                    first, value=Moment.day(end - dt.timedelta(days=back),
+                                            label=first.timex.part_of_day),
+                    how=How.RELATIVE_TO_EVENT, anchor=last.id)
+                break
+    return out
 
 
 def anchor_candidates(mentions: list[Mention], sentence: int, *, reach: int = 3) -> list[Mention]:

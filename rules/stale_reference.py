@@ -19,7 +19,7 @@ from checker.lexicon import RECENT_CUES, UPCOMING_CUES
 from checker.model import Example, Finding, Rule, Severity
 from checker.timeline import How
 
-RECENCY_DAYS = 365  # "recent" or "latest" stretches this far back at most
+RECENCY_DAYS = 365  # a pending event anchored further back than this is stale
 _TIME_PREPS = {None, "in", "on", "at", "during"}
 
 
@@ -42,8 +42,7 @@ def check(facts: ArticleFacts) -> Iterator[Finding]:
                 f"described as {cue!r} but {told} is {_ago(age)} before the publication "
                 f"date ({facts.pub:%-d %B %Y})",
                 hint="update the date or drop the word that says it is still to come")
-        elif cues & RECENT_CUES and age > RECENCY_DAYS:
-            cue = sorted(cues & RECENT_CUES)[0]
+        elif (cue := _recent_cue(cues, age)) is not None:
             yield RULE.finding(
                 mention.span,
                 f"described as {cue!r} but {told} is {_ago(age)} before the publication "
@@ -58,6 +57,12 @@ def check(facts: ArticleFacts) -> Iterator[Finding]:
                 f"{told} is told as still to come ({att.tense.value} '{att.verb}'), but it is "
                 f"{_ago(age)} before the publication date ({facts.pub:%-d %B %Y})",
                 hint="an old event seems to be described as pending; check the date")
+
+
+def _recent_cue(cues: frozenset[str], age: int) -> str | None:
+    """The recency word whose reach this age exceeds, if any."""
+    over = sorted(c for c in cues if c in RECENT_CUES and age > RECENT_CUES[c])
+    return over[0] if over else None
 
 
 def _ago(days: int) -> str:

@@ -1,0 +1,89 @@
+"""The resolved timeline: values, how they were resolved, and the grammar around them."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from checker.engine import analyse
+from checker.grammar import Tense
+from checker.source import read_path, read_text
+from checker.timeline import How
+
+
+def timeline(text: str, date: str):
+    return analyse(read_text(text), publication_date_given=dt.date.fromisoformat(date)).facts
+
+
+def value_of(facts, words: str, nth: int = 1):
+    found = [m for m in facts.mentions if m.text == words]
+    assert len(found) >= nth, f"{words!r} not among {[m.text for m in facts.mentions]}"
+    return found[nth - 1]
+
+
+def test_seed_timeline(root):
+    facts = analyse(read_path(root / "seeds/kim-jong-un-leaves-beijing.txt")).facts
+    assert facts.pub == dt.date(2024, 5, 29)
+    assert value_of(facts, "Wednesday", 1).value.first == dt.date(2024, 5, 29)
+    assert value_of(facts, "Monday").value.first == dt.date(2024, 5, 27)
+    assert value_of(facts, "Thursday").value.first == dt.date(2024, 5, 30)
+    assert value_of(facts, "June 2018").timex_value() == "2018-06"
+    assert value_of(facts, "four days").timex_value() == "P4D"
+    week = value_of(facts, "a week after")
+    assert week.anchor_event and "delivered" in week.anchor_event
+    assert "birthday" in value_of(facts, "a day after").anchor_event
+    departed = value_of(facts, "Wednesday", 1).attachment
+    assert departed.verb == "depart" and departed.tense is Tense.PAST
+    assert departed.places == ("Beijing",)
+
+
+@pytest.mark.parametrize(("text", "words", "expected", "how"), [
+    ("The council met on Tuesday.", "Tuesday", "2024-06-04", How.WEEKDAY_BY_TENSE),
+    ("The council will meet on Tuesday.", "Tuesday", "2024-06-11", How.WEEKDAY_BY_TENSE),
+    ("The council meets today.", "today", "2024-06-05", How.RELATIVE_TO_PUBLICATION),
+    ("It happened yesterday.", "yesterday", "2024-06-04", How.RELATIVE_TO_PUBLICATION),
+    ("Profits fell last year.", "last year", "2023", How.RELATIVE_TO_PUBLICATION),
+    ("The report is due next month.", "next month", "2024-07", How.RELATIVE_TO_PUBLICATION),
+    ("The vote is on 12 August.", "12 August", "2024-08-12", How.YEAR_FROM_PUBLICATION),
+    ("The works began in February.", "February", "2024-02", How.YEAR_FROM_PUBLICATION),
+    ("It opened six years ago.", "six years ago", "2018", How.RELATIVE_TO_PUBLICATION),
+    ("The bridge shut on 3 March 2021.", "3 March 2021", "2021-03-03", How.STATED),
+    ("They will meet next Monday.", "next Monday", "2024-06-10", How.WEEKDAY_BY_TENSE),
+])
+def test_resolution(text, words, expected, how):
+    m = value_of(timeline(text, "2024-06-05"), words)  # a Wednesday
+    assert m.timex_value() == expected and m.how is how
+
+
+def test_offsets_from_an_earlier_date():
+    facts = timeline("The board met on Tuesday 12 March. Two days later, on Thursday, "
+                     "a director resigned.", "2024-03-20")
+    later = value_of(facts, "Two days later")
+    assert later.how is How.RELATIVE_TO_EVENT and later.value.first == dt.date(2024, 3, 14)
+
+
+def test_parts_as_written_are_kept():
+    m = value_of(timeline("It opened on Thursday, 29 May 2024.", "2024-06-01"),
+                 "Thursday, 29 May 2024")
+    assert (m.weekday, m.timex.day, m.timex.month, m.timex.year) == (3, 29, 5, 2024)
+    assert m.value.first.weekday() == 2  # the calendar says Wednesday; nothing repaired
+
+
+@pytest.mark.parametrize(("text", "tense"), [
+    ("The committee will publish its report on 3 June.", Tense.FUTURE),
+    ("The wing is scheduled to open on 2 March.", Tense.FUTURE),
+    ("Sentencing took place on 15 December.", Tense.PAST),
+    ("The lights were switched on by the mayor on 25 November.", Tense.PAST),
+    ("The firm said it would shut the plant on 30 June.", Tense.MODAL),
+    ("He has agreed to meet them on 30 June.", Tense.MODAL),
+])
+def test_tense_of_the_verb_a_date_belongs_to(text, tense):
+    facts = timeline(text, "2024-06-05")
+    (m,) = [m for m in facts.mentions if m.kind == "date"]
+    assert m.attachment.tense is tense
+
+
+def test_durations_and_ages():
+    facts = timeline("A 12-day strike ended. The 27-year-old waited a fortnight.", "2024-06-05")
+    assert [m.timex_value() for m in facts.mentions if m.kind == "duration"] == ["P12D", "P2W"]
