@@ -10,6 +10,8 @@ from pathlib import Path
 
 from checker.facts import ArticleFacts
 from checker.grammar import Grammar
+from checker.known import KnownFacts
+from checker.people import analyse_people
 from checker.model import FileReport, Finding, Report, Rule, Span
 from checker.nlp import load_pipeline
 from checker.pubdate import find_dateline, publication_date
@@ -30,7 +32,7 @@ class Analysis:
 
 
 def analyse(article: Article, *, publication_date_given: dt.date | None = None,
-            doc=None) -> Analysis:  # noqa: ANN001 - a spaCy Doc, kept out of the signature
+            doc=None, known: KnownFacts | None = None) -> Analysis:  # noqa: ANN001
     """Read an article once: publication date, one spaCy pass, the resolved timeline."""
     dateline = find_dateline(article.text)
     pub, note = publication_date(article, given=publication_date_given, dateline=dateline)
@@ -39,8 +41,11 @@ def analyse(article: Article, *, publication_date_given: dt.date | None = None,
     grammar = Grammar(doc)
     resolver = Resolver(article.text, pub.date if pub else None, grammar)
     mentions = resolver.resolve(find_timexes(article.text), dateline.line if dateline else None)
-    mentions = link_restatements(article.text, mentions)
-    facts = ArticleFacts(text=article.text, publication=pub, mentions=tuple(mentions))
+    mentions = tuple(link_restatements(article.text, mentions))
+    people = analyse_people(doc, mentions, pub.date if pub else None, grammar.sentence_index)
+    facts = ArticleFacts(text=article.text, publication=pub, mentions=mentions, people=people,
+                         known=known.people if known else (),
+                         known_source=known.source if known else None)
     return Analysis(article, facts, (note,) if note else ())
 
 

@@ -7,7 +7,9 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from checker.known import KnownPerson
 from checker.model import PublicationDate
+from checker.people import People
 from checker.timeline import Mention, anchor_candidates
 
 
@@ -16,6 +18,9 @@ class ArticleFacts:
     text: str
     publication: PublicationDate | None
     mentions: tuple[Mention, ...]
+    people: People = People((), (), (), ())
+    known: tuple[KnownPerson, ...] = ()  # the newsroom's records (--facts)
+    known_source: str | None = None
 
     @property
     def pub(self) -> dt.date | None:
@@ -23,6 +28,9 @@ class ArticleFacts:
 
     def of_kind(self, *kinds: str) -> Iterator[Mention]:
         return (m for m in self.mentions if m.kind in kinds)
+
+    def words_at(self, span) -> str:  # noqa: ANN001
+        return self.text[span.start:span.end]
 
     def words(self, mention: Mention) -> str:
         return self.text[mention.span.start:mention.span.end]

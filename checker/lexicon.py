@@ -109,3 +109,34 @@ SPAN_EVENT_SYNONYMS = (
     {"ban", "suspension", "lockdown", "curfew"},
     {"campaign", "season", "programme", "program", "run", "exhibition", "show"},
 )
+
+# ---------------------------------------------------------------- people and numbers
+
+# Counted nouns that name the same set of things.
+COUNT_CLASSES = {
+    "people": "people", "person": "people", "man": "people", "woman": "people",
+    "child": "people", "resident": "people", "villager": "people",
+    "spectator": "attendance", "crowd": "attendance", "attendance": "attendance",
+    "victim": "victim", "dead": "people:dead", "death": "people:dead",
+    "fatality": "people:dead", "body": "people:dead",
+}
+# What happened to the counted: "Seven people were killed" · "the 11 rescued fishermen".
+COUNT_PREDICATES = {
+    "kill": "dead", "die": "dead", "killed": "dead", "dead": "dead",
+    "injure": "injured", "injured": "injured", "hurt": "injured", "wound": "injured",
+    "rescue": "rescued", "rescued": "rescued", "save": "rescued",
+    "arrest": "arrested", "arrested": "arrested", "evacuate": "evacuated",
+    "evacuated": "evacuated", "miss": "missing", "missing": "missing",
+}
+# Nouns whose counts are tallies a story must keep straight (with or without a predicate).
+TALLY_NOUNS = {"passenger", "crew", "fisherman", "miner", "hostage", "survivor", "casualty",
+               "attendance", "victim", "climber"}
+WISH_VERBS = {"hope", "plan", "want", "aim", "intend", "wish", "dream", "expect", "like",
+              # inflected forms too: the small model lemmatises "hopes" as "hop"
+              "hopes", "hoped", "hoping", "plans", "planned", "wants", "wanted", "aims",
+              "intends", "wishes", "expects", "expected"}
+# Verbs whose subject or object is a person even when the tagger calls the name a place.
+PERSON_VERBS = {"say", "tell", "add", "explain", "warn", "note", "write", "ask", "appoint",
+                "name", "hire", "elect", "marry", "die", "celebrate", "lead", "sign", "thank",
+                "caution", "argue", "insist", "admit", "recall", "describe", "urge", "reply",
+                "acknowledge", "believe", "think", "suggest", "claim", "stress", "remark"}

@@ -1,0 +1,546 @@
+"""People and numbers in an article: who is who, their ages and births, and counted things.
+
+Grouping: every full name (two or more tokens) is a person; a surname or first name
+alone joins the one person it can belong to, and nobody when two people share it (two
+brothers). Ages and births attach to a person by grammar: apposition ("Kim, 35,",
+"Maddox (38)"), the subject of "born"/"died aged"/"turned", or, for "the 52-year-old",
+the person last named (a guess, marked as such).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+from text_to_num import text2num
+
+from checker import lexicon as lx
+from checker.model import Span
+from checker.timeline import Mention
+
+TITLES = {"mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sir", "dame", "lord", "lady",
+          "president", "judge", "senator", "councillor", "sen", "rep", "gov", "governor",
+          "minister", "chancellor", "king", "queen", "prince", "princess", "pope", "father",
+          "rev", "reverend", "captain", "capt", "coach", "chief", "inspector", "sergeant",
+          "officer", "mayor", "leader", "chairman", "chair", "secretary", "garda"}
+_NOT_NAMES = set(lx.MONTHS) | set(lx.WEEKDAYS) | {"god", "christmas", "easter"}
+
+
+def _norm(word: str) -> str:
+    return word.lower().replace("’", "'").strip(".,'")
+
+
+@dataclass(slots=True)
+class Person:
+    id: int
+    names: list[str] = field(default_factory=list)  # full names as written
+    first: str | None = None
+    surname: str | None = None
+    spans: list[Span] = field(default_factory=list)
+
+    @property
+    def name(self) -> str:
+        return max(self.names, key=len) if self.names else (self.surname or "?")
+
+
+@dataclass(frozen=True, slots=True)
+class NameToken:
+    """One name word as written, with the person it was grouped into (None if unsure)."""
+
+    span: Span
+    text: str
+    person: int | None
+    role: str  # "surname", "first", "single"
+    full_name: bool  # part of a two-or-more-token name
+    person_like: bool = True  # tagged a person, titled, or doing what people do
+
+
+@dataclass(frozen=True, slots=True)
+class AgeFact:
+    """An age, birth or birthday stated for someone."""
+
+    span: Span
+    kind: str  # "age", "born", "birthday", "died-aged", "turned"
+    person: int | None
+    age: int | None = None
+    born: tuple[int, int | None, int | None] | None = None  # year, month, day as written
+    at: tuple[dt.date, dt.date] | None = None  # when the age holds (first, last)
+    certain: bool = True  # False when the person is a guess ("the 52-year-old")
+    then: bool = False  # "the then 35-year-old": an age at some past time
+
+
+@dataclass(frozen=True, slots=True)
+class Count:
+    """A number of things: "Seven people were killed", "the eight victims"."""
+
+    span: Span
+    value: float
+    noun: str  # lemma of the counted noun, or the ordinal's series noun
+    kind: str  # class of the thing counted (see lexicon.COUNT_CLASSES) or the noun itself
+    ordinal: bool
+    sentence: int
+    explained: bool  # the sentence tells a change ("rose to", "a fourth", "another")
+
+
+@dataclass(frozen=True, slots=True)
+class People:
+    persons: tuple[Person, ...]
+    names: tuple[NameToken, ...]
+    ages: tuple[AgeFact, ...]
+    counts: tuple[Count, ...]
+
+    def person(self, pid: int | None) -> Person | None:
+        return self.persons[pid] if pid is not None and pid < len(self.persons) else None
+
+
+# ---------------------------------------------------------------- names
+
+def _name_tokens(ent) -> list[Token]:  # noqa: ANN001
+    toks = [t for t in ent if t.is_alpha or "'" in t.text or "’" in t.text or "-" in t.text]
+    toks = [t for t in toks if t.pos_ == "PROPN" or t.text[:1].isupper()]
+    while toks and _norm(toks[0].text) in TITLES:
+        toks = toks[1:]
+    return [t for t in toks if _norm(t.text) not in _NOT_NAMES and t.text != "'s"]
+
+
+_NAME_SLOTS = {"nsubj", "nsubjpass", "dobj", "appos", "conj", "pobj", "ROOT"}
+_NON_PERSON_ENTS = {"GPE", "LOC", "FAC", "ORG", "NORP", "PRODUCT", "EVENT", "WORK_OF_ART",
+                    "LAW", "LANGUAGE", "DATE", "TIME", "MONEY", "QUANTITY", "PERCENT"}
+
+
+def _is_name_word(t: Token, *, person_slot: bool = False) -> bool:
+    # the small model often calls a name a place or an organisation; in a person's slot
+    # ("said Anneke Verhoeven", "appointed Sébastien Morel") the grammar outweighs it
+    blocked = _NON_PERSON_ENTS - ({"ORG", "FAC", "GPE", "NORP"} if person_slot else set())
+    return (t.pos_ == "PROPN" and t.text[:1].isupper() and t.ent_type_ not in blocked
+            and _norm(t.text) not in TITLES and _norm(t.text) not in _NOT_NAMES
+            and all(ch.isalpha() or ch in "'’-" for ch in t.text))
+
+
+def _name_chain(head: Token):  # noqa: ANN202
+    """ "Edna Pickering celebrated…", "appointed Sébastien Morel": two or three proper nouns
+    in a person's slot that the tagger left unlabelled."""
+    slot = head.dep_ in ("nsubj", "nsubjpass", "dobj") and head.head.lemma_ in lx.PERSON_VERBS
+    if not _is_name_word(head, person_slot=slot) or head.dep_ not in _NAME_SLOTS:
+        return None
+    lefts = []
+    i = head.i - 1
+    while i >= 0 and len(lefts) < 2 and head.doc[i].dep_ in ("compound", "flat") and \
+            head.doc[i].head.i == head.i and _is_name_word(head.doc[i], person_slot=slot):
+        lefts.append(head.doc[i])
+        i -= 1
+    if not lefts:
+        return None
+    return head.doc[lefts[-1].i:head.i + 1]
+
+
+def _person_like(t: Token) -> bool:
+    """Is this word used as a person's name: tagged so, after a title, or the subject of
+    what people do ("Novak cautioned", "O'Callahan has won")?"""
+    if t.ent_type_ == "PERSON" or (t.i > 0 and _norm(t.doc[t.i - 1].text) in TITLES):
+        return True
+    if t.dep_ in ("nsubj", "nsubjpass") and t.head.pos_ == "VERB":
+        # a nationality ("Indonesian") is never a name; other tags the small model gives
+        # names ("O'Callahan has won", tagged ORG) are outweighed by the grammar
+        return t.ent_type_ != "NORP"
+    return False
+
+
+def group_people(doc: Doc) -> tuple[list[Person], list[NameToken], dict[int, int]]:
+    """Persons, every name token, and token index → person id."""
+    persons: list[Person] = []
+    by_full: dict[str, int] = {}
+    token_person: dict[int, int] = {}
+    names: list[NameToken] = []
+    ents = [e for e in doc.ents if e.label_ == "PERSON" and not (
+        len(e) == 1 and e[0].dep_ == "compound" and e[0].head.ent_type_ in _NON_PERSON_ENTS)]
+    # title + word not tagged: "Mr Hadad"
+    for t in doc:
+        if _norm(t.text) in {"mr", "mrs", "ms", "miss", "dr"} and t.i + 1 < len(doc):
+            nxt = doc[t.i + 1]
+            if nxt.text[:1].isupper() and not any(e.start <= nxt.i < e.end for e in ents):
+                ents.append(doc[nxt.i:nxt.i + 1])
+    taken = {i for e in ents for i in range(e.start, e.end)}
+    for t in doc:
+        chain = _name_chain(t)
+        if chain is not None and not any(i in taken for i in range(chain.start, chain.end)):
+            ents.append(chain)
+            taken.update(range(chain.start, chain.end))
+    ents.sort(key=lambda e: e.start)
+    full = []
+    for ent in ents:
+        toks = _name_tokens(ent)
+        if len(toks) >= 2:
+            key = " ".join(_norm(t.text).replace("-", " ") for t in toks)
+            if key not in by_full:
+                by_full[key] = len(persons)
+                persons.append(Person(len(persons), first=_norm(toks[0].text),
+                                      surname=_norm(toks[-1].text)))
+            pid = by_full[key]
+            persons[pid].names.append(" ".join(t.text for t in toks))
+            persons[pid].spans.append(Span(toks[0].idx, toks[-1].idx + len(toks[-1].text)))
+            full.append((ent, toks, pid))
+    for ent, toks, pid in full:
+        for j, t in enumerate(toks):
+            token_person[t.i] = pid
+            names.append(NameToken(Span(t.idx, t.idx + len(t.text)), t.text, pid,
+                                   "first" if j == 0 else "surname", True))
+    for ent in ents:
+        toks = _name_tokens(ent)
+        if len(toks) != 1:
+            continue
+        t = toks[0]
+        word = _norm(t.text)
+        owners = {p.id for p in persons if p.surname == word} or \
+            {p.id for p in persons if p.first == word}
+        pid = owners.pop() if len(owners) == 1 else None
+        if pid is None and not owners and not any(p.surname == word or p.first == word
+                                                   for p in persons):
+            persons.append(Person(len(persons), surname=word))
+            pid = persons[-1].id
+        if pid is not None:
+            token_person[t.i] = pid
+            persons[pid].spans.append(Span(t.idx, t.idx + len(t.text)))
+        names.append(NameToken(Span(t.idx, t.idx + len(t.text)), t.text, pid, "single", False))
+    # bare surnames the tagger missed ("Maddox, aged 35"): proper nouns equal to a surname
+    known = {p.surname: p.id for p in persons if p.surname}
+    dup = {p.surname for p in persons if sum(q.surname == p.surname for q in persons) > 1}
+    for t in doc:
+        if t.i in token_person or t.pos_ != "PROPN":
+            continue
+        word = _norm(t.text)
+        if word in known and word not in dup:
+            token_person[t.i] = known[word]
+            persons[known[word]].spans.append(Span(t.idx, t.idx + len(t.text)))
+            names.append(NameToken(Span(t.idx, t.idx + len(t.text)), t.text, known[word],
+                                   "single", False))
+        elif t.text[:1].isupper() and t.ent_type_ not in ("DATE", "TIME", "CARDINAL",
+                                                          "ORDINAL", "MONEY", "PERCENT"):
+            names.append(NameToken(Span(t.idx, t.idx + len(t.text)), t.text, None, "single",
+                                   False, _person_like(t)))
+    names.sort(key=lambda n: n.span.start)
+    return persons, names, token_person
+
+
+# ---------------------------------------------------------------- ages
+
+_NUM = r"(?P<n>\d{1,3}|[A-Za-z]+(?:-[a-z]+)?)"
+AGE_PATTERNS = (
+    ("year-old", re.compile(rf"(?P<then>\bthen[\s-]+)?\b{_NUM}-year-old\b")),
+    ("aged", re.compile(r"\baged\s+(?P<n>\d{1,3})\b")),
+    ("paren", re.compile(r"\((?P<n>\d{1,3})\)")),
+    ("comma", re.compile(r",\s(?P<n>\d{1,3})(?=,|\.|;|\s+and\b|\s+who\b|\s+said\b)")),
+    ("age-of", re.compile(rf"\bage\s+of\s+{_NUM}\b")),
+    ("turned", re.compile(rf"\b(?:turned|turns|turning|turn)\s+{_NUM}\b(?!\s*(?:%|per|times))")),
+    ("birthday", re.compile(r"\b(?P<n>\d{1,3})(?:st|nd|rd|th)\s+birthday\b|\b(?P<w>[a-z]+"
+                            r"(?:-[a-z]+)?)\s+birthday\b")),
+    ("died-at", re.compile(r"\bdied\s+at\s+(?P<n>\d{1,3})\b")),
+)
+_ORDINAL_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
+                  "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11,
+                  "twelfth": 12, "thirteenth": 13, "twentieth": 20, "thirtieth": 30,
+                  "fortieth": 40, "fiftieth": 50, "sixtieth": 60, "seventieth": 70,
+                  "eightieth": 80, "ninetieth": 90, "hundredth": 100}
+
+
+def number(word: str | None) -> int | None:
+    if not word:
+        return None
+    if word.isdigit():
+        return int(word)
+    w = word.lower()
+    if w in _ORDINAL_WORDS:
+        return _ORDINAL_WORDS[w]
+    try:
+        return int(text2num(w.replace("-", " "), "en"))
+    except (ValueError, TypeError):
+        return None
+
+
+class _Ages:
+    def __init__(self, doc: Doc, token_person: dict[int, int], persons: list[Person],
+                 mentions: tuple[Mention, ...], pub: dt.date | None) -> None:
+        self.doc = doc
+        self.token_person = token_person
+        self.persons = persons
+        self.mentions = mentions
+        self.pub = pub
+
+    def _person_of(self, token: Token | None, depth: int = 0) -> tuple[int | None, bool]:
+        """The person a token names or stands for: (person id, certain)."""
+        if token is None or depth > 3:
+            return None, False
+        if token.i in self.token_person:
+            return self.token_person[token.i], True
+        for c in token.children:  # "Kim Jong Un": the head token of a compound name
+            if c.dep_ in ("compound", "flat") and c.i in self.token_person:
+                return self.token_person[c.i], True
+        if token.lower_ in ("he", "she", "his", "her", "him"):
+            before = [i for i in self.token_person if i < token.i]
+            if before:
+                return self.token_person[max(before)], False
+            return self._main_person(len(self.doc)), False  # "…to mark his 60th birthday"
+        if token.dep_ == "appos" or token.dep_ == "relcl":
+            return self._person_of(token.head, depth + 1)
+        return None, False
+
+    def _clause_subject(self, token: Token) -> Token | None:
+        from checker.grammar import _subject  # the grammar's subject finder, reused
+
+        verb = token
+        for _ in range(6):
+            if verb.pos_ in ("VERB", "AUX"):
+                break
+            if verb.head is verb:
+                return None
+            verb = verb.head
+        return _subject(verb) if verb.pos_ in ("VERB", "AUX") else None
+
+    def _time_of(self, token: Token) -> tuple[dt.date, dt.date] | None:
+        """The time an age holds: a date on the same verb, else the publication date."""
+        verb = token
+        for _ in range(6):
+            if verb.pos_ in ("VERB", "AUX") or verb.head is verb:
+                break
+            verb = verb.head
+        for m in self.mentions:
+            if m.value is None or m.dateline or m.kind in ("duration", "ref", "set"):
+                continue
+            if m.attachment.verb_start == verb.idx and m.attachment.sentence == \
+                    self._sentence(token):
+                return m.value.first, m.value.last
+        return (self.pub, self.pub) if self.pub else None
+
+    def _sentence(self, token: Token) -> int:
+        return next(i for i, s in enumerate(self.doc.sents) if s.start <= token.i < s.end)
+
+    def facts(self) -> list[AgeFact]:
+        out: list[AgeFact] = []
+        text = self.doc.text
+        for kind, rx in AGE_PATTERNS:
+            for m in rx.finditer(text):
+                fact = self._age(kind, m)
+                if fact is not None:
+                    out.append(fact)
+        out.extend(self._births())
+        out.sort(key=lambda f: f.span.start)
+        return out
+
+    def _age(self, kind: str, m: re.Match[str]) -> AgeFact | None:
+        n = number(m.group("n") if m.groupdict().get("n") else m.groupdict().get("w"))
+        if n is None or not 0 < n < 130:
+            return None
+        span = self.doc.char_span(m.start(), m.end(), alignment_mode="expand")
+        if span is None:
+            return None
+        first, last = span[0], span[-1]
+        where = Span(m.start(), m.end())
+        if kind in ("paren", "comma"):
+            prev = self.doc[first.i - 1] if first.i > 0 else None
+            pid = self.token_person.get(prev.i) if prev is not None else None
+            if pid is None:
+                return None
+            return AgeFact(where, "age", pid, age=n, at=self._time_of(prev))
+        if kind == "aged":
+            prev = self.doc[first.i - 2] if first.i > 1 else None  # "Maddox, aged 35"
+            if prev is not None and self.doc[first.i - 1].text == "," and \
+                    prev.i in self.token_person:
+                return AgeFact(where, "age", self.token_person[prev.i], age=n,
+                               at=self._time_of(prev))
+            subj = self._clause_subject(first)
+            pid, certain = self._person_of(subj)
+            died = any(t.lemma_ == "die" for t in self.doc[max(0, first.i - 3):first.i])
+            return AgeFact(where, "died-aged" if died else "age", pid, age=n,
+                           at=self._death_time(pid) if died else self._time_of(first),
+                           certain=certain) if pid is not None else None
+        if kind == "died-at":
+            pid, certain = self._person_of(self._clause_subject(first))
+            return AgeFact(where, "died-aged", pid, age=n, at=self._death_time(pid),
+                           certain=certain) if pid is not None else None
+        if kind == "year-old":
+            then = bool(m.group("then"))
+            head = last
+            while head.head is not head and head.dep_ in ("compound", "amod", "nummod",
+                                                          "punct") and head.head.i > head.i:
+                head = head.head
+            if head.i != last.i and head.pos_ in ("NOUN",) and head.i not in self.token_person:
+                return None  # "a 67-year-old woman": someone not named
+            if head.i != last.i and head.i in self.token_person:
+                pid, certain = self.token_person[head.i], True  # "the 42-year-old Tomás"
+            elif head.dep_ == "appos":
+                pid, certain = self._person_of(head.head)
+            else:
+                pid, certain = self._main_person(first.i), False
+                if pid is None or not (first.i > 0 and self.doc[first.i - 1].lower_ in (
+                        "the", "then")):
+                    return None
+            return AgeFact(where, "age", pid, age=n, at=self._time_of(head), certain=certain,
+                           then=then)
+        if kind == "age-of":
+            pid, certain = self._person_of(self._clause_subject(first))
+            if pid is None:
+                return None
+            if any(t.lemma_ == "die" for t in self.doc[max(0, first.i - 4):first.i]):
+                return AgeFact(where, "died-aged", pid, age=n, at=self._death_time(pid),
+                               certain=certain)
+            at = self._time_of(first)
+            if at == (self.pub, self.pub) and self._past(first):
+                return None  # "moved to London at the age of seven": some time long ago
+            return AgeFact(where, "age", pid, age=n, at=at, certain=certain,
+                           then=at is not None and self.pub is not None and at[1] < self.pub)
+        if kind == "turned":
+            pid, certain = self._person_of(self._clause_subject(first))
+            return AgeFact(where, "turned", pid, age=n, at=self._time_of(first),
+                           certain=certain) if pid is not None else None
+        if kind == "birthday":
+            if m.group("w") and m.group("w").lower() not in _ORDINAL_WORDS:
+                return None
+            birthday = span[-1]
+            if any(c.dep_ == "amod" and c.lower_ in ("real", "actual", "official")
+                   for c in birthday.children):
+                return None  # "her 19th real birthday": leap-day counting
+            verb = birthday.head
+            while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
+                verb = verb.head
+            if verb.head.lemma_ in lx.WISH_VERBS or verb.head.lower_ in lx.WISH_VERBS:
+                return None  # "hopes to reach her 20th birthday"
+            owner = next((c for c in birthday.children if c.dep_ == "poss"), None)
+            pid, certain = self._person_of(owner) if owner is not None else (None, False)
+            if pid is None:
+                pid, certain = self._person_of(self._clause_subject(birthday))
+            return AgeFact(where, "birthday", pid, age=n, at=self._time_of(birthday),
+                           certain=certain) if pid is not None else None
+        return None
+
+    def _past(self, token: Token) -> bool:
+        from checker.grammar import tense_of
+
+        verb = token
+        while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
+            verb = verb.head
+        return tense_of(verb).is_past
+
+    def _main_person(self, before: int) -> int | None:
+        """The person named most often before this token; the first named on a tie."""
+        seen: dict[int, list[int]] = {}
+        for i, pid in sorted(self.token_person.items()):
+            if i < before:
+                seen.setdefault(pid, []).append(i)
+        if not seen:
+            return None
+        return max(seen, key=lambda p: (len({self._sentence(self.doc[i]) for i in seen[p]}),
+                                        -seen[p][0]))
+
+    def _death_time(self, pid: int | None) -> tuple[dt.date, dt.date] | None:
+        for m in self.mentions:
+            if m.attachment.verb == "die" and m.value is not None and m.value.is_day:
+                return m.value.first, m.value.last
+        return (self.pub, self.pub) if self.pub else None
+
+    def _births(self) -> list[AgeFact]:
+        """"born in 1979", "Born in Leipzig on 17 June 1934", "born on 29 February, in 2004":
+        the parts one sentence gives, merged; a year is never inferred for a birth."""
+        by_verb: dict[int, list[Mention]] = {}
+        for m in self.mentions:
+            if m.attachment.verb == "bear" and m.kind in ("date", "month", "year") and \
+                    m.attachment.verb_start is not None:
+                by_verb.setdefault(m.attachment.verb_start, []).append(m)
+        out = []
+        for parts in by_verb.values():
+            year = next((p.timex.year for p in parts if p.timex.year), None)
+            if year is None:
+                continue
+            month = next((p.timex.month for p in parts if p.timex.month), None)
+            day = next((p.timex.day for p in parts if p.timex.day), None)
+            first = parts[0]
+            span = self.doc.char_span(first.span.start, first.span.end, alignment_mode="expand")
+            if span is None:
+                continue
+            pid, certain = self._person_of(self._clause_subject(span.root))
+            if pid is not None:
+                where = Span(parts[0].span.start, parts[-1].span.end)
+                out.append(AgeFact(where, "born", pid, born=(year, month, day), certain=certain))
+        return out
+
+
+# ---------------------------------------------------------------- counts
+
+# Words that tell a count changed: "the toll rose to", "a fourth died later", "another".
+_COUNT_UPDATE = {"rise", "rose", "risen", "climb", "climbed", "increase", "increased", "another",
+                 "further", "additional", "later", "toll", "initially", "originally",
+                 "revise", "revised", "raise", "raised", "previously", "earlier"}
+_APPROX = {"least", "about", "around", "nearly", "almost", "some", "over", "than", "up",
+           "roughly", "approximately", "estimated", "more", "fewer", "less", "under", "only"}
+_FRACTION_DETS = {"a", "one", "two", "three", "by"}
+
+
+def _count_noun(t: Token) -> Token | None:
+    """The noun a number counts: "47 passengers", "the crowd of 1,402", "a fourth warning"."""
+    if t.dep_ == "nummod" and t.head.pos_ in ("NOUN", "PROPN"):
+        return t.head
+    if t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.pos_ == "NOUN" and \
+            lx.COUNT_CLASSES.get(t.head.head.lemma_.lower()) == "attendance":
+        return t.head.head
+    if t.lower_ in _ORDINAL_WORDS and t.dep_ == "amod" and t.head.pos_ == "NOUN":
+        return t.head
+    if t.lower_ in _ORDINAL_WORDS and t.dep_ in ("appos", "attr") and t.head.pos_ == "NOUN":
+        return t.head  # "Wednesday's warning, the retailer's third since January"
+    return None
+
+
+def counts(doc: Doc, sentence_of, mentions: tuple[Mention, ...] = ()) -> list[Count]:  # noqa: ANN001
+    out = []
+    timed = [m.span for m in mentions]
+    for t in doc:
+        if any(s.start <= t.idx < s.end for s in timed):
+            continue
+        noun = _count_noun(t)
+        value = _count_value(t) if noun is not None else None
+        if value is None:
+            continue
+        before = {w.lower_ for w in doc[max(0, t.i - 3):t.i]}
+        if before & _APPROX:
+            continue  # "at least 20", "more than 1,100": not a count to hold to
+        ordinal = t.lower_ in _ORDINAL_WORDS
+        if ordinal and t.i > 0 and doc[t.i - 1].lower_ in _FRACTION_DETS:
+            continue  # "fell by a third"
+        lemma = noun.lemma_.lower()
+        kind = lx.COUNT_CLASSES.get(lemma, lemma)
+        what = None
+        generic = kind in ("people", "victim")
+        if noun.dep_ in ("nsubj", "nsubjpass") and noun.head.pos_ == "VERB":
+            what = lx.COUNT_PREDICATES.get(noun.head.lemma_.lower())
+        for c in noun.children:  # "the 11 rescued fishermen"
+            if c.dep_ == "amod" and lx.COUNT_PREDICATES.get(c.lemma_.lower()):
+                what = lx.COUNT_PREDICATES[c.lemma_.lower()]
+        if kind == "victim":
+            kind, what = "people", what or "dead"
+        if what and generic:
+            kind = f"{kind}:{what}"
+        words = {w.lower_ for w in t.sent} | {w.lemma_.lower() for w in t.sent}
+        out.append(Count(Span(t.idx, t.idx + len(t.text)), value, lemma, kind, ordinal,
+                         sentence_of(t.idx), bool(words & _COUNT_UPDATE)))
+    return out
+
+
+def _count_value(t: Token) -> float | None:
+    text = t.text.replace(",", "")
+    if text.isdigit():
+        return float(text)
+    if t.lower_ in _ORDINAL_WORDS:
+        return float(_ORDINAL_WORDS[t.lower_])
+    if t.is_alpha:
+        n = number(t.lower_)
+        return float(n) if n is not None else None
+    return None
+
+
+def analyse_people(doc: Doc, mentions: tuple[Mention, ...], pub: dt.date | None,
+                   sentence_of) -> People:  # noqa: ANN001
+    if not doc.has_annotation("DEP") or not doc.has_annotation("ENT_IOB"):
+        return People((), (), (), ())
+    persons, names, token_person = group_people(doc)
+    ages = _Ages(doc, token_person, persons, mentions, pub).facts()
+    return People(tuple(persons), tuple(names), tuple(ages), tuple(counts(doc, sentence_of, mentions)))

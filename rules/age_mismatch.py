@@ -1,0 +1,142 @@
+"""age-mismatch: ages, birth dates and birthdays of one person disagree.
+
+## What it flags
+"born in 1980" and "the 50-year-old" in a 2024 story; "born on 17 June 1934" and "died aged
+82" on 6 January 2019; "Maddox (38)" and "Maddox, aged 35"; a "35th birthday" for someone
+the newsroom's facts file says was born in 1984.
+## Why it matters
+Ages are checked by readers who knew the person; a wrong one is a correction.
+## Instead
+Recompute the age from the birth date and the date of the event, and correct one.
+
+With only a birth year, someone born in B is Y−B−1 or Y−B in year Y. A story that spans a
+birthday and says so ("turned 36 on Saturday") is consistent. Ages attached by apposition
+or as the subject of "born"/"died aged" are errors when they disagree; an age attached by a
+guess ("the 52-year-old" referring back) gives a warning.
+"""
+
+from collections.abc import Iterator
+from itertools import combinations
+
+import datetime as dt
+
+from checker.facts import ArticleFacts
+from checker.model import Example, Finding, Related, Rule, Severity
+from checker.people import AgeFact
+
+
+def _age_range(born: tuple[int, int | None, int | None], at: tuple[dt.date, dt.date]
+               ) -> tuple[int, int]:
+    """Youngest and oldest the person can be during `at`, given the birth parts known."""
+    year, month, day = born
+    first, last = at
+    if month and day:
+        def exact(d: dt.date) -> int:
+            return d.year - year - ((d.month, d.day) < (month, day))
+        return exact(first), exact(last)
+    low, high = first.year - year - 1, last.year - year
+    if month:
+        if first.month > month:
+            low += 1
+        if last.month < month:
+            high -= 1
+    return low, high
+
+
+def _born_words(born: tuple[int, int | None, int | None]) -> str:
+    from checker.lexicon import MONTH_NAMES
+
+    year, month, day = born
+    if month and day:
+        return f"{day} {MONTH_NAMES[month - 1]} {year}"
+    return f"{MONTH_NAMES[month - 1]} {year}" if month else str(year)
+
+
+def _check_against_birth(facts: ArticleFacts, name: str, born, born_span, source: str | None,
+                         claims: list[AgeFact], certain_birth: bool) -> Iterator[Finding]:
+    for claim in claims:
+        if claim.age is None or claim.at is None:
+            continue
+        low, high = _age_range(born, claim.at)
+        if claim.kind in ("birthday", "turned"):
+            if claim.at[0] == claim.at[1] == facts.pub:  # when exactly is not told: ±1 year
+                low, high = low, high + 1
+            else:
+                high += 1  # on the birthday itself the new age starts
+        if low <= claim.age <= high:
+            continue
+        expected = str(low) if low == high else f"{low} or {high}"
+        when = claim.at[0].strftime("%-d %B %Y")
+        origin = f" (according to {source})" if source else ""
+        related = [Related(born_span, "birth date stated here")] if born_span else []
+        yield RULE.finding(
+            claim.span,
+            f"{name} was born {_born_words(born)}{origin}, so was {expected} on {when}, "
+            f"not {claim.age} ({facts.words_at(claim.span)!r})",
+            related=related,
+            hint="recompute the age from the birth date, or check the birth date",
+            severity=None if claim.certain and certain_birth and not source else Severity.WARNING)
+
+
+def check(facts: ArticleFacts) -> Iterator[Finding]:
+    people = facts.people
+    for person in people.persons:
+        mine = [a for a in people.ages if a.person == person.id]
+        births = [a for a in mine if a.kind == "born" and a.born]
+        claims = [a for a in mine if a.kind != "born"]
+        if births:
+            b = births[0]
+            yield from _check_against_birth(facts, person.name, b.born, b.span, None, claims,
+                                            b.certain)
+            continue
+        known = next((k for k in facts.known if person.name.lower().replace("-", " ")
+                      in k.names()), None)
+        if known is not None and known.born is not None:
+            born = (known.born.year, known.born.month, known.born.day)
+            yield from _check_against_birth(facts, person.name, born, None,
+                                            facts.known_source, claims, True)
+            continue
+        current = [a for a in claims if a.at is not None and a.age is not None]
+        for a, b in combinations(current, 2):
+            years = abs((b.at[0] - a.at[0]).days) / 365.25
+            later, earlier = (b, a) if b.at[0] >= a.at[0] else (a, b)
+            grown = later.age - earlier.age
+            if earlier.kind in ("birthday", "turned"):
+                ok = int(years) <= grown <= int(years) + (0 if later.kind == "age" else 1)
+            else:
+                ok = int(years) - 1 <= grown <= int(years) + 1
+            if ok:
+                continue
+            yield RULE.finding(
+                later.span,
+                f"{person.name} is given two ages that cannot both hold: "
+                f"{facts.words_at(earlier.span)!r} ({earlier.at[0]:%-d %B %Y}) and "
+                f"{facts.words_at(later.span)!r} ({later.at[0]:%-d %B %Y})",
+                related=[Related(earlier.span, "other age stated here")],
+                hint="check the person's age",
+                severity=None if a.certain and b.certain else Severity.WARNING)
+            break
+
+
+RULE = Rule(
+    id="age-mismatch",
+    severity=Severity.ERROR,
+    title="Ages of one person disagree",
+    rationale=__doc__,
+    check=check,
+    examples=(
+        Example.flags_("Morel, born in 1979, has been appointed. \"I want a team that attacks,\" "
+                       "Morel said. The 52-year-old told a news conference.",
+                       date="2023-09-26"),
+        Example.flags_("Ryan Maddox (38) pleaded guilty. Counsel said Maddox, aged 35, was "
+                       "sober.", date="2024-11-27"),
+        Example.flags_("Margarethe Vollmer has died aged 82. She died on Sunday. Born on 17 "
+                       "June 1934, Vollmer studied piano.", date="2019-01-09"),
+        Example.passes("Adaeze Okonjo, who turned 36 on Saturday, was born in February 1988.",
+                       date="2024-02-20"),
+        Example.passes("Tomas Reyes, 42, and his brother Mateo Reyes, 39, pulled her out.",
+                       date="2024-04-22"),
+        Example.passes("Derek Ashworth has died aged 83. He died on Monday. Born on 3 March "
+                       "1941, Ashworth joined the club in 1964.", date="2024-04-17"),
+    ),
+)
