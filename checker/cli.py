@@ -75,6 +75,9 @@ def check(
         help="Decode input with this encoding instead of UTF-8 (e.g. cp1252).")] = None,
     max_bytes: Annotated[int, typer.Option(
         help="Refuse files larger than this many bytes.")] = 2_000_000,
+    facts: Annotated[str | None, typer.Option(
+        metavar="FILE", help="TOML file of people on record (name, aliases, born, died); "
+                             "ages in the copy are checked against it.")] = None,
 ) -> None:
     """Check articles and report contradictions.
 
@@ -83,10 +86,17 @@ def check(
     Exit status: 0 nothing at or above --fail-on, 1 findings, 2 usage or input error.
     """
     from checker.engine import check_paths, expand_paths, select_rules
+    from checker.known import load_facts
     from checker.model import Severity
     from checker.render import to_json, to_text
+    from checker.source import InputError
 
     when = _date(date)
+    try:
+        known = load_facts(facts) if facts else None
+    except InputError as exc:
+        typer.echo(f"copydesk: {exc}", err=True)
+        raise typer.Exit(2) from None
     try:
         select_rules(_ids(select), _ids(ignore))
     except ValueError as exc:
@@ -97,7 +107,8 @@ def check(
         raise typer.Exit(2)
     stdin_text = sys.stdin.read() if "-" in files else None
     report = check_paths(files, publication_date=when, encoding=encoding, select=_ids(select),
-                         ignore=_ids(ignore), max_bytes=max_bytes, stdin_text=stdin_text)
+                         ignore=_ids(ignore), max_bytes=max_bytes, stdin_text=stdin_text,
+                         facts=known)
     if format is Format.json:
         typer.echo(to_json(report))
     else:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from checker.facts import ArticleFacts
 from checker.grammar import Grammar
-from checker.known import KnownFacts
+from checker.known import KnownFacts, load_facts
 from checker.people import analyse_people
 from checker.model import FileReport, Finding, Report, Rule, Span
 from checker.nlp import load_pipeline
@@ -95,35 +95,47 @@ def _file_report(analysis: Analysis, rules: Sequence[Rule]) -> FileReport:
 
 
 def check_article(article: Article, *, publication_date: dt.date | None = None,
-                  rules: Sequence[Rule] | None = None) -> FileReport:
+                  rules: Sequence[Rule] | None = None,
+                  known: KnownFacts | None = None) -> FileReport:
     rules = select_rules() if rules is None else rules
-    return _file_report(analyse(article, publication_date_given=publication_date), rules)
+    return _file_report(analyse(article, publication_date_given=publication_date, known=known),
+                        rules)
+
+
+def _known(facts: str | Path | KnownFacts | None) -> KnownFacts | None:
+    if facts is None or isinstance(facts, KnownFacts):
+        return facts
+    return load_facts(facts)
 
 
 def check_text(text: str, *, publication_date: dt.date | str | None = None,
                path: str = "<text>", kind: str | None = None,
                select: Iterable[str] | None = None,
-               ignore: Iterable[str] | None = None) -> Report:
+               ignore: Iterable[str] | None = None,
+               facts: str | Path | KnownFacts | None = None) -> Report:
     """Check one article given as text. Raises InputError for text with nothing to check."""
     if isinstance(publication_date, str):
         publication_date = dt.date.fromisoformat(publication_date)
     article = read_text(text, path=path, kind=kind)
     rules = select_rules(select, ignore)
-    return Report([check_article(article, publication_date=publication_date, rules=rules)])
+    return Report([check_article(article, publication_date=publication_date, rules=rules,
+                                 known=_known(facts))])
 
 
 def check_file(path: str | Path, *, publication_date: dt.date | str | None = None,
                encoding: str | None = None, select: Iterable[str] | None = None,
-               ignore: Iterable[str] | None = None, max_bytes: int = MAX_BYTES) -> Report:
+               ignore: Iterable[str] | None = None, max_bytes: int = MAX_BYTES,
+               facts: str | Path | KnownFacts | None = None) -> Report:
     """Check one file. A file that cannot be read gives a FileReport with `error` set."""
     return check_paths([path], publication_date=publication_date, encoding=encoding,
-                       select=select, ignore=ignore, max_bytes=max_bytes)
+                       select=select, ignore=ignore, max_bytes=max_bytes, facts=facts)
 
 
 def check_paths(paths: Iterable[str | Path], *, publication_date: dt.date | str | None = None,
                 encoding: str | None = None, select: Iterable[str] | None = None,
                 ignore: Iterable[str] | None = None, max_bytes: int = MAX_BYTES,
-                stdin_text: str | None = None, batch_size: int = 16) -> Report:
+                stdin_text: str | None = None, batch_size: int = 16,
+                facts: str | Path | KnownFacts | None = None) -> Report:
     """Check many files, streaming their texts through one spaCy `pipe` in batches.
 
     Every path gets a FileReport in input order: findings, or a one-line error.
@@ -131,6 +143,7 @@ def check_paths(paths: Iterable[str | Path], *, publication_date: dt.date | str 
     if isinstance(publication_date, str):
         publication_date = dt.date.fromisoformat(publication_date)
     rules = select_rules(select, ignore)
+    known = _known(facts)
     report = Report()
     pending: list[tuple[int, Article]] = []
 
@@ -141,7 +154,8 @@ def check_paths(paths: Iterable[str | Path], *, publication_date: dt.date | str 
         docs = nlp.pipe([a.text for _, a in pending], batch_size=batch_size)
         for (slot, article), doc in zip(pending, docs):
             try:
-                analysis = analyse(article, publication_date_given=publication_date, doc=doc)
+                analysis = analyse(article, publication_date_given=publication_date, doc=doc,
+                                   known=known)
                 report.files[slot] = _file_report(analysis, rules)
             except Exception as exc:  # one bad file must not stop the run
                 log.exception("internal error on %s", article.path)

@@ -99,7 +99,9 @@ class People:
 
 def _name_tokens(ent) -> list[Token]:  # noqa: ANN001
     toks = [t for t in ent if t.is_alpha or "'" in t.text or "’" in t.text or "-" in t.text]
-    toks = [t for t in toks if t.pos_ == "PROPN" or t.text[:1].isupper()]
+    # "Later Duarte": the tagger sometimes sweeps a capitalised adverb into a name
+    toks = [t for t in toks if t.pos_ == "PROPN" or (t.text[:1].isupper() and t.pos_ in
+                                                      ("NOUN", "X"))]
     while toks and _norm(toks[0].text) in TITLES:
         toks = toks[1:]
     return [t for t in toks if _norm(t.text) not in _NOT_NAMES and t.text != "'s"]
@@ -187,34 +189,62 @@ def group_people(doc: Doc) -> tuple[list[Person], list[NameToken], dict[int, int
             token_person[t.i] = pid
             names.append(NameToken(Span(t.idx, t.idx + len(t.text)), t.text, pid,
                                    "first" if j == 0 else "surname", True))
+    introduced = {pid: min(sp.start for sp in persons[pid].spans) for pid in range(len(persons))}
+    parts = {p.id: [_norm(w).replace("-", " ") for n in p.names for w in n.split()]
+             for p in persons}
+
+    def owner(word: str, at: int) -> tuple[int | None, bool]:
+        """The one person introduced before `at` whose name contains `word` (surname
+        first); (None, True) when several could be meant."""
+        earlier = [p for p in persons if p.first and introduced.get(p.id, at) < at]
+        for test in (lambda p: p.surname == word, lambda p: word in parts[p.id]):
+            found = {p.id for p in earlier if test(p)}
+            if len(found) == 1:
+                return found.pop(), False
+            if found:
+                return None, True
+        return None, False
+
     for ent in ents:
         toks = _name_tokens(ent)
         if len(toks) != 1:
             continue
         t = toks[0]
         word = _norm(t.text)
-        owners = {p.id for p in persons if p.surname == word} or \
-            {p.id for p in persons if p.first == word}
-        pid = owners.pop() if len(owners) == 1 else None
-        if pid is None and not owners and not any(p.surname == word or p.first == word
-                                                   for p in persons):
-            persons.append(Person(len(persons), surname=word))
-            pid = persons[-1].id
+        pid, ambiguous = owner(word, t.idx)
+        if pid is None and not ambiguous:
+            solo = [p for p in persons if not p.first and p.surname == word]
+            if solo:
+                pid = solo[0].id
+            else:
+                persons.append(Person(len(persons), surname=word))
+                pid = persons[-1].id
+                introduced[pid] = t.idx
+                parts[pid] = [word]
         if pid is not None:
             token_person[t.i] = pid
             persons[pid].spans.append(Span(t.idx, t.idx + len(t.text)))
         names.append(NameToken(Span(t.idx, t.idx + len(t.text)), t.text, pid, "single", False))
-    # bare surnames the tagger missed ("Maddox, aged 35"): proper nouns equal to a surname
-    known = {p.surname: p.id for p in persons if p.surname}
-    dup = {p.surname for p in persons if sum(q.surname == p.surname for q in persons) > 1}
+    # bare names the tagger missed ("Maddox, aged 35"): proper nouns that name someone
+    surnames = {p.surname for p in persons}
     for t in doc:
         if t.i in token_person or t.pos_ != "PROPN":
             continue
         word = _norm(t.text)
-        if word in known and word not in dup:
-            token_person[t.i] = known[word]
-            persons[known[word]].spans.append(Span(t.idx, t.idx + len(t.text)))
-            names.append(NameToken(Span(t.idx, t.idx + len(t.text)), t.text, known[word],
+        pid = None
+        ambiguous = False
+        if word in surnames:
+            pid, ambiguous = owner(word, t.idx)
+            if pid is None and not ambiguous:
+                solo = [p for p in persons if not p.first and p.surname == word]
+                pid = solo[0].id if len(solo) == 1 else None
+        if ambiguous:  # "Reyes said": one of two brothers; nobody guesses which
+            names.append(NameToken(Span(t.idx, t.idx + len(t.text)), t.text, None, "single",
+                                   False))
+        elif pid is not None:
+            token_person[t.i] = pid
+            persons[pid].spans.append(Span(t.idx, t.idx + len(t.text)))
+            names.append(NameToken(Span(t.idx, t.idx + len(t.text)), t.text, pid,
                                    "single", False))
         elif t.text[:1].isupper() and t.ent_type_ not in ("DATE", "TIME", "CARDINAL",
                                                           "ORDINAL", "MONEY", "PERCENT"):
@@ -278,10 +308,13 @@ class _Ages:
             if c.dep_ in ("compound", "flat") and c.i in self.token_person:
                 return self.token_person[c.i], True
         if token.lower_ in ("he", "she", "his", "her", "him"):
-            before = [i for i in self.token_person if i < token.i]
-            if before:
-                return self.token_person[max(before)], False
-            return self._main_person(len(self.doc)), False  # "…to mark his 60th birthday"
+            pid = self._last_subject(token.i)
+            if pid is None:
+                before = [i for i in self.token_person if i < token.i]
+                pid = self.token_person[max(before)] if before else None
+            if pid is None:  # "…to mark his 60th birthday" before the name is given
+                pid = self._main_person(len(self.doc))
+            return pid, False
         if token.dep_ == "appos" or token.dep_ == "relcl":
             return self._person_of(token.head, depth + 1)
         return None, False
@@ -372,7 +405,9 @@ class _Ages:
             elif head.dep_ == "appos":
                 pid, certain = self._person_of(head.head)
             else:
-                pid, certain = self._main_person(first.i), False
+                pid, certain = self._last_subject(first.i), False
+                if pid is None:
+                    pid = self._main_person(first.i)
                 if pid is None or not (first.i > 0 and self.doc[first.i - 1].lower_ in (
                         "the", "then")):
                     return None
@@ -421,6 +456,25 @@ class _Ages:
         while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
             verb = verb.head
         return tense_of(verb).is_past
+
+    def _last_subject(self, before: int, depth: int = 0) -> int | None:
+        """The person most recently the subject of a clause: news copy refers back to its
+        subject ("Morel … He guided … the 52-year-old said")."""
+        for t in reversed(self.doc[max(0, before - 400):before]):
+            if t.dep_ not in ("nsubj", "nsubjpass"):
+                continue
+            if t.i in self.token_person:
+                return self.token_person[t.i]
+            named = next((c.i for c in t.children if c.dep_ in ("compound", "flat")
+                          and c.i in self.token_person), None)
+            if named is not None:
+                return self.token_person[named]
+            if t.lower_ in ("who", "whom") and t.head.dep_ == "relcl" and \
+                    t.head.head.i in self.token_person:  # "her grandson Josh, who was born"
+                return self.token_person[t.head.head.i]
+            if t.lower_ in ("he", "she") and depth < 8:
+                return self._last_subject(t.i, depth + 1)
+        return None
 
     def _main_person(self, before: int) -> int | None:
         """The person named most often before this token; the first named on a tie."""

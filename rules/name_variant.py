@@ -59,9 +59,8 @@ def check(facts: ArticleFacts) -> Iterator[Finding]:
             yield RULE.finding(
                 token.span,
                 f"{token.text!r} looks like a misspelling of {person.name!r} "
-                f"({used[canonical]} time{'s' * (used[canonical] != 1)} "
-                f"'{person.surname.title() if person.surname.islower() else person.surname}' "
-                "elsewhere)",
+                f"(spelled {person.name.split()[-1]!r} "
+                f"{used[canonical]} time{'s' * (used[canonical] != 1)} elsewhere)",
                 related=[Related(first_span, "name given here")],
                 hint="check the spelling against the source")
             break
