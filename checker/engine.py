@@ -159,10 +159,8 @@ def check_paths(paths: Iterable[str | Path], *, publication_date: dt.date | str 
                 report.files[slot] = _file_report(analysis, rules)
             except Exception as exc:  # one bad file must not stop the run
                 log.exception("internal error on %s", article.path)
-                report.files[slot] = FileReport(
-                    path=article.path,
-                    error=f"{article.path}: internal error, please report "
-                          f"({type(exc).__name__}: {exc})")
+                report.files[slot] = FileReport(path=article.path,
+                                                error=_internal_error(article.path, exc))
         pending.clear()
 
     for path in paths:
@@ -198,7 +196,7 @@ def expand_paths(paths: Iterable[str], suffixes: Iterable[str] = (".txt", ".md",
             found = []
             seen: set[Path] = set()
             for sub in sorted(_walk(path, seen)):
-                if sub.suffix.lower() in wanted:
+                if sub.suffix.lower() in wanted or sub.is_dir():
                     found.append(str(sub))
             out.extend(found)
         else:
@@ -217,7 +215,7 @@ def _walk(root: Path, seen: set[Path]):  # noqa: ANN202
     try:
         entries = sorted(root.iterdir())
     except OSError:
-        yield root / "."  # unreadable directory: reported as an error by the reader
+        yield root  # unreadable directory: kept, so that the reader reports it
         return
     for entry in entries:
         try:
@@ -244,6 +242,14 @@ def timeline_paths(paths: Iterable[str], *, publication_date: dt.date | None = N
         out.append((path, ""))
     docs = load_pipeline().pipe([a.text for _, a in articles], batch_size=16)
     for (slot, article), doc in zip(articles, docs):
-        out[slot] = (article.path, analyse(article, publication_date_given=publication_date,
-                                           doc=doc))
+        try:
+            out[slot] = (article.path, analyse(article, publication_date_given=publication_date,
+                                               doc=doc))
+        except Exception as exc:  # one bad file must not stop the run
+            log.exception("internal error on %s", article.path)
+            out[slot] = (article.path, _internal_error(article.path, exc))
     return out
+
+
+def _internal_error(path: str, exc: Exception) -> str:
+    return f"{path}: internal error, please report ({type(exc).__name__}: {exc})"

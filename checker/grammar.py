@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import Enum
+from itertools import islice
 
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
@@ -73,6 +74,10 @@ def _nominal(token: Token) -> bool:
     """A noun, or an adjective used as one ("the final", "the semi")."""
     return token.pos_ in ("NOUN", "PROPN") or (
         token.pos_ == "ADJ" and token.dep_ in ("pobj", "nsubj", "nsubjpass", "dobj", "attr"))
+
+
+_MAX_CLIMB = 8  # verbs above a mention worth reading for its tense
+_MAX_GAP = 60  # tokens between a verb and its mention beyond which they are not "near"
 
 
 def _is_verb(token: Token) -> bool:
@@ -148,11 +153,13 @@ def _reported(verb: Token) -> bool:
 def _no_verb_between(verb: Token, span: SpacySpan) -> bool:
     doc = verb.doc
     lo, hi = (verb.i + 1, span.start) if verb.i < span.start else (span.end, verb.i)
+    if hi - lo > _MAX_GAP:
+        return False
     return not any(doc[i].pos_ == "VERB" for i in range(lo, hi))
 
 
 def _context_tense(verb: Token) -> Tense:
-    for anc in verb.ancestors:
+    for anc in islice(verb.ancestors, _MAX_CLIMB):  # bounded: parses of junk can be deep
         if _is_verb(anc):
             t = tense_of(anc)
             if t is not Tense.UNKNOWN:
@@ -222,6 +229,8 @@ class Grammar:
         self.sent_starts = [s.start_char for s in doc.sents] if (
             self.parsed or doc.has_annotation("SENT_START")) else [0]
         self.persons = [e for e in doc.ents if e.label_ == "PERSON"]
+        self._lemmas: dict[int, frozenset[str]] = {}
+        self._noun_cues: dict[int, frozenset[str]] = {}
 
     def sentence_index(self, char: int) -> int:
         import bisect
@@ -277,7 +286,7 @@ class Grammar:
         if not _is_verb(verb):
             return Attachment(sentence=sentence, prep=prep, noun=noun.lemma_ if noun else None,
                               modifies_noun=modifies,
-                              noun_cues=_cues(noun if modifies else None),
+                              noun_cues=self._cues(noun if modifies else None),
                               event_class=_EVENT_WORD_CLASS.get(noun.lemma_.lower())
                               if noun else None)
         subject = _subject(verb)
@@ -319,7 +328,7 @@ class Grammar:
             context_tense=context,
             via_noun=via_noun,
             verb_is_near=_no_verb_between(verb, span),
-            noun_cues=_cues(_described_noun(verb, noun, modifies)),
+            noun_cues=self._cues(_described_noun(verb, noun, modifies)),
             negated=any(c.dep_ == "neg" for c in verb.children),
             subject=subject_text,
             subject_key=subject_key,
@@ -330,7 +339,22 @@ class Grammar:
             event_class=event_class,
         )
 
+    def _cues(self, noun: Token | None) -> frozenset[str]:
+        if noun is None:
+            return frozenset()
+        cached = self._noun_cues.get(noun.i)
+        if cached is None:
+            cached = self._noun_cues[noun.i] = _cues(noun)
+        return cached
+
     def sentence_lemmas(self, index: int) -> frozenset[str]:
+        """The sentence's words and lemmas, lower-cased; computed once per sentence."""
+        cached = self._lemmas.get(index)
+        if cached is None:
+            cached = self._lemmas[index] = self._sentence_lemmas(index)
+        return cached
+
+    def _sentence_lemmas(self, index: int) -> frozenset[str]:
         if not self.parsed and not self.doc.has_annotation("LEMMA"):
             return frozenset()
         start, end = self.sentence_bounds(index)

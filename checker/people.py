@@ -546,9 +546,10 @@ def _count_noun(t: Token) -> Token | None:
 
 def counts(doc: Doc, sentence_of, mentions: tuple[Mention, ...] = ()) -> list[Count]:  # noqa: ANN001
     out = []
-    timed = [m.span for m in mentions]
+    timed = {i for m in mentions for i in range(m.span.start, m.span.end)}
+    sentence_words: dict[int, set[str]] = {}
     for t in doc:
-        if any(s.start <= t.idx < s.end for s in timed):
+        if t.idx in timed:
             continue
         noun = _count_noun(t)
         value = _count_value(t) if noun is not None else None
@@ -573,7 +574,11 @@ def counts(doc: Doc, sentence_of, mentions: tuple[Mention, ...] = ()) -> list[Co
             kind, what = "people", what or "dead"
         if what and generic:
             kind = f"{kind}:{what}"
-        words = {w.lower_ for w in t.sent} | {w.lemma_.lower() for w in t.sent}
+        sent = t.sent
+        words = sentence_words.get(sent.start)
+        if words is None:
+            words = sentence_words[sent.start] = ({w.lower_ for w in sent}
+                                                  | {w.lemma_.lower() for w in sent})
         out.append(Count(Span(t.idx, t.idx + len(t.text)), value, lemma, kind, ordinal,
                          sentence_of(t.idx), bool(words & _COUNT_UPDATE)))
     return out

@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import bisect
 import json
+import re
 from dataclasses import dataclass
 
 from checker.model import FileReport, Finding, Report, Severity, Span
+
+
+_LINE_BREAK = re.compile(r"\r\n?|\n")
 
 
 @dataclass(frozen=True, slots=True)
@@ -21,9 +25,8 @@ class LineIndex:
     def __init__(self, text: str) -> None:
         self.text = text
         self.starts = [0]
-        for i, ch in enumerate(text):
-            if ch == "\n":
-                self.starts.append(i + 1)
+        for match in _LINE_BREAK.finditer(text):  # \n, \r\n and a lone \r, as editors count
+            self.starts.append(match.end())
 
     def locate(self, offset: int) -> tuple[int, int]:
         line = bisect.bisect_right(self.starts, offset) - 1
@@ -31,8 +34,8 @@ class LineIndex:
 
     def line_text(self, line: int) -> str:
         start = self.starts[line - 1]
-        end = self.starts[line] - 1 if line < len(self.starts) else len(self.text)
-        return self.text[start:end].rstrip("\r")
+        end = self.starts[line] if line < len(self.starts) else len(self.text)
+        return self.text[start:end].rstrip("\r\n")
 
 
 def raw_spans(fr: FileReport, finding: Finding, index: LineIndex) -> list[RawSpan]:

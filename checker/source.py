@@ -12,7 +12,7 @@ import bisect
 import codecs
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -139,10 +139,31 @@ def read_text(text: str, *, path: str = "<text>", kind: str | None = None) -> Ar
         raise InputError(f"{path}: empty file, nothing to check")
     kind = kind or kind_of(path, text)
     if kind == "html":
-        return _read_html(text, path)
-    if kind == "markdown":
-        return _read_markdown(text, path)
-    return Article(path=path, raw=text, text=text.replace("\ufeff", " "), kind="text")
+        article = _read_html(text, path)
+    elif kind == "markdown":
+        article = _read_markdown(text, path)
+    else:
+        article = Article(path=path, raw=text, text=text.replace("\ufeff", " "), kind="text")
+    if not article.text.strip():
+        raise InputError(f"{path}: empty {kind} file, no article text to check")
+    text = article.text
+    if "\r" in text:  # old Mac line ends: a lone CR becomes a newline, same length
+        text = _LONE_CR.sub("\n", text)
+    # A run of hundreds of characters without a space is not prose (a data blob, a pasted
+    # token); the tokenizer's prefix and suffix splitting is quadratic in a run's length, so
+    # such runs are blanked, same length, before any analysis.
+    text = _LONG_RUN.sub(lambda m: " " * len(m.group()), text)
+    if text != article.text:
+        article = replace(article, text=text)
+    if not text.strip():
+        raise InputError(f"{path}: no prose to check (only runs of {LONG_RUN}+ characters "
+                         "without a space)")
+    return article
+
+
+LONG_RUN = 200
+_LONE_CR = re.compile(r"\r(?!\n)")
+_LONG_RUN = re.compile(r"\S{%d,}" % LONG_RUN)
 
 
 def read_path(path: str | Path, *, encoding: str | None = None,
@@ -151,6 +172,7 @@ def read_path(path: str | Path, *, encoding: str | None = None,
     p = Path(path)
     try:
         if p.is_dir():
+            list(p.iterdir())  # an unreadable directory says so here
             raise InputError(f"{name}: is a directory")
         size = p.stat().st_size
         if size > max_bytes:

@@ -16,7 +16,6 @@ finding is a warning.
 """
 
 from collections.abc import Iterator
-from itertools import combinations
 
 from checker.facts import ArticleFacts
 from checker.lexicon import RESCHEDULE_CUES, WEEKDAY_NAMES
@@ -49,6 +48,16 @@ def _same_subject(a: Mention, b: Mention) -> bool:
     return bool(set(ka.split()) & set(kb.split()))
 
 
+def _pairs(a: Mention, b: Mention) -> bool:
+    """Whether b gives another day for the event a names."""
+    if a.attachment.event_class != b.attachment.event_class or not _same_subject(a, b):
+        return False
+    pa, pb = set(a.attachment.places), set(b.attachment.places)
+    if pa and pb and not pa & pb:
+        return False  # different places: different legs of a journey
+    return _conflict(a, b)
+
+
 def _conflict(a: Mention, b: Mention) -> bool:
     if a.kind == "date" and b.kind == "date":
         return a.value is not None and b.value is not None and a.value.first != b.value.first
@@ -57,20 +66,23 @@ def _conflict(a: Mention, b: Mention) -> bool:
     return wa is not None and wb is not None and wa != wb
 
 
+def _signature(m: Mention) -> tuple:
+    """What decides a pairing: two mentions with equal signatures pair alike with any other."""
+    att = m.attachment
+    value = m.value.first if m.kind == "date" and m.value is not None else None
+    return (att.event_class, att.subject_key, frozenset(att.places), m.kind, value, _day_of(m)[0])
+
+
 def check(facts: ArticleFacts) -> Iterator[Finding]:
     events = [m for m in facts.mentions if _candidate(m)]
-    reported: set[int] = set()
-    for a, b in combinations(events, 2):
-        if a.attachment.event_class != b.attachment.event_class or b.id in reported:
+    # Each mention is compared with the first earlier mention of every distinct signature,
+    # not with every earlier mention: the same pairs, without quadratic cost on long copy.
+    earlier: dict[tuple, Mention] = {}
+    for b in events:
+        a = next((a for a in earlier.values() if _pairs(a, b)), None)
+        earlier.setdefault(_signature(b), b)
+        if a is None:
             continue
-        if not _same_subject(a, b):
-            continue
-        pa, pb = set(a.attachment.places), set(b.attachment.places)
-        if pa and pb and not pa & pb:
-            continue  # different places: different legs of a journey
-        if not _conflict(a, b):
-            continue
-        reported.add(b.id)
         _, da = _day_of(a)
         _, db = _day_of(b)
         event = a.attachment.event_class
