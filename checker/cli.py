@@ -74,7 +74,8 @@ def check(
     encoding: Annotated[str | None, typer.Option(
         help="Decode input with this encoding instead of UTF-8 (e.g. cp1252).")] = None,
     max_bytes: Annotated[int, typer.Option(
-        help="Refuse files larger than this many bytes.")] = 2_000_000,
+        help="Refuse files larger than this many bytes (one article; default 1,000,000).")
+    ] = 1_000_000,
     facts: Annotated[str | None, typer.Option(
         metavar="FILE", help="TOML file of people on record (name, aliases, born, died); "
                              "ages in the copy are checked against it.")] = None,

@@ -15,7 +15,7 @@ from checker.people import analyse_people
 from checker.model import FileReport, Finding, Report, Rule, Span
 from checker.nlp import load_pipeline
 from checker.pubdate import find_dateline, publication_date
-from checker.source import MAX_BYTES, Article, InputError, read_path, read_text
+from checker.source import MAX_BYTES, Article, InputError, check_size, read_path, read_text
 from checker.temporal import find_timexes
 from checker.timeline import Resolver, link_restatements
 
@@ -151,6 +151,7 @@ def check_paths(paths: Iterable[str | Path], *, publication_date: dt.date | str 
         if not pending:
             return
         nlp = load_pipeline()
+        nlp.max_length = max(nlp.max_length, *(len(a.text) + 1 for _, a in pending))
         docs = nlp.pipe([a.text for _, a in pending], batch_size=batch_size)
         for (slot, article), doc in zip(pending, docs):
             try:
@@ -169,6 +170,7 @@ def check_paths(paths: Iterable[str | Path], *, publication_date: dt.date | str 
         report.files.append(FileReport(path=name))
         try:
             if name == "-":
+                check_size(name, len((stdin_text or "").encode("utf-8", "replace")), max_bytes)
                 article = read_text(stdin_text or "", path="-")
             else:
                 article = read_path(path, encoding=encoding, max_bytes=max_bytes)

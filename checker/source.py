@@ -18,7 +18,7 @@ from pathlib import Path
 
 from dateutil import parser as date_parser
 
-MAX_BYTES = 2_000_000  # a long feature is ~100 kB; anything far beyond is not an article
+MAX_BYTES = 1_000_000  # a long feature is ~100 kB; ten times that is not one article
 ARTICLE_SUFFIXES = {".txt": "text", ".md": "markdown", ".markdown": "markdown",
                     ".html": "html", ".htm": "html"}
 
@@ -166,6 +166,12 @@ _LONE_CR = re.compile(r"\r(?!\n)")
 _LONG_RUN = re.compile(r"\S{%d,}" % LONG_RUN)
 
 
+def check_size(name: str, size: int, max_bytes: int) -> None:
+    if size > max_bytes:
+        raise InputError(f"{name}: {size:,} bytes is over the {max_bytes:,}-byte limit for one "
+                         "article; split it or raise --max-bytes")
+
+
 def read_path(path: str | Path, *, encoding: str | None = None,
               max_bytes: int = MAX_BYTES) -> Article:
     name = str(path)
@@ -174,11 +180,7 @@ def read_path(path: str | Path, *, encoding: str | None = None,
         if p.is_dir():
             list(p.iterdir())  # an unreadable directory says so here
             raise InputError(f"{name}: is a directory")
-        size = p.stat().st_size
-        if size > max_bytes:
-            raise InputError(
-                f"{name}: {size:,} bytes is over the {max_bytes:,}-byte limit for one article; "
-                "split it or raise --max-bytes")
+        check_size(name, p.stat().st_size, max_bytes)
         data = p.read_bytes()
     except FileNotFoundError:
         raise InputError(f"{name}: no such file") from None

@@ -44,6 +44,9 @@ HOSTILE: dict[str, tuple[str, bytes, set[int], str | None]] = {
                 {1}, None),
     "20 MB article": ("huge.txt", b"The council met on Tuesday. " * 750_000, {2}, "limit"),
     "5 MB line without spaces": ("line.txt", b"x" * 5_000_000, {2}, "limit"),
+    "200 kB token and nothing else": ("token.txt", b"ab" * 100_000, {2}, "no prose"),
+    "pasted blob before the copy": ("blob.txt", b"(" * 5000 + b" Due on June 31, 2024.\n",
+                                    {1}, None),
     "10,000 nested tags": ("nested.html", _html_nested(10_000).encode(), {1}, None),
     "unclosed tags": ("unclosed.html", b"<html><body><p>Held on 31 April.<p><b>Then <i>more",
                       {1}, None),
@@ -210,3 +213,10 @@ def test_internal_error_is_reported_and_the_run_goes_on(tmp_path, monkeypatch):
     assert timeline.exit_code == 2 and "Traceback" not in timeline.output
     files = json.loads(timeline.output)["files"]
     assert "internal error" in files[0]["error"] and files[1]["mentions"]
+
+
+def test_stdin_has_the_same_size_limit():
+    result = runner.invoke(app, ["check", "-", "--max-bytes", "100"], input=GOOD * 10)
+    assert result.exit_code == 2 and "-: " in result.output and "limit" in result.output
+    result = runner.invoke(app, ["check", "-", "-f", "json"], input=GOOD)
+    assert result.exit_code == 1
