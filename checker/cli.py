@@ -27,6 +27,10 @@ app = typer.Typer(
 class Format(str, Enum):
     text = "text"
     json = "json"
+    sarif = "sarif"
+    github = "github"
+    junit = "junit"
+    markdown = "markdown"
 
 
 class FailOn(str, Enum):
@@ -79,6 +83,19 @@ def check(
     facts: Annotated[str | None, typer.Option(
         metavar="FILE", help="TOML file of people on record (name, aliases, born, died); "
                              "ages in the copy are checked against it.")] = None,
+    output: Annotated[str | None, typer.Option(
+        "--output", "-o", metavar="FILE", help="Write the report to FILE instead of stdout.")
+    ] = None,
+    stdin_filename: Annotated[str | None, typer.Option(
+        metavar="NAME", help="Name to report for text read from - (decides text/Markdown/HTML "
+                             "by its suffix).")] = None,
+    quiet: Annotated[bool, typer.Option(
+        "--quiet", "-q", help="Text format: findings only, no notes or summary.")] = False,
+    statistics: Annotated[bool, typer.Option(
+        help="Text format: end with the number of findings per rule.")] = False,
+    jobs: Annotated[int, typer.Option(
+        "--jobs", "-j", min=0, help="Worker processes for many files (0: one per core). "
+                                    "Reports come back in input order.")] = 0,
 ) -> None:
     """Check articles and report contradictions.
 
@@ -89,7 +106,8 @@ def check(
     from checker.engine import check_paths, expand_paths, select_rules
     from checker.known import load_facts
     from checker.model import Severity
-    from checker.render import to_json, to_text
+    from checker.formats import FORMATTERS
+    from checker.render import to_text
     from checker.source import InputError
 
     when = _date(date)
@@ -109,17 +127,27 @@ def check(
     stdin_text = sys.stdin.read() if "-" in files else None
     report = check_paths(files, publication_date=when, encoding=encoding, select=_ids(select),
                          ignore=_ids(ignore), max_bytes=max_bytes, stdin_text=stdin_text,
-                         facts=known)
-    if format is Format.json:
-        typer.echo(to_json(report))
+                         stdin_name=stdin_filename or "-",
+                         facts=known, jobs=jobs or os.cpu_count() or 1)
+    fail_rank = Severity(fail_on.value).rank if fail_on is not FailOn.never else 99
+    if format is Format.text:
+        rendered = to_text(report, colour=_colour() and output is None, quiet=quiet,
+                           statistics=statistics)
     else:
-        typer.echo(to_text(report, colour=_colour()))
+        rendered = FORMATTERS[format.value](report, fail_rank=fail_rank)
+    if output:
+        try:
+            with open(output, "w", encoding="utf-8") as out:
+                out.write(rendered + "\n")
+        except OSError as exc:
+            typer.echo(f"copydesk: cannot write {output}: {exc.strerror or exc}", err=True)
+            raise typer.Exit(2) from None
+    elif rendered:
+        typer.echo(rendered)
     if report.errors:
         raise typer.Exit(2)
-    if fail_on is not FailOn.never:
-        threshold = Severity(fail_on.value).rank
-        if any(f.severity.rank >= threshold for f in report.findings):
-            raise typer.Exit(1)
+    if any(f.severity.rank >= fail_rank for f in report.findings):
+        raise typer.Exit(1)
 
 
 @app.command()

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import multiprocessing
 from collections.abc import Iterable, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
+from itertools import repeat
 from pathlib import Path
 
 from checker.facts import ArticleFacts
@@ -131,19 +134,43 @@ def check_file(path: str | Path, *, publication_date: dt.date | str | None = Non
                        select=select, ignore=ignore, max_bytes=max_bytes, facts=facts)
 
 
+MIN_FILES_PER_JOB = 4  # below this a worker's model load costs more than it saves
+
+
 def check_paths(paths: Iterable[str | Path], *, publication_date: dt.date | str | None = None,
                 encoding: str | None = None, select: Iterable[str] | None = None,
                 ignore: Iterable[str] | None = None, max_bytes: int = MAX_BYTES,
-                stdin_text: str | None = None, batch_size: int = 16,
-                facts: str | Path | KnownFacts | None = None) -> Report:
+                stdin_text: str | None = None, stdin_name: str = "-", batch_size: int = 16,
+                facts: str | Path | KnownFacts | None = None, jobs: int = 1) -> Report:
     """Check many files, streaming their texts through one spaCy `pipe` in batches.
 
-    Every path gets a FileReport in input order: findings, or a one-line error.
+    With `jobs` > 1 the files are split into runs of consecutive files, checked by that
+    many worker processes (each loads the pipeline once). Every path gets a FileReport in
+    input order either way: findings, or a one-line error.
     """
     if isinstance(publication_date, str):
         publication_date = dt.date.fromisoformat(publication_date)
     rules = select_rules(select, ignore)
     known = _known(facts)
+    paths = [str(p) for p in paths]
+    workers = min(jobs, len(paths) // MIN_FILES_PER_JOB)
+    if workers < 2:
+        return _check_batch(paths, publication_date, encoding, rules, max_bytes,
+                            (stdin_text, stdin_name), batch_size, known)
+    size = min(batch_size, -(-len(paths) // workers))
+    runs = [paths[i:i + size] for i in range(0, len(paths), size)]
+    context = multiprocessing.get_context("fork" if "fork" in
+                                          multiprocessing.get_all_start_methods() else "spawn")
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        parts = pool.map(_check_batch, runs, repeat(publication_date), repeat(encoding),
+                         repeat(rules), repeat(max_bytes), repeat((stdin_text, stdin_name)),
+                         repeat(batch_size), repeat(known))
+        return Report([fr for part in parts for fr in part.files])
+
+
+def _check_batch(paths: list[str], publication_date: dt.date | None, encoding: str | None,
+                 rules: Sequence[Rule], max_bytes: int, stdin: tuple[str | None, str],
+                 batch_size: int, known: KnownFacts | None) -> Report:
     report = Report()
     pending: list[tuple[int, Article]] = []
 
@@ -170,8 +197,10 @@ def check_paths(paths: Iterable[str | Path], *, publication_date: dt.date | str 
         report.files.append(FileReport(path=name))
         try:
             if name == "-":
-                check_size(name, len((stdin_text or "").encode("utf-8", "replace")), max_bytes)
-                article = read_text(stdin_text or "", path="-")
+                text, name = stdin[0] or "", stdin[1]
+                report.files[slot].path = name
+                check_size(name, len(text.encode("utf-8", "replace")), max_bytes)
+                article = read_text(text, path=name)
             else:
                 article = read_path(path, encoding=encoding, max_bytes=max_bytes)
         except InputError as exc:

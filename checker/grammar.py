@@ -10,10 +10,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import Enum
 from itertools import islice
-
-from spacy.tokens import Doc, Span as SpacySpan, Token
+from typing import TYPE_CHECKING
 
 from checker import lexicon as lx
+
+if TYPE_CHECKING:  # spaCy is imported when the pipeline loads, not before
+    from spacy.tokens import Doc, Span as SpacySpan, Token
 
 
 class Tense(str, Enum):
@@ -328,7 +330,7 @@ class Grammar:
             context_tense=context,
             via_noun=via_noun,
             verb_is_near=_no_verb_between(verb, span),
-            noun_cues=self._cues(_described_noun(verb, noun, modifies)),
+            noun_cues=self._cues(_described_noun(verb, noun, nominal)),
             negated=any(c.dep_ == "neg" for c in verb.children),
             subject=subject_text,
             subject_key=subject_key,

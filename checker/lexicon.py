@@ -140,3 +140,9 @@ PERSON_VERBS = {"say", "tell", "add", "explain", "warn", "note", "write", "ask",
                 "name", "hire", "elect", "marry", "die", "celebrate", "lead", "sign", "thank",
                 "caution", "argue", "insist", "admit", "recall", "describe", "urge", "reply",
                 "acknowledge", "believe", "think", "suggest", "claim", "stress", "remark"}
+
+# Words that pick one occurrence of a recurring event out of several: "its next meeting",
+# "the previous vote", "another hearing". Two such mentions need not be the same event.
+SEQUENCE_CUES = {"next", "previous", "last", "following", "another", "prior", "earlier",
+                 "later", "subsequent", "upcoming", "first", "second", "third", "fourth",
+                 "weekly", "monthly", "annual", "regular", "further"}

@@ -5,8 +5,10 @@ from __future__ import annotations
 import logging
 from functools import lru_cache
 
-import spacy
-from spacy.language import Language
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.language import Language
 
 log = logging.getLogger(__name__)
 
@@ -23,6 +25,8 @@ def load_pipeline(name: str | None = None) -> Language:
     English pipeline with a rule-based sentencizer, under which the grammar-based rules
     stay silent.
     """
+    import spacy  # here, so that `copydesk rules`, `explain` and `--help` never load it
+
     for candidate in ((name,) if name else MODEL_PACKAGES):
         try:
             nlp = spacy.load(candidate)

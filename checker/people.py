@@ -12,13 +12,16 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from spacy.tokens import Doc, Token
 from text_to_num import text2num
 
 from checker import lexicon as lx
 from checker.model import Span
 from checker.timeline import Mention
+
+if TYPE_CHECKING:  # spaCy is imported when the pipeline loads, not before
+    from spacy.tokens import Doc, Token
 
 TITLES = {"mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sir", "dame", "lord", "lady",
           "president", "judge", "senator", "councillor", "sen", "rep", "gov", "governor",

@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import json
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from checker.model import FileReport, Finding, Report, Severity, Span
@@ -106,14 +107,19 @@ def _paint(text: str, key: str, colour: bool) -> str:
     return f"{_COLOURS[key]}{text}{_COLOURS['reset']}" if colour else text
 
 
-def to_text(report: Report, *, colour: bool = False) -> str:
+def to_text(report: Report, *, colour: bool = False, quiet: bool = False,
+            statistics: bool = False) -> str:
+    """path:line:col: severity rule message, the line underlined, then a summary line.
+
+    quiet: findings and errors only. statistics: end with the count of findings per rule.
+    """
     lines: list[str] = []
     for fr in report.files:
         if fr.error:
             lines.append(f"{_paint(fr.error, 'error', colour)}")
             continue
         index = LineIndex(fr.raw_text)
-        for note in fr.notes:
+        for note in () if quiet else fr.notes:
             lines.append(_paint(f"{fr.path}: note: {note}", "dim", colour))
         for f in fr.findings:
             spans = raw_spans(fr, f, index)
@@ -125,6 +131,13 @@ def to_text(report: Report, *, colour: bool = False) -> str:
             lines.extend(_excerpt(index, spans, colour))
             if f.hint:
                 lines.append(_paint(f"    = hint: {f.hint}", "dim", colour))
+    if statistics:
+        counts = Counter(f.rule for f in report.findings)
+        lines.append("")
+        lines.extend(f"{n:>5}  {rule}" for rule, n in sorted(counts.items(),
+                                                             key=lambda kv: (-kv[1], kv[0])))
+    if quiet:
+        return "\n".join(lines)
     s = summary(report)
     parts = [f"{s['error']} error{'s' * (s['error'] != 1)}",
              f"{s['warning']} warning{'s' * (s['warning'] != 1)}",

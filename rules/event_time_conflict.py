@@ -18,7 +18,7 @@ finding is a warning.
 from collections.abc import Iterator
 
 from checker.facts import ArticleFacts
-from checker.lexicon import RESCHEDULE_CUES, WEEKDAY_NAMES
+from checker.lexicon import RESCHEDULE_CUES, SEQUENCE_CUES, WEEKDAY_NAMES
 from checker.model import Example, Finding, Related, Rule, Severity
 from checker.timeline import Mention
 
@@ -38,7 +38,8 @@ def _candidate(m: Mention) -> bool:
     att = m.attachment
     return (m.kind in ("date", "weekday") and not m.dateline and att.event_class is not None
             and att.prep in _SPECIFIC_PREPS and not att.negated and m.timex.modifier is None
-            and not (m.sentence_words & RESCHEDULE_CUES))
+            and not (m.sentence_words & RESCHEDULE_CUES)
+            and not (att.noun_cues & SEQUENCE_CUES))  # "its next meeting": another occurrence
 
 
 def _same_subject(a: Mention, b: Mention) -> bool:
@@ -110,5 +111,7 @@ RULE = Rule(
                        "China on Thursday.", date="2024-05-30"),
         Example.passes("The match, originally scheduled for Saturday, was postponed to "
                        "Sunday.", date="2025-01-27"),
+        Example.passes("The board met on Tuesday to approve the accounts. Its next meeting is "
+                       "on Thursday, 13 June.", date="2024-06-05"),
     ),
 )

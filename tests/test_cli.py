@@ -109,3 +109,23 @@ def test_real_subprocess_json(root):
     proc = subprocess.run([sys.executable, "-m", "checker", "rules"], capture_output=True,
                           text=True, check=True)
     assert "impossible-date" in proc.stdout
+
+
+def test_jobs_give_the_same_report_in_input_order(root):
+    corpus = sorted((root.parent / "shared" / "corpus" / "dev").glob("*.txt"))[:9]
+    if not corpus:  # a checkout without the shared corpus: use the seed and rule examples
+        corpus = [root / SEED] * 9
+    args = ["check", *map(str, corpus), "-f", "json", "--date", "2024-05-29"]
+    one = run(*args, "--jobs", "1")
+    two = run(*args, "--jobs", "2")
+    assert one.exit_code == two.exit_code and one.output == two.output
+    assert [f["path"] for f in json.loads(two.output)["files"]] == list(map(str, corpus))
+
+
+def test_rules_explain_and_help_do_not_load_spacy():
+    code = ("import sys; from typer.testing import CliRunner; from checker.cli import app; "
+            "[CliRunner().invoke(app, a) for a in (['rules'], ['explain', 'impossible-date'], "
+            "['--help'], ['check', '--help'])]; print('spacy' in sys.modules)")
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          check=True)
+    assert proc.stdout.strip() == "False"
