@@ -6,6 +6,7 @@ import datetime as dt
 import os
 import sys
 from enum import Enum
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -69,8 +70,9 @@ def check(
     paths: PathsArg,
     date: DateOpt = None,
     format: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.text,
-    fail_on: Annotated[FailOn, typer.Option(
-        "--fail-on", help="Exit 1 when a finding has at least this severity.")] = FailOn.warning,
+    fail_on: Annotated[FailOn | None, typer.Option(
+        "--fail-on", show_default="warning",
+        help="Exit 1 when a finding has at least this severity.")] = None,
     select: Annotated[str | None, typer.Option(
         help="Only these rules (comma-separated ids).")] = None,
     ignore: Annotated[str | None, typer.Option(
@@ -103,19 +105,15 @@ def check(
 
     Exit status: 0 nothing at or above --fail-on, 1 findings, 2 usage or input error.
     """
+    from checker.config import settings_for
     from checker.engine import check_paths, expand_paths, select_rules
-    from checker.known import load_facts
-    from checker.model import Severity
     from checker.formats import FORMATTERS
+    from checker.known import load_facts
+    from checker.model import Report, Severity
     from checker.render import to_text
     from checker.source import InputError
 
     when = _date(date)
-    try:
-        known = load_facts(facts) if facts else None
-    except InputError as exc:
-        typer.echo(f"copydesk: {exc}", err=True)
-        raise typer.Exit(2) from None
     try:
         select_rules(_ids(select), _ids(ignore))
     except ValueError as exc:
@@ -125,11 +123,33 @@ def check(
         typer.echo("copydesk: no .txt, .md or .html files found in the given paths", err=True)
         raise typer.Exit(2)
     stdin_text = sys.stdin.read() if "-" in files else None
-    report = check_paths(files, publication_date=when, encoding=encoding, select=_ids(select),
-                         ignore=_ids(ignore), max_bytes=max_bytes, stdin_text=stdin_text,
-                         stdin_name=stdin_filename or "-",
-                         facts=known, jobs=jobs or os.cpu_count() or 1)
-    fail_rank = Severity(fail_on.value).rank if fail_on is not FailOn.never else 99
+    options = {"select": _ids(select), "ignore": _ids(ignore), "facts": facts,
+               "fail-on": fail_on.value if fail_on else None}
+    # Files under the same configuration file are checked together, in one batch.
+    groups: dict[object, tuple[object, list[int]]] = {}
+    try:
+        for i, name in enumerate(files):
+            found = settings_for(Path.cwd() if name == "-" else Path(name), options)
+            groups.setdefault(found.path, (found, []))[1].append(i)
+        known = {s.facts: load_facts(s.facts) for s, _ in groups.values() if s.facts}
+    except InputError as exc:
+        typer.echo(f"copydesk: {exc}", err=True)
+        raise typer.Exit(2) from None
+    report = Report([None] * len(files))  # type: ignore[list-item]
+    ranks = [0] * len(files)
+    for settings, slots in groups.values():
+        part = check_paths([files[i] for i in slots], publication_date=when, encoding=encoding,
+                           select=settings.select, ignore=settings.ignore,
+                           max_bytes=max_bytes, stdin_text=stdin_text,
+                           stdin_name=stdin_filename or "-",
+                           facts=known.get(settings.facts), jobs=jobs or os.cpu_count() or 1,
+                           severity=settings.severity, params=settings.params,
+                           model=settings.model)
+        rank = 99 if settings.fail_on == "never" else Severity(settings.fail_on).rank
+        for slot, file_report in zip(slots, part.files):
+            report.files[slot] = file_report
+            ranks[slot] = rank
+    fail_rank = min(ranks)
     if format is Format.text:
         rendered = to_text(report, colour=_colour() and output is None, quiet=quiet,
                            statistics=statistics)
@@ -146,7 +166,8 @@ def check(
         typer.echo(rendered)
     if report.errors:
         raise typer.Exit(2)
-    if any(f.severity.rank >= fail_rank for f in report.findings):
+    if any(f.severity.rank >= rank for fr, rank in zip(report.files, ranks)
+           for f in fr.findings):
         raise typer.Exit(1)
 
 
@@ -167,6 +188,37 @@ def timeline(
     typer.echo(timeline_json(results) if format is Format.json else timeline_text(results))
     if any(isinstance(r, str) for _, r in results):
         raise typer.Exit(2)
+
+
+@app.command("config")
+def show_config(
+    path: Annotated[str, typer.Argument(
+        metavar="[PATH]", help="A file or directory; its nearest configuration is shown.")] = ".",
+) -> None:
+    """Print the settings in force for PATH and where each came from.
+
+    Configuration: copydesk.toml, .copydesk.toml or [tool.copydesk] in pyproject.toml,
+    found by walking up from the checked file; command-line options win over it.
+    """
+    from checker.config import settings_for
+    from checker.source import InputError
+
+    try:
+        settings = settings_for(Path(path))
+    except InputError as exc:
+        typer.echo(f"copydesk: {exc}", err=True)
+        raise typer.Exit(2) from None
+    typer.echo(f"configuration file: {settings.path or 'none found'}")
+    rows = [("select", ",".join(settings.select) if settings.select else "all rules"),
+            ("ignore", ",".join(settings.ignore) if settings.ignore else "none"),
+            ("fail-on", settings.fail_on), ("facts", settings.facts or "none"),
+            ("model", settings.model or "en_core_web_sm (or its registry copy)")]
+    rows += [(f"severity.{rule}", level.value) for rule, level in settings.severity.items()]
+    rows += [(f"rules.{rule}.{name}", repr(value))
+             for rule, table in settings.params.items() for name, value in table.items()]
+    for key, value in rows:
+        source = settings.source(key.split(".")[0])
+        typer.echo(f"{key:<32} {value:<40} ({source})")
 
 
 @app.command("rules")

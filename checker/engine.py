@@ -7,7 +7,7 @@ import logging
 import multiprocessing
 from collections.abc import Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import repeat
 from pathlib import Path
 
@@ -15,7 +15,7 @@ from checker.facts import ArticleFacts
 from checker.grammar import Grammar
 from checker.known import KnownFacts, load_facts
 from checker.people import analyse_people
-from checker.model import FileReport, Finding, Report, Rule, Span
+from checker.model import FileReport, Finding, Report, Rule, Severity, Span
 from checker.nlp import load_pipeline
 from checker.pubdate import find_dateline, publication_date
 from checker.source import MAX_BYTES, Article, InputError, check_size, read_path, read_text
@@ -35,7 +35,8 @@ class Analysis:
 
 
 def analyse(article: Article, *, publication_date_given: dt.date | None = None,
-            doc=None, known: KnownFacts | None = None) -> Analysis:  # noqa: ANN001
+            doc=None, known: KnownFacts | None = None,  # noqa: ANN001
+            params: dict | None = None) -> Analysis:
     """Read an article once: publication date, one spaCy pass, the resolved timeline."""
     dateline = find_dateline(article.text)
     pub, note = publication_date(article, given=publication_date_given, dateline=dateline)
@@ -48,7 +49,8 @@ def analyse(article: Article, *, publication_date_given: dt.date | None = None,
     people = analyse_people(doc, mentions, pub.date if pub else None, grammar.sentence_index)
     facts = ArticleFacts(text=article.text, publication=pub, mentions=mentions, people=people,
                          known=known.people if known else (),
-                         known_source=known.source if known else None)
+                         known_source=known.source if known else None,
+                         params=params or {})
     return Analysis(article, facts, (note,) if note else ())
 
 
@@ -69,7 +71,9 @@ def select_rules(select: Iterable[str] | None = None,
     return tuple(chosen)
 
 
-def run_rules(facts: ArticleFacts, rules: Sequence[Rule]) -> list[Finding]:
+def run_rules(facts: ArticleFacts, rules: Sequence[Rule],
+              severity: dict[str, Severity] | None = None) -> list[Finding]:
+    """Every rule's findings, once each, in text order; `severity` overrides by rule id."""
     findings: list[Finding] = []
     seen: set[tuple[str, Span]] = set()
     for rule in rules:
@@ -79,14 +83,17 @@ def run_rules(facts: ArticleFacts, rules: Sequence[Rule]) -> list[Finding]:
             key = (finding.rule, finding.span)
             if key not in seen:
                 seen.add(key)
+                if severity and finding.rule in severity:
+                    finding = replace(finding, severity=severity[finding.rule])
                 findings.append(finding)
     findings.sort(key=lambda f: (f.span.start, f.span.end, f.rule))
     return findings
 
 
-def _file_report(analysis: Analysis, rules: Sequence[Rule]) -> FileReport:
+def _file_report(analysis: Analysis, rules: Sequence[Rule],
+                 severity: dict[str, Severity] | None = None) -> FileReport:
     article = analysis.article
-    findings = run_rules(analysis.facts, rules)
+    findings = run_rules(analysis.facts, rules, severity)
     return FileReport(
         path=article.path,
         findings=findings,
@@ -141,7 +148,9 @@ def check_paths(paths: Iterable[str | Path], *, publication_date: dt.date | str 
                 encoding: str | None = None, select: Iterable[str] | None = None,
                 ignore: Iterable[str] | None = None, max_bytes: int = MAX_BYTES,
                 stdin_text: str | None = None, stdin_name: str = "-", batch_size: int = 16,
-                facts: str | Path | KnownFacts | None = None, jobs: int = 1) -> Report:
+                facts: str | Path | KnownFacts | None = None, jobs: int = 1,
+                severity: dict[str, Severity] | None = None,
+                params: dict[str, dict] | None = None, model: str | None = None) -> Report:
     """Check many files, streaming their texts through one spaCy `pipe` in batches.
 
     With `jobs` > 1 the files are split into runs of consecutive files, checked by that
@@ -156,7 +165,7 @@ def check_paths(paths: Iterable[str | Path], *, publication_date: dt.date | str 
     workers = min(jobs, len(paths) // MIN_FILES_PER_JOB)
     if workers < 2:
         return _check_batch(paths, publication_date, encoding, rules, max_bytes,
-                            (stdin_text, stdin_name), batch_size, known)
+                            (stdin_text, stdin_name), batch_size, known, severity, params, model)
     size = min(batch_size, -(-len(paths) // workers))
     runs = [paths[i:i + size] for i in range(0, len(paths), size)]
     context = multiprocessing.get_context("fork" if "fork" in
@@ -164,27 +173,30 @@ def check_paths(paths: Iterable[str | Path], *, publication_date: dt.date | str 
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
         parts = pool.map(_check_batch, runs, repeat(publication_date), repeat(encoding),
                          repeat(rules), repeat(max_bytes), repeat((stdin_text, stdin_name)),
-                         repeat(batch_size), repeat(known))
+                         repeat(batch_size), repeat(known), repeat(severity),
+                         repeat(params), repeat(model))
         return Report([fr for part in parts for fr in part.files])
 
 
 def _check_batch(paths: list[str], publication_date: dt.date | None, encoding: str | None,
                  rules: Sequence[Rule], max_bytes: int, stdin: tuple[str | None, str],
-                 batch_size: int, known: KnownFacts | None) -> Report:
+                 batch_size: int, known: KnownFacts | None,
+                 severity: dict[str, Severity] | None = None,
+                 params: dict[str, dict] | None = None, model: str | None = None) -> Report:
     report = Report()
     pending: list[tuple[int, Article]] = []
 
     def flush() -> None:
         if not pending:
             return
-        nlp = load_pipeline()
+        nlp = load_pipeline(model)
         nlp.max_length = max(nlp.max_length, *(len(a.text) + 1 for _, a in pending))
         docs = nlp.pipe([a.text for _, a in pending], batch_size=batch_size)
         for (slot, article), doc in zip(pending, docs):
             try:
                 analysis = analyse(article, publication_date_given=publication_date, doc=doc,
-                                   known=known)
-                report.files[slot] = _file_report(analysis, rules)
+                                   known=known, params=params)
+                report.files[slot] = _file_report(analysis, rules, severity)
             except Exception as exc:  # one bad file must not stop the run
                 log.exception("internal error on %s", article.path)
                 report.files[slot] = FileReport(path=article.path,

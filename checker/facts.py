@@ -5,7 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any
 
 from checker.known import KnownPerson
 from checker.model import PublicationDate
@@ -21,6 +22,11 @@ class ArticleFacts:
     people: People = People((), (), (), ())
     known: tuple[KnownPerson, ...] = ()  # the newsroom's records (--facts)
     known_source: str | None = None
+    params: dict[str, dict[str, Any]] = field(default_factory=dict)  # rule id -> name -> value
+
+    def param(self, rule, name: str) -> Any:  # noqa: ANN001, ANN401
+        """A rule parameter: the configured value, else the rule's default."""
+        return self.params.get(rule.id, {}).get(name, rule.params[name])
 
     @property
     def pub(self) -> dt.date | None:

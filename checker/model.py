@@ -102,6 +102,11 @@ class Rule:
     check: CheckFn
     examples: tuple[Example, ...] = ()
     needs_publication_date: bool = False
+    defaults: tuple[tuple[str, object], ...] = ()  # parameters a configuration may set
+
+    @property
+    def params(self) -> dict[str, object]:
+        return dict(self.defaults)
 
     def finding(
         self,

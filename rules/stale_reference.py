@@ -42,7 +42,7 @@ def check(facts: ArticleFacts) -> Iterator[Finding]:
                 f"described as {cue!r} but {told} is {_ago(age)} before the publication "
                 f"date ({facts.pub:%-d %B %Y})",
                 hint="update the date or drop the word that says it is still to come")
-        elif (cue := _recent_cue(cues, age)) is not None:
+        elif (cue := _recent_cue(cues, age, facts.param(RULE, "recent-days"))):
             yield RULE.finding(
                 mention.span,
                 f"described as {cue!r} but {told} is {_ago(age)} before the publication "
@@ -59,9 +59,10 @@ def check(facts: ArticleFacts) -> Iterator[Finding]:
                 hint="an old event seems to be described as pending; check the date")
 
 
-def _recent_cue(cues: frozenset[str], age: int) -> str | None:
-    """The recency word whose reach this age exceeds, if any."""
-    over = sorted(c for c in cues if c in RECENT_CUES and age > RECENT_CUES[c])
+def _recent_cue(cues: frozenset[str], age: int, reach: int) -> str | None:
+    """The recency word whose reach this age exceeds, if any ("latest" reaches further)."""
+    over = sorted(c for c in cues if c in RECENT_CUES
+                  and age > reach * RECENT_CUES[c] // RECENT_CUES["recent"])
     return over[0] if over else None
 
 
@@ -80,6 +81,8 @@ RULE = Rule(
     rationale=__doc__,
     check=check,
     needs_publication_date=True,
+    # "recent" reaches this many days back ("latest" half as far again)
+    defaults=(("recent-days", RECENT_CUES["recent"]),),
     examples=(
         Example.flags_("Engineers are still assessing the recent storm, which struck on "
                        "14 January 2021.", date="2025-03-20"),

@@ -12,3 +12,16 @@ def test_readme_names_every_command_and_rule(root):
         assert f"copydesk {name}" in readme, name
     for rule in ALL_RULES:
         assert f"`{rule.id}`" in readme, rule.id
+
+
+def test_integrations_call_real_options(root):
+    from typer.testing import CliRunner
+
+    hook = (root / ".pre-commit-hooks.yaml").read_text(encoding="utf-8")
+    action = (root / "action.yml").read_text(encoding="utf-8")
+    assert "entry: copydesk check" in hook and "- id: copydesk" in hook
+    assert "copydesk check $COPYDESK_PATHS --format github --fail-on" in action
+    usage = CliRunner().invoke(app, ["check", "--help"]).output
+    for option in ("--format", "--fail-on", "--output", "--jobs", "--stdin-filename"):
+        assert option in usage
+    assert "github" in usage and "junit" in usage
