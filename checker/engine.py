@@ -19,6 +19,7 @@ from checker.model import FileReport, Finding, Report, Rule, Severity, Span
 from checker.nlp import load_pipeline
 from checker.pubdate import find_dateline, publication_date
 from checker.source import MAX_BYTES, Article, InputError, check_size, read_path, read_text
+from checker.suppress import apply as apply_suppressions, markers
 from checker.temporal import find_timexes
 from checker.timeline import Resolver, link_restatements
 
@@ -94,6 +95,12 @@ def _file_report(analysis: Analysis, rules: Sequence[Rule],
                  severity: dict[str, Severity] | None = None) -> FileReport:
     article = analysis.article
     findings = run_rules(analysis.facts, rules, severity)
+    found = markers(article.raw, article.kind)
+    if found:
+        from checker.rules import RULES_BY_ID
+
+        findings = apply_suppressions(findings, found, article.raw_span, article.text_offset,
+                                      RULES_BY_ID, [r.id for r in rules])
     return FileReport(
         path=article.path,
         findings=findings,

@@ -39,8 +39,10 @@ def _end(index: LineIndex, span: RawSpan) -> tuple[int, int]:
 
 def to_sarif(report: Report, **_: object) -> str:
     from checker.rules import ALL_RULES
+    from checker.suppress import UNUSED
 
-    rule_index = {r.id: i for i, r in enumerate(ALL_RULES)}
+    described = (*ALL_RULES, UNUSED)
+    rule_index = {r.id: i for i, r in enumerate(described)}
     rules = [{
         "id": r.id,
         "name": "".join(part.title() for part in r.id.split("-")),
@@ -48,7 +50,7 @@ def to_sarif(report: Report, **_: object) -> str:
         "fullDescription": {"text": r.rationale.strip().splitlines()[0]},
         "help": {"text": r.rationale.strip()},
         "defaultConfiguration": {"level": _SARIF_LEVEL[r.severity]},
-    } for r in ALL_RULES]
+    } for r in described]
     results = []
     for fr, f, spans, index in _located(report):
         locations = [_sarif_location(fr.path, s, index) for s in spans]

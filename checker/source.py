@@ -18,6 +18,8 @@ from pathlib import Path
 
 from dateutil import parser as date_parser
 
+from checker.suppress import blank_line_markers
+
 MAX_BYTES = 1_000_000  # a long feature is ~100 kB; ten times that is not one article
 ARTICLE_SUFFIXES = {".txt": "text", ".md": "markdown", ".markdown": "markdown",
                     ".html": "html", ".htm": "html"}
@@ -81,6 +83,15 @@ class Article:
     offsets: OffsetMap | None = None  # None: offsets are identical
     metadata_dates: tuple[tuple[str, dt.date], ...] = ()
 
+    def text_offset(self, raw: int) -> int:
+        """The checked-text offset at or just after a raw offset (markup has none)."""
+        if self.offsets is None:
+            return raw
+        for text_start, raw_start, length, raw_length in self.offsets.segments:
+            if raw < raw_start + raw_length:
+                return text_start + (max(0, raw - raw_start) if length == raw_length else 0)
+        return len(self.text)
+
     def raw_span(self, start: int, end: int) -> tuple[int, int]:
         if self.offsets is None:
             return start, end
@@ -143,7 +154,8 @@ def read_text(text: str, *, path: str = "<text>", kind: str | None = None) -> Ar
     elif kind == "markdown":
         article = _read_markdown(text, path)
     else:
-        article = Article(path=path, raw=text, text=text.replace("\ufeff", " "), kind="text")
+        article = Article(path=path, raw=text, kind="text",
+                          text=blank_line_markers(text.replace("\ufeff", " ")))
     if not article.text.strip():
         raise InputError(f"{path}: empty {kind} file, no article text to check")
     text = article.text
@@ -218,6 +230,7 @@ _MD_MARKUP = re.compile(
     r"|^[ \t]{0,3}(?:[-*+]|\d{1,9}[.)])[ \t]"  # list bullets
     r"|\]\([^)\n]{0,2000}\)"         # link targets ](url)
     r"|!?\[(?=[^\]\n]{0,500}\]\()"   # link text opener
+    r"|<!--[\s\S]{0,5000}?-->"       # HTML comments (and copydesk markers)
     r"|\*{1,3}|_{2,3}|`{1,3}",
     re.M,
 )
