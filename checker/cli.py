@@ -32,6 +32,7 @@ class Format(str, Enum):
     github = "github"
     junit = "junit"
     markdown = "markdown"
+    html = "html"
 
 
 class FailOn(str, Enum):

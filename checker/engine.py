@@ -108,6 +108,10 @@ def _file_report(analysis: Analysis, rules: Sequence[Rule],
         notes=list(analysis.notes),
         raw_text=article.raw,
         raw_span=article.raw_span,
+        text=article.text,
+        timeline=[(m.value.first, m.value.last, m.text, m.how.value, m.attachment.verb, m.span)
+                  for m in analysis.facts.mentions
+                  if m.value is not None and m.kind not in ("duration", "time", "set")],
     )
 
 

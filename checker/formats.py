@@ -195,4 +195,11 @@ FORMATTERS: dict[str, Callable[..., str]] = {
     "github": to_github,
     "junit": to_junit,
     "markdown": to_markdown,
+    "html": lambda report, **_: _html(report),
 }
+
+
+def _html(report: Report) -> str:
+    from checker.html_report import to_html
+
+    return to_html(report)
