@@ -148,8 +148,11 @@ def main() -> int:
     for label, group in sets.items():
         floor, check, peer = [], [], []
         for _, text, pub in group:
-            floor.append(_timed(nlp, text))
+            # the floor is timed before and after the check and the faster run kept: the
+            # first pass over new words fills spaCy's caches, which would flatter (b)
+            before = _timed(nlp, text)
             check.append(_timed(checker.check_text, text, publication_date=pub))
+            floor.append(min(before, _timed(nlp, text)))
             if search_dates:
                 base = dt.datetime.combine(pub, dt.time(12))
                 peer.append(_timed(search_dates, text, languages=["en"],

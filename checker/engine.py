@@ -21,7 +21,7 @@ from checker.pubdate import find_dateline, publication_date
 from checker.source import MAX_BYTES, Article, InputError, check_size, read_path, read_text
 from checker.suppress import apply as apply_suppressions, markers
 from checker.temporal import find_timexes
-from checker.timeline import Resolver, link_restatements
+from checker.timeline import Resolver, attach_times, link_restatements
 
 log = logging.getLogger(__name__)
 
@@ -46,7 +46,7 @@ def analyse(article: Article, *, publication_date_given: dt.date | None = None,
     grammar = Grammar(doc)
     resolver = Resolver(article.text, pub.date if pub else None, grammar)
     mentions = resolver.resolve(find_timexes(article.text), dateline.line if dateline else None)
-    mentions = tuple(link_restatements(article.text, mentions))
+    mentions = tuple(attach_times(article.text, link_restatements(article.text, mentions)))
     people = analyse_people(doc, mentions, pub.date if pub else None, grammar.sentence_index)
     facts = ArticleFacts(text=article.text, publication=pub, mentions=mentions, people=people,
                          known=known.people if known else (),

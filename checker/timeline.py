@@ -569,3 +569,37 @@ def link_restatements(text: str, mentions: list[Mention]) -> list[Mention]:
             continue
         out[i] = dataclasses.replace(cur, restates=prev.id)
     return out
+
+
+# "5 p.m. local time on Monday", "22:46 on 29 May" · "Monday at 5 p.m.", "29 May 2024 – 22:46"
+_TIME_THEN_DAY = re.compile(r"\s*,?\s*(?:on|of)?\s*(?:the\s+)?\Z")
+_DAY_THEN_TIME = re.compile(r"\s*(?:,|–|—|-)?\s*(?:at|from|around|about|by|until|before|after)?"
+                            r"\s*(?:around|about)?\s*\Z")
+
+
+def attach_times(text: str, mentions: list[Mention]) -> list[Mention]:
+    """A time of day next to a day in the same sentence falls on that day, not on the
+    publication date: "at 5 p.m. on Monday" is Monday at 17:00."""
+    out = list(mentions)
+    for i, cur in enumerate(out):
+        if cur.kind != "time" or cur.how is not How.RELATIVE_TO_PUBLICATION or \
+                cur.value is None:
+            continue
+        day = None
+        for j, gap in ((i + 1, _TIME_THEN_DAY), (i - 1, _DAY_THEN_TIME)):
+            if not 0 <= j < len(out):
+                continue
+            other = out[j]
+            if other.value is None or other.value.grain is not Grain.DAY or \
+                    other.attachment.sentence != cur.attachment.sentence:
+                continue
+            lo, hi = (cur.span.end, other.span.start) if j > i else (other.span.end,
+                                                                    cur.span.start)
+            if 0 <= hi - lo <= 40 and gap.match(text[lo:hi]):
+                day = other
+                break
+        if day is None:
+            continue
+        moment = dataclasses.replace(cur.value, first=day.value.first, last=day.value.first)
+        out[i] = dataclasses.replace(cur, value=moment, how=How.RELATIVE_TO_EVENT, anchor=day.id)
+    return out

@@ -87,3 +87,15 @@ def test_tense_of_the_verb_a_date_belongs_to(text, tense):
 def test_durations_and_ages():
     facts = timeline("A 12-day strike ended. The 27-year-old waited a fortnight.", "2024-06-05")
     assert [m.timex_value() for m in facts.mentions if m.kind == "duration"] == ["P12D", "P2W"]
+
+
+def test_a_time_of_day_falls_on_the_day_beside_it():
+    from checker.engine import analyse
+    from checker.source import read_text
+
+    text = ("Polls shut at 8 p.m. on Sunday. Counting began on Monday at 09:30, and the "
+            "result came at 22:46.")
+    facts = analyse(read_text(text), publication_date_given=dt.date(2024, 6, 12)).facts
+    values = {m.text: m.timex_value() for m in facts.mentions if m.kind == "time"}
+    assert values == {"8 p.m.": "2024-06-09T20:00", "09:30": "2024-06-10T09:30",
+                      "22:46": "2024-06-12T22:46"}  # no day beside it: the publication date
