@@ -528,6 +528,9 @@ class _Ages:
 _COUNT_UPDATE = {"rise", "rose", "risen", "climb", "climbed", "increase", "increased", "another",
                  "further", "additional", "later", "toll", "initially", "originally",
                  "revise", "revised", "raise", "raised", "previously", "earlier"}
+_CHANGE_VERBS = {"rise", "climb", "increase", "grow", "jump", "reach", "fall", "drop",
+                 "revise", "raise", "lower", "double", "soar"}
+ANY_KIND = "*"  # a told change that holds for every kind of count
 _APPROX = {"least", "about", "around", "nearly", "almost", "some", "over", "than", "up",
            "roughly", "approximately", "estimated", "more", "fewer", "less", "under", "only"}
 _FRACTION_DETS = {"a", "one", "two", "three", "by"}
@@ -555,6 +558,12 @@ def counts(doc: Doc, sentence_of, mentions: tuple[Mention, ...] = ()) -> list[Co
         if t.idx in timed:
             continue
         noun = _count_noun(t)
+        if noun is None and t.dep_ == "pobj" and t.head.lower_ == "to" and \
+                t.head.head.lemma_.lower() in _CHANGE_VERBS and _count_value(t) is not None:
+            # "the toll rose to six": a change the copy tells, for whatever was counted
+            out.append(Count(Span(t.idx, t.idx + len(t.text)), _count_value(t), "", ANY_KIND,
+                             False, sentence_of(t.idx), True))
+            continue
         value = _count_value(t) if noun is not None else None
         if value is None:
             continue

@@ -16,13 +16,15 @@ approximate figures ("at least 20") and updates the copy explains ("a fourth die
 findings are warnings.
 """
 
+import sys
+from bisect import bisect_right
+from collections import defaultdict
 from collections.abc import Iterator
-from itertools import combinations
 
 from checker.facts import ArticleFacts
 from checker.lexicon import TALLY_NOUNS
 from checker.model import Example, Finding, Related, Rule, Severity
-from checker.people import Count
+from checker.people import ANY_KIND, Count
 
 
 def _tally(c: Count) -> bool:
@@ -34,24 +36,28 @@ def _show(value: float) -> str:
 
 
 def check(facts: ArticleFacts) -> Iterator[Finding]:
-    counts = list(facts.people.counts)
-    reported: set[int] = set()
-    for a, b in combinations(counts, 2):
-        if a.value == b.value or id(b) in reported:
+    """Each count against the earliest earlier count it contradicts (linear in the counts
+    but for ranks, which are few)."""
+    counts = facts.people.counts
+    explained: dict[str, list[int]] = defaultdict(list)  # kind -> sentences with an update
+    for c in counts:
+        if c.explained:
+            explained[c.kind].append(c.sentence)
+    tallies: dict[str, _Earlier] = defaultdict(_Earlier)  # kind -> earlier tallies
+    ranks: list[Count] = []
+    for b in counts:
+        if b.kind == ANY_KIND:
             continue
-        if a.ordinal != b.ordinal:
+        if b.ordinal:
+            a = next((a for a in ranks if _same_rank(a, b, explained)), None)
+            ranks.append(b)
+        else:
+            a = None if b.explained else tallies[b.kind].contradicted_by(
+                b, _last_update(explained, b.kind, b.sentence))
+            if _tally(b) and not b.explained:
+                tallies[b.kind].add(b)
+        if a is None:
             continue
-        if a.ordinal:
-            # the rank of one event: "its fourth warning" … "the retailer's third"
-            if a.noun != b.noun or a.sentence == b.sentence or min(a.value, b.value) < 2:
-                continue
-        elif a.kind != b.kind or not _tally(a):
-            continue
-        if any(c.explained for c in facts.people.counts if c.kind == a.kind
-               and a.sentence <= c.sentence <= b.sentence) or any(
-                c.explained for c in (a, b)):
-            continue
-        reported.add(id(b))
         yield RULE.finding(
             b.span,
             f"{_show(b.value)} here, but {_show(a.value)} earlier "
@@ -60,6 +66,51 @@ def check(facts: ArticleFacts) -> Iterator[Finding]:
             related=[Related(a.span, "first given here")],
             hint="check the figure; if it changed, say how",
         )
+
+
+def _last_update(explained: dict[str, list[int]], kind: str, upto: int) -> int:
+    """The last sentence at or before `upto` that tells a change in this kind of count, or
+    in any ("the toll rose to six"); -1 when there is none."""
+    last = -1
+    for sentences in (explained.get(kind, ()), explained.get(ANY_KIND, ())):
+        i = bisect_right(sentences, upto)
+        if i:
+            last = max(last, sentences[i - 1])
+    return last
+
+
+class _Earlier:
+    """Earlier unexplained tallies of one kind, in order, answering "the first one after
+    sentence S whose value is not V" in logarithmic time."""
+
+    def __init__(self) -> None:
+        self.items: list[Count] = []
+        self.sentences: list[int] = []
+        self.next_other: list[int] = []  # where the next run of another value starts
+        self.run_start = 0
+
+    def add(self, c: Count) -> None:
+        n = len(self.items)
+        if n and self.items[-1].value != c.value:
+            for i in range(self.run_start, n):
+                self.next_other[i] = n
+            self.run_start = n
+        self.items.append(c)
+        self.sentences.append(c.sentence)
+        self.next_other.append(sys.maxsize)
+
+    def contradicted_by(self, b: Count, last_update: int) -> Count | None:
+        i = bisect_right(self.sentences, last_update)  # only tallies after the last update
+        if i < len(self.items) and self.items[i].value == b.value:
+            i = self.next_other[i]
+        return self.items[i] if i < len(self.items) else None
+
+
+def _same_rank(a: Count, b: Count, explained: dict[str, list[int]]) -> bool:
+    if a.value == b.value or a.noun != b.noun or a.sentence == b.sentence or \
+            min(a.value, b.value) < 2 or a.explained or b.explained:
+        return False
+    return _last_update(explained, a.kind, b.sentence) < a.sentence
 
 
 RULE = Rule(

@@ -107,3 +107,10 @@ def test_bad_facts_files_say_what_is_wrong(tmp_path):
         load_facts(bad)
     with pytest.raises(InputError, match="no such facts file"):
         load_facts(tmp_path / "missing.toml")
+
+
+def test_counts_before_an_explained_update_do_not_conflict_with_counts_after_it():
+    text = ("Three people were killed in the blast on Monday. Police named the four victims. "
+            "The death toll later rose to six. The six victims were buried on Friday.")
+    found = findings(text, "2024-05-10", rule="number-conflict")
+    assert [text[f.span.start:f.span.end] for f in found] == ["four"]
