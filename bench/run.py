@@ -145,6 +145,9 @@ def main() -> int:
         "| (c) peer median / p95 | (b) art/s | (b)/(a) | (b)/(c) | (b) µs/word | (a) µs/word |")
     say("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     peaks = {}
+    ratios_a: list[float] = []
+    ratios_c: list[float] = []
+    per_word: list[float] = []
     for label, group in sets.items():
         floor, check, peer = [], [], []
         for _, text, pub in group:
@@ -161,6 +164,11 @@ def main() -> int:
         fa, fb = _stats(floor), _stats(check)
         fc = _stats(peer) if peer else (0.0, 0.0, 0.0)
         ratio_c = f"{sum(check) / sum(peer):.2f}" if peer else "–"
+        ratios_a.append(sum(check) / sum(floor))
+        if peer:
+            ratios_c.append(sum(check) / sum(peer))
+        if label != "dev corpus":
+            per_word.append(sum(check) / words * 1e6)
         say(f"| {label} | {len(group)} | {words // len(group):,} "
             f"| {fa[0] * 1000:.0f} / {fa[1] * 1000:.0f} ms | {fb[0] * 1000:.0f} / {fb[1] * 1000:.0f} ms "
             f"| {fc[0] * 1000:.0f} / {fc[1] * 1000:.0f} ms | {fb[2]:.1f} "
@@ -173,8 +181,12 @@ def main() -> int:
     say()
     paths = [p for p in sorted(CORPUS.iterdir()) if p.suffix in (".txt", ".md", ".html")]
     plain = [t for _, t, _ in texts]
-    pipe = _timed(lambda: list(nlp.pipe(plain, batch_size=16)))
-    batch = _timed(checker.check_paths, paths, jobs=1)
+    # best of three, alternating, so that neither side gets the warmer caches (this is a
+    # shared 2-core machine: single runs vary by a third)
+    pipe = batch = float("inf")
+    for _ in range(3):
+        pipe = min(pipe, _timed(lambda: list(nlp.pipe(plain, batch_size=16))))
+        batch = min(batch, _timed(checker.check_paths, paths, jobs=1))
     say("| run | articles | seconds | articles/s | ratio to floor |")
     say("|---|---:|---:|---:|---:|")
     say(f"| (a) `nlp.pipe` | {len(plain)} | {pipe:.2f} | {len(plain) / pipe:.1f} | 1.00 |")
@@ -188,10 +200,10 @@ def main() -> int:
 
     exe = str(BIN / "copydesk")
     model = _model_package()
-    cold_load = _process([sys.executable, "-c", f"import spacy; spacy.load({model!r})"])
-    cold_cli = _process([exe, "check", str(SEED), "--date", "2024-05-29"])
+    cold_load = _process([sys.executable, "-c", f"import spacy; spacy.load({model!r})"], runs=5)
+    cold_cli = _process([exe, "check", str(SEED), "--date", "2024-05-29"], runs=5)
     cold_rules = _process([exe, "rules"])
-    say("Whole processes (median of 3):")
+    say("Whole processes (median of 5; the directory runs once):")
     say()
     say("| command | seconds | ratio to bare model load |")
     say("|---|---:|---:|")
@@ -207,6 +219,22 @@ def main() -> int:
     say(f"| `copydesk check DIR` (200 files) `--jobs 1` | {one:.2f} | {200 / one:.1f} files/s |")
     say(f"| `copydesk check DIR` (200 files), one job per core ({os.cpu_count()}) | {every:.2f} "
         f"| {200 / every:.1f} files/s |")
+    say()
+    say("Targets:")
+    say()
+    say(f"- (b)/(a) ≤ 1.3: {max(ratios_a):.2f} at worst per article, {batch / pipe:.2f} in batch "
+        f"— {'met' if max(max(ratios_a), batch / pipe) <= 1.3 else 'NOT met'}.")
+    if ratios_c:
+        say(f"- (b)/(c) ≤ 1.0: {min(ratios_c):.2f}–{max(ratios_c):.2f} — "
+            f"{'met' if max(ratios_c) <= 1.0 else 'NOT met'}. The floor itself, one spaCy pass, "
+            f"costs {min(r / a for r, a in zip(ratios_c, ratios_a)):.1f}× or more the peer's "
+            "whole run: dateparser reads dates with regular expressions and no parse, so no "
+            "checker that needs the parse (tense, subject, the verb a date belongs to) can "
+            "meet this target with this pipeline.")
+    say(f"- cold CLI ≤ 1.3 × bare model load: {cold_cli / cold_load:.2f} — "
+        f"{'met' if cold_cli / cold_load <= 1.3 else 'NOT met'}.")
+    say(f"- cost per word flat from 400 to 6,000 words: {min(per_word):.0f}–{max(per_word):.0f} "
+        f"µs/word — {'met' if max(per_word) <= 1.25 * min(per_word) else 'NOT met'}.")
     say()
     if not args.no_pathological:
         say("Pathological shapes (`bench/pathological.py`): the whole check at n, 2n and 4n "
