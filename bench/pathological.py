@@ -70,7 +70,9 @@ def main() -> int:
             text = unit * (args.size * factor // len(unit)) + " The council met on 3 May."
             if kind == "html":
                 text = "<html><body>" + text
-            times.append(_time(text, kind, nlp))
+            # best of two: a shared machine's noise is not the input's shape
+            times.append(min(_time(text, kind, nlp), _time(text, kind, nlp),
+                             key=lambda pair: pair[1]))
         growth = (times[2][1] / 4) / times[0][1] if times[0][1] else 0.0
         worst = max(worst, growth)
         rows.append(f"| {name} | {args.size:,} | {times[0][0] * 1000:.1f} ms "
