@@ -47,7 +47,7 @@ def analyse(article: Article, *, publication_date_given: dt.date | None = None,
     resolver = Resolver(article.text, pub.date if pub else None, grammar)
     mentions = resolver.resolve(find_timexes(article.text), dateline.line if dateline else None)
     mentions = tuple(attach_times(article.text, link_restatements(article.text, mentions)))
-    people = analyse_people(doc, mentions, pub.date if pub else None, grammar.sentence_index)
+    people = analyse_people(doc, mentions, pub.date if pub else None, grammar)
     facts = ArticleFacts(text=article.text, publication=pub, mentions=mentions, people=people,
                          known=known.people if known else (),
                          known_source=known.source if known else None,

@@ -93,6 +93,7 @@ class People:
     names: tuple[NameToken, ...]
     ages: tuple[AgeFact, ...]
     counts: tuple[Count, ...]
+    changes: tuple[int, ...] = ()  # sentences telling that a count changed ("rose to six")
 
     def person(self, pid: int | None) -> Person | None:
         return self.persons[pid] if pid is not None and pid < len(self.persons) else None
@@ -530,7 +531,6 @@ _COUNT_UPDATE = {"rise", "rose", "risen", "climb", "climbed", "increase", "incre
                  "revise", "revised", "raise", "raised", "previously", "earlier"}
 _CHANGE_VERBS = {"rise", "climb", "increase", "grow", "jump", "reach", "fall", "drop",
                  "revise", "raise", "lower", "double", "soar"}
-ANY_KIND = "*"  # a told change that holds for every kind of count
 _APPROX = {"least", "about", "around", "nearly", "almost", "some", "over", "than", "up",
            "roughly", "approximately", "estimated", "more", "fewer", "less", "under", "only"}
 _FRACTION_DETS = {"a", "one", "two", "three", "by"}
@@ -550,19 +550,18 @@ def _count_noun(t: Token) -> Token | None:
     return None
 
 
-def counts(doc: Doc, sentence_of, mentions: tuple[Mention, ...] = ()) -> list[Count]:  # noqa: ANN001
-    out = []
+def counts(doc: Doc, grammar, mentions: tuple[Mention, ...] = ()  # noqa: ANN001
+           ) -> tuple[list[Count], list[int]]:
+    """The counts in the copy, and the sentences that tell a count changed."""
+    out, changes = [], []
     timed = {i for m in mentions for i in range(m.span.start, m.span.end)}
-    sentence_words: dict[int, set[str]] = {}
     for t in doc:
         if t.idx in timed:
             continue
         noun = _count_noun(t)
         if noun is None and t.dep_ == "pobj" and t.head.lower_ == "to" and \
                 t.head.head.lemma_.lower() in _CHANGE_VERBS and _count_value(t) is not None:
-            # "the toll rose to six": a change the copy tells, for whatever was counted
-            out.append(Count(Span(t.idx, t.idx + len(t.text)), _count_value(t), "", ANY_KIND,
-                             False, sentence_of(t.idx), True))
+            changes.append(grammar.sentence_index(t.idx))  # "the toll rose to six"
             continue
         value = _count_value(t) if noun is not None else None
         if value is None:
@@ -586,14 +585,10 @@ def counts(doc: Doc, sentence_of, mentions: tuple[Mention, ...] = ()) -> list[Co
             kind, what = "people", what or "dead"
         if what and generic:
             kind = f"{kind}:{what}"
-        sent = t.sent
-        words = sentence_words.get(sent.start)
-        if words is None:
-            words = sentence_words[sent.start] = ({w.lower_ for w in sent}
-                                                  | {w.lemma_.lower() for w in sent})
+        sentence = grammar.sentence_index(t.idx)
         out.append(Count(Span(t.idx, t.idx + len(t.text)), value, lemma, kind, ordinal,
-                         sentence_of(t.idx), bool(words & _COUNT_UPDATE)))
-    return out
+                         sentence, bool(grammar.sentence_lemmas(sentence) & _COUNT_UPDATE)))
+    return out, changes
 
 
 def _count_value(t: Token) -> float | None:
@@ -609,9 +604,10 @@ def _count_value(t: Token) -> float | None:
 
 
 def analyse_people(doc: Doc, mentions: tuple[Mention, ...], pub: dt.date | None,
-                   sentence_of) -> People:  # noqa: ANN001
+                   grammar) -> People:  # noqa: ANN001
     if not doc.has_annotation("DEP") or not doc.has_annotation("ENT_IOB"):
         return People((), (), (), ())
     persons, names, token_person = group_people(doc)
     ages = _Ages(doc, token_person, persons, mentions, pub).facts()
-    return People(tuple(persons), tuple(names), tuple(ages), tuple(counts(doc, sentence_of, mentions)))
+    found, changes = counts(doc, grammar, mentions)
+    return People(tuple(persons), tuple(names), tuple(ages), tuple(found), tuple(changes))

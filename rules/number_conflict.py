@@ -24,7 +24,7 @@ from collections.abc import Iterator
 from checker.facts import ArticleFacts
 from checker.lexicon import TALLY_NOUNS
 from checker.model import Example, Finding, Related, Rule, Severity
-from checker.people import ANY_KIND, Count
+from checker.people import Count
 
 
 def _tally(c: Count) -> bool:
@@ -39,21 +39,26 @@ def check(facts: ArticleFacts) -> Iterator[Finding]:
     """Each count against the earliest earlier count it contradicts (linear in the counts
     but for ranks, which are few)."""
     counts = facts.people.counts
-    explained: dict[str, list[int]] = defaultdict(list)  # kind -> sentences with an update
+    told: dict[str, list[int]] = defaultdict(list)  # kind -> sentences that tell a change
     for c in counts:
         if c.explained:
-            explained[c.kind].append(c.sentence)
+            told[c.kind].append(c.sentence)
+
+    def last_change(kind: str, upto: int) -> int:
+        """The last sentence at or before `upto` telling a change in this kind of count or
+        in any ("the toll rose to six"); -1 when there is none."""
+        return max(_last_at_or_before(told.get(kind, ()), upto),
+                   _last_at_or_before(facts.people.changes, upto))
+
     tallies: dict[str, _Earlier] = defaultdict(_Earlier)  # kind -> earlier tallies
     ranks: list[Count] = []
     for b in counts:
-        if b.kind == ANY_KIND:
-            continue
         if b.ordinal:
-            a = next((a for a in ranks if _same_rank(a, b, explained)), None)
+            a = next((a for a in ranks if _same_rank(a, b, last_change)), None)
             ranks.append(b)
         else:
             a = None if b.explained else tallies[b.kind].contradicted_by(
-                b, _last_update(explained, b.kind, b.sentence))
+                b, last_change(b.kind, b.sentence))
             if _tally(b) and not b.explained:
                 tallies[b.kind].add(b)
         if a is None:
@@ -68,15 +73,9 @@ def check(facts: ArticleFacts) -> Iterator[Finding]:
         )
 
 
-def _last_update(explained: dict[str, list[int]], kind: str, upto: int) -> int:
-    """The last sentence at or before `upto` that tells a change in this kind of count, or
-    in any ("the toll rose to six"); -1 when there is none."""
-    last = -1
-    for sentences in (explained.get(kind, ()), explained.get(ANY_KIND, ())):
-        i = bisect_right(sentences, upto)
-        if i:
-            last = max(last, sentences[i - 1])
-    return last
+def _last_at_or_before(sentences, upto: int) -> int:  # noqa: ANN001
+    i = bisect_right(sentences, upto)
+    return sentences[i - 1] if i else -1
 
 
 class _Earlier:
@@ -106,11 +105,11 @@ class _Earlier:
         return self.items[i] if i < len(self.items) else None
 
 
-def _same_rank(a: Count, b: Count, explained: dict[str, list[int]]) -> bool:
+def _same_rank(a: Count, b: Count, last_change) -> bool:  # noqa: ANN001
     if a.value == b.value or a.noun != b.noun or a.sentence == b.sentence or \
             min(a.value, b.value) < 2 or a.explained or b.explained:
         return False
-    return _last_update(explained, a.kind, b.sentence) < a.sentence
+    return last_change(a.kind, b.sentence) < a.sentence
 
 
 RULE = Rule(
