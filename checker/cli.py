@@ -110,8 +110,7 @@ def check(
     from checker.engine import check_paths, expand_paths, select_rules
     from checker.formats import FORMATTERS
     from checker.known import load_facts
-    from checker.model import Report, Severity
-    from checker.render import to_text
+    from checker.model import FileReport, Report, Severity
     from checker.source import InputError
 
     when = _date(date)
@@ -136,8 +135,7 @@ def check(
     except InputError as exc:
         typer.echo(f"copydesk: {exc}", err=True)
         raise typer.Exit(2) from None
-    report = Report([None] * len(files))  # type: ignore[list-item]
-    ranks = [0] * len(files)
+    checked: dict[int, tuple[FileReport, int]] = {}  # input slot -> report, fail-on rank
     for settings, slots in groups.values():
         part = check_paths([files[i] for i in slots], publication_date=when, encoding=encoding,
                            select=settings.select, ignore=settings.ignore,
@@ -147,15 +145,12 @@ def check(
                            severity=settings.severity, params=settings.params,
                            model=settings.model)
         rank = 99 if settings.fail_on == "never" else Severity(settings.fail_on).rank
-        for slot, file_report in zip(slots, part.files):
-            report.files[slot] = file_report
-            ranks[slot] = rank
-    fail_rank = min(ranks)
-    if format is Format.text:
-        rendered = to_text(report, colour=_colour() and output is None, quiet=quiet,
-                           statistics=statistics)
-    else:
-        rendered = FORMATTERS[format.value](report, fail_rank=fail_rank)
+        checked.update((slot, (fr, rank)) for slot, fr in zip(slots, part.files))
+    report = Report([checked[i][0] for i in range(len(files))])
+    ranks = [checked[i][1] for i in range(len(files))]
+    rendered = FORMATTERS[format.value](report, fail_rank=min(ranks), quiet=quiet,
+                                        colour=_colour() and output is None,
+                                        statistics=statistics)
     if output:
         try:
             with open(output, "w", encoding="utf-8") as out:

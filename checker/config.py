@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import tomllib
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -52,8 +53,8 @@ class Settings:
 
 def find_config(start: Path) -> tuple[Path, dict[str, Any]] | None:
     """The nearest configuration at or above `start` (a file or a directory)."""
-    directory = start if start.is_dir() else start.parent
-    for folder in (directory.resolve(), *directory.resolve().parents):
+    directory = (start if start.is_dir() else start.parent).resolve()
+    for folder in (directory, *directory.parents):
         for name in FILES:
             candidate = folder / name
             if not candidate.is_file():
@@ -68,6 +69,13 @@ def find_config(start: Path) -> tuple[Path, dict[str, Any]] | None:
 
 
 def _load(path: Path) -> dict[str, Any]:
+    stat = path.stat()
+    return _parse(path, stat.st_mtime_ns, stat.st_size)
+
+
+@lru_cache(maxsize=64)
+def _parse(path: Path, mtime_ns: int, size: int) -> dict[str, Any]:  # noqa: ARG001 - the key
+    """Parsed once per version of the file: a folder of stories shares one parse."""
     try:
         return tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:

@@ -109,7 +109,7 @@ def _file_report(analysis: Analysis, rules: Sequence[Rule],
         raw_text=article.raw,
         raw_span=article.raw_span,
         text=article.text,
-        timeline=[(m.value.first, m.value.last, m.text, m.how.value, m.attachment.verb, m.span)
+        timeline=[(m.value.first, m.value.last, m.text, m.how.value, m.attachment.verb)
                   for m in analysis.facts.mentions
                   if m.value is not None and m.kind not in ("duration", "time", "set")],
     )
@@ -155,6 +155,21 @@ def check_file(path: str | Path, *, publication_date: dt.date | str | None = Non
 MIN_FILES_PER_JOB = 4  # below this a worker's model load costs more than it saves
 
 
+@dataclass(frozen=True)
+class _Run:
+    """Everything one run needs besides its paths; sent once to each worker process."""
+
+    publication_date: dt.date | None = None
+    encoding: str | None = None
+    max_bytes: int = MAX_BYTES
+    stdin_text: str | None = None
+    stdin_name: str = "-"
+    batch_size: int = 16
+    known: KnownFacts | None = None
+    params: dict[str, dict] | None = None
+    model: str | None = None
+
+
 def check_paths(paths: Iterable[str | Path], *, publication_date: dt.date | str | None = None,
                 encoding: str | None = None, select: Iterable[str] | None = None,
                 ignore: Iterable[str] | None = None, max_bytes: int = MAX_BYTES,
@@ -171,69 +186,76 @@ def check_paths(paths: Iterable[str | Path], *, publication_date: dt.date | str 
     if isinstance(publication_date, str):
         publication_date = dt.date.fromisoformat(publication_date)
     rules = select_rules(select, ignore)
-    known = _known(facts)
+    run = _Run(publication_date, encoding, max_bytes, stdin_text, stdin_name, batch_size,
+               _known(facts), params, model)
     paths = [str(p) for p in paths]
     workers = min(jobs, len(paths) // MIN_FILES_PER_JOB)
     if workers < 2:
-        return _check_batch(paths, publication_date, encoding, rules, max_bytes,
-                            (stdin_text, stdin_name), batch_size, known, severity, params, model)
+        return _check_batch(paths, run, rules, severity)
     size = min(batch_size, -(-len(paths) // workers))
     runs = [paths[i:i + size] for i in range(0, len(paths), size)]
     context = multiprocessing.get_context("fork" if "fork" in
                                           multiprocessing.get_all_start_methods() else "spawn")
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        parts = pool.map(_check_batch, runs, repeat(publication_date), repeat(encoding),
-                         repeat(rules), repeat(max_bytes), repeat((stdin_text, stdin_name)),
-                         repeat(batch_size), repeat(known), repeat(severity),
-                         repeat(params), repeat(model))
+        parts = pool.map(_check_batch, runs, repeat(run), repeat(rules), repeat(severity))
         return Report([fr for part in parts for fr in part.files])
 
 
-def _check_batch(paths: list[str], publication_date: dt.date | None, encoding: str | None,
-                 rules: Sequence[Rule], max_bytes: int, stdin: tuple[str | None, str],
-                 batch_size: int, known: KnownFacts | None,
-                 severity: dict[str, Severity] | None = None,
-                 params: dict[str, dict] | None = None, model: str | None = None) -> Report:
+def _check_batch(paths: list[str], run: _Run, rules: Sequence[Rule],
+                 severity: dict[str, Severity] | None) -> Report:
     report = Report()
-    pending: list[tuple[int, Article]] = []
+    for path, result in _analysed(paths, run, lambda a: _file_report(a, rules, severity)):
+        report.files.append(result if isinstance(result, FileReport)
+                            else FileReport(path=path, error=result))
+    return report
 
-    def flush() -> None:
-        if not pending:
-            return
-        nlp = load_pipeline(model)
-        nlp.max_length = max(nlp.max_length, *(len(a.text) + 1 for _, a in pending))
-        docs = nlp.pipe([a.text for _, a in pending], batch_size=batch_size)
-        for (slot, article), doc in zip(pending, docs):
+
+def _analysed(paths: Iterable[str], run: _Run, finish):  # noqa: ANN001, ANN202
+    """(path, finish(Analysis) or a one-line error) for every path, in input order.
+
+    Files are read one by one and their texts go through `nlp.pipe` a batch at a time: one
+    spaCy pass per article. An unreadable file, or an internal error on one article, gives
+    its error line and the run goes on.
+    """
+    batch: list[tuple[str, Article | str]] = []
+
+    def flush():  # noqa: ANN202
+        articles = [item for _, item in batch if isinstance(item, Article)]
+        docs = iter(())
+        if articles:
+            nlp = load_pipeline(run.model)
+            nlp.max_length = max(nlp.max_length, *(len(a.text) + 1 for a in articles))
+            docs = nlp.pipe([a.text for a in articles], batch_size=run.batch_size)
+        for name, item in batch:
+            if isinstance(item, str):
+                yield name, item
+                continue
+            doc = next(docs)
             try:
-                analysis = analyse(article, publication_date_given=publication_date, doc=doc,
-                                   known=known, params=params)
-                report.files[slot] = _file_report(analysis, rules, severity)
+                result = finish(analyse(item, publication_date_given=run.publication_date,
+                                        doc=doc, known=run.known, params=run.params))
             except Exception as exc:  # one bad file must not stop the run
-                log.exception("internal error on %s", article.path)
-                report.files[slot] = FileReport(path=article.path,
-                                                error=_internal_error(article.path, exc))
-        pending.clear()
+                log.exception("internal error on %s", item.path)
+                result = f"{item.path}: internal error, please report " \
+                         f"({type(exc).__name__}: {exc})"
+            yield item.path, result
+        batch.clear()
 
     for path in paths:
         name = str(path)
-        slot = len(report.files)
-        report.files.append(FileReport(path=name))
         try:
             if name == "-":
-                text, name = stdin[0] or "", stdin[1]
-                report.files[slot].path = name
-                check_size(name, len(text.encode("utf-8", "replace")), max_bytes)
-                article = read_text(text, path=name)
+                text, name = run.stdin_text or "", run.stdin_name
+                check_size(name, len(text.encode("utf-8", "replace")), run.max_bytes)
+                item: Article | str = read_text(text, path=name)
             else:
-                article = read_path(path, encoding=encoding, max_bytes=max_bytes)
+                item = read_path(path, encoding=run.encoding, max_bytes=run.max_bytes)
         except InputError as exc:
-            report.files[slot].error = str(exc)
-            continue
-        pending.append((slot, article))
-        if len(pending) >= batch_size:
-            flush()
-    flush()
-    return report
+            item = str(exc)
+        batch.append((name, item))
+        if sum(isinstance(i, Article) for _, i in batch) >= run.batch_size:
+            yield from flush()
+    yield from flush()
 
 
 def expand_paths(paths: Iterable[str], suffixes: Iterable[str] = (".txt", ".md", ".html",
@@ -284,26 +306,5 @@ def _walk(root: Path, seen: set[Path]):  # noqa: ANN202
 def timeline_paths(paths: Iterable[str], *, publication_date: dt.date | None = None,
                    encoding: str | None = None) -> list[tuple[str, Analysis | str]]:
     """Each path with its Analysis (the resolved timeline), or a one-line error."""
-    out: list[tuple[str, Analysis | str]] = []
-    articles: list[tuple[int, Article]] = []
-    for path in paths:
-        try:
-            article = read_path(path, encoding=encoding)
-        except InputError as exc:
-            out.append((path, str(exc)))
-            continue
-        articles.append((len(out), article))
-        out.append((path, ""))
-    docs = load_pipeline().pipe([a.text for _, a in articles], batch_size=16)
-    for (slot, article), doc in zip(articles, docs):
-        try:
-            out[slot] = (article.path, analyse(article, publication_date_given=publication_date,
-                                               doc=doc))
-        except Exception as exc:  # one bad file must not stop the run
-            log.exception("internal error on %s", article.path)
-            out[slot] = (article.path, _internal_error(article.path, exc))
-    return out
-
-
-def _internal_error(path: str, exc: Exception) -> str:
-    return f"{path}: internal error, please report ({type(exc).__name__}: {exc})"
+    run = _Run(publication_date=publication_date, encoding=encoding)
+    return list(_analysed(paths, run, lambda analysis: analysis))

@@ -189,7 +189,8 @@ def to_markdown(report: Report, **_: object) -> str:
 
 
 FORMATTERS: dict[str, Callable[..., str]] = {
-    "text": lambda report, colour=False, **_: to_text(report, colour=colour),
+    "text": lambda report, colour=False, quiet=False, statistics=False, **_: to_text(
+        report, colour=colour, quiet=quiet, statistics=statistics),
     "json": lambda report, **_: to_json(report),
     "sarif": to_sarif,
     "github": to_github,

@@ -118,7 +118,7 @@ def _highlighted(fr: FileReport, n: int) -> str:
 
 def _timeline(fr: FileReport) -> str:
     """An SVG axis: one dot (or bar) per resolved date, the publication date in red."""
-    moments = [(first, last, words, how, verb) for first, last, words, how, verb, _ in fr.timeline]
+    moments = fr.timeline
     pub = fr.publication_date.date if fr.publication_date else None
     if not moments:
         return "<p class=\"meta\">No dates resolved.</p>"

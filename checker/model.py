@@ -141,9 +141,8 @@ class FileReport:
     raw_span: Callable[[int, int], tuple[int, int]] = field(default=lambda start, end: (start, end))
     text: str = ""  # the checked copy (markup removed); finding spans index into it
     # resolved moments for views that draw the story's timeline:
-    # (first day, last day, the words, how it was resolved, the verb it belongs to, span)
-    timeline: list[tuple[dt.date, dt.date, str, str, str | None, Span]] = \
-        field(default_factory=list)
+    # (first day, last day, the words, how it was resolved, the verb it belongs to)
+    timeline: list[tuple[dt.date, dt.date, str, str, str | None]] = field(default_factory=list)
 
 
 @dataclass(slots=True)
