@@ -76,7 +76,7 @@ def _check(*args: str):
     return runner.invoke(app, ["check", *args])
 
 
-def _assert_contract(result, name: str, codes: set[int], words: str | None) -> None:
+def _assert_contract(result, name: str, codes: set[int]) -> None:
     assert result.exception is None or isinstance(result.exception, SystemExit), \
         f"{name}: raised {result.exception!r}"
     assert "Traceback" not in result.output
@@ -89,7 +89,7 @@ def test_hostile_input_alone(tmp_path, case):
     path = tmp_path / filename
     path.write_bytes(data)
     result = _check(str(path), "--format", "json")
-    _assert_contract(result, case, codes, words)
+    _assert_contract(result, case, codes)
     entry = json.loads(result.output)["files"][0]
     if 2 in codes:
         assert "\n" not in entry["error"] and entry["error"].startswith(str(path))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -56,7 +57,8 @@ def _report(text: str, kind: str | None = None, pub: dt.date | None = PUB):
     try:
         return checker.check_text(text, publication_date=pub, kind=kind)
     except InputError:
-        assert not text.strip() or kind in ("html", "markdown")  # nothing left to check
+        # nothing left to check: blank, only markup, or only runs too long to be prose
+        assert not re.sub(r"\S{200,}", "", text).strip() or kind in ("html", "markdown")
         return None
 
 
