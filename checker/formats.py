@@ -10,6 +10,8 @@ from __future__ import annotations
 import json
 import xml.etree.ElementTree as ET
 from collections.abc import Callable
+from pathlib import PurePath
+from urllib.parse import quote
 
 from checker import __version__
 from checker.model import FileReport, Finding, Report, Severity
@@ -68,7 +70,7 @@ def to_sarif(report: Report, **_: object) -> str:
             ]
         results.append(result)
     notifications = [{"level": "error", "message": {"text": fr.error},
-                      "locations": [{"physicalLocation": {"artifactLocation": {"uri": fr.path}}}]}
+                      "locations": [{"physicalLocation": {"artifactLocation": _artifact(fr.path)}}]}
                      for fr in report.files if fr.error]
     run = {
         "tool": {"driver": {"name": "copydesk", "version": __version__,
@@ -82,10 +84,18 @@ def to_sarif(report: Report, **_: object) -> str:
                       ensure_ascii=False, indent=2)
 
 
+def _artifact(path: str) -> dict[str, str]:
+    """A path as SARIF wants it: a URI reference, so spaces and '%' are percent-encoded."""
+    pure = PurePath(path)
+    if pure.is_absolute():
+        return {"uri": pure.as_uri()}
+    return {"uri": quote(pure.as_posix(), safe="/")}
+
+
 def _sarif_location(path: str, span: RawSpan, index: LineIndex) -> dict[str, object]:
     end_line, end_column = _end(index, span)
     return {"physicalLocation": {
-        "artifactLocation": {"uri": path},
+        "artifactLocation": _artifact(path),
         "region": {"startLine": span.line, "startColumn": span.column, "endLine": end_line,
                    "endColumn": end_column, "charOffset": span.start,
                    "charLength": span.end - span.start},
