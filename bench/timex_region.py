@@ -38,7 +38,7 @@ def main() -> int:
     out = json.loads(subprocess.run([exe, "timeline", "--format", "json", *paths],
                                     capture_output=True, text=True, check=False).stdout)
     n_sys = n_gold = strict = relaxed_p = relaxed_r = type_ok = value_ok = 0
-    wrong = []
+    wrong, missed, spurious = [], [], []
     for d, f, k in zip(docs, out["files"], heads):
         starts = [0] + [i + 1 for i, ch in enumerate(d["text"]) if ch == "\n"]
         limit = starts[LAST_LINE + 1] if len(starts) > LAST_LINE + 1 else len(d["text"])
@@ -50,9 +50,13 @@ def main() -> int:
         for s in sys_m:
             if any(s[0] < g["end"] and g["start"] < s[1] for g in gold):
                 relaxed_p += 1
+            else:
+                spurious.append((d["text"][s[0]:s[1]], s[3]))
         for g in gold:
             hits = [s for s in sys_m if s[0] < g["end"] and g["start"] < s[1]]
-            if hits:
+            if not hits:
+                missed.append((g["text"], g["value"]))
+            else:
                 relaxed_r += 1
                 strict += any(s[0] == g["start"] and s[1] == g["end"] for s in hits)
                 type_ok += hits[0][2] == g["type"]
@@ -72,6 +76,10 @@ def main() -> int:
     if verbose:
         for w in wrong:
             print("VALUE", *w)
+        for m in missed:
+            print("MISSED", *m)
+        for m in spurious:
+            print("SPURIOUS", *m)
     return 0
 
 

@@ -25,7 +25,7 @@ UNITS = {
 }
 UNIT_PLURALS = {"seconds": "second", "minutes": "minute", "hours": "hour", "days": "day",
                 "nights": "night", "weeks": "week", "fortnights": "fortnight",
-                "months": "month", "years": "year", "decades": "decade",
+                "months": "month", "quarters": "quarter", "years": "year", "decades": "decade",
                 "centuries": "century", "mins": "minute", "hrs": "hour", "yrs": "year"}
 
 # Number words the temporal patterns recognise; their values come from text2num.

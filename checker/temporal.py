@@ -22,7 +22,8 @@ class Timex:
     """A temporal expression as written. Offsets are into the checked text."""
 
     kind: str  # date | month | year | weekday | relative | anchored | duration | time |
-    #            season | quarter | decade | century | ref | set
+    #            season | quarter | half | decade | century | ref | set | weekend | part |
+    #            holiday | numeric (a d/m/y date whose order the copy leaves open)
     start: int
     end: int
     weekday: int | None = None
@@ -60,9 +61,12 @@ _TEENS = "ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen
 _NUM_WORD = (rf"(?:(?:{'|'.join(_TENS)})(?:[-\s](?:{'|'.join(_UNITS_WORDS)}))?|"
              rf"{'|'.join(_TEENS.split())}|{'|'.join(_UNITS_WORDS)}|a\s+hundred|one\s+hundred)")
 _AMOUNT = (rf"(?<!\d[,.])(?P<amount>\d{{1,4}}(?:\.\d+)?|(?i:{_NUM_WORD})|(?i:a\s+couple\s+of|a\s+few|"
-           r"several|a|an|half\s+an?|a\s+dozen|dozens\s+of|hundreds\s+of|many))")
+           r"several|a|an|half\s+an?|a\s+dozen|dozens\s+of|hundreds\s+of|many))"
+           r"(?P<half>\s+and\s+a\s+half)?")
+# "six straight days", "five trading days": words a count may carry before its unit
+_COUNT_ADJ = r"(?:(?i:straight|consecutive|successive|trading|business|working|full|whole|calendar)\s+)?"
 _UNIT = (r"(?P<unit>(?i:seconds?|minutes?|hours?|days?|nights?|weeks?|fortnights?|months?|"
-         r"years?|decades?|centuries|century))")
+         r"quarters|years?|decades?|centuries|century))")
 _PART = r"(?:\s+(?P<part>morning|afternoon|evening|night))?"
 
 # The month "May" and the verb "March" need a calendar context before they count alone.
@@ -104,18 +108,27 @@ PATTERNS: tuple[tuple[str, str], ...] = (
                r"(?P<unit>week|month|year|decade|season|day|century|morning|afternoon|evening))"
                r"(?!\w)"),
     # two days later · a week earlier · six years ago · 35 years after
-    ("offset", rf"{_AMOUNT}[\s-]+{_UNIT}\s+(?P<dir>(?i:ago|earlier|later|before|after|"
+    ("offset", rf"{_AMOUNT}[\s-]+{_COUNT_ADJ}{_UNIT}\s+(?P<dir>(?i:ago|earlier|later|before|after|"
                r"previously|on(?=\s*[,.;:])|from\s+now|prior|since))(?!\w)"),
     # the next day · the following week · the day before
     ("anchored", r"(?i:the\s+(?P<mod>next|following|previous|preceding|same)\s+"
                  r"(?P<unit>day|morning|afternoon|evening|night|week|weekend|month|year))(?!\w)"),
     ("anchored2", r"(?i:the\s+(?P<unit>day|night|week|month|year)\s+(?P<dir>before|after))(?!\w)"),
     # 12-day · four days · a fortnight · two-week
-    ("duration", rf"{_AMOUNT}[\s-]+{_UNIT}"
-                 r"(?P<long>-long)?(?![\w-])"),
+    ("duration", rf"(?P<lead>(?i:the\s+(?:past|last|next|coming|first|previous)\s+))?"
+                 rf"{_AMOUNT}[\s-]+{_COUNT_ADJ}{_UNIT}"
+                 r"(?P<half2>\s+and\s+a\s+half)?(?P<long>-long)?(?![\w-])"),
+    # the past decade · the last year · the coming week: a stretch ending or starting now
+    ("past-unit", r"(?i:the\s+(?P<mod>past|last|coming)\s+(?P<unit>decade|year|month|week|"
+                  r"fortnight|century))(?!\w)(?!\s+(?:of|and|or)\b)"),
     ("fortnight", r"(?i:(?P<amount>a|one|two|three)\s+(?P<unit>fortnights?))(?!\w)"),
-    ("vague-duration", r"(?i:(?P<pre>for|within|over|in|after)\s+(?:the\s+(?:past|last|next)\s+)?"
-                       r"(?P<unit>days|weeks|months|years|decades|hours))(?!\w)"),
+    ("vague-duration", r"(?i:(?P<pre>for|within|over|in|after)\s+(?:just\s+|only\s+|mere\s+)?"
+                       r"(?P<core>(?:the\s+(?:past|last|next)\s+)?"
+                       r"(?P<unit>seconds|minutes|hours|days|weeks|months|years|decades)))(?!\w)"),
+    # in recent years · over the years · decades-long
+    ("vague-span", r"(?i:(?P<core>recent\s+(?P<unit>years|months|weeks|decades)|"
+                   r"(?<=over\s)the\s+(?P<unit2>years|decades)|"
+                   r"(?P<unit3>years|months|decades|weeks)-long))(?!\w)"),
     # 22:46 · 14:05 GMT · 6:12 PM EDT · 11am · 2 a.m.
     ("time", r"(?P<h>[01]?\d|2[0-3])(?::(?P<m>[0-5]\d))(?:\s?(?P<ap>(?i:a\.m\.|p\.m\.|am|pm)))?"
              r"(?:\s+(?P<tz>GMT|BST|UTC|EDT|EST|CET|CEST|PDT|PST|CST|CDT|EAT|JST|local\s+time))?"),
@@ -128,18 +141,57 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     ("season-year", rf"(?P<season>[Ss]pring|[Ss]ummer|[Aa]utumn|[Ww]inter|[Ff]all)\s+"
                     rf"(?P<year>{_YEAR})(?!\d)"),
     # the third quarter · Q3 2024
-    ("quarter", rf"(?i:(?:the\s+)?(?P<ord>first|second|third|fourth|final|last)\s+quarter)"
-                rf"(?:\s+of\s+(?P<year>{_YEAR}))?(?!\w)"),
+    ("quarter", rf"(?i:(?:the\s+)?(?P<ord>first|second|third|fourth|final|last)[\s-]quarter)"
+                rf"(?:\s+of\s+(?:(?P<year>{_YEAR})(?!\d)|(?i:(?P<which>this|the|last|next)\s+year)))?"
+                r"(?!\w)"),
     ("quarter-q", rf"Q(?P<q>[1-4])(?:\s+(?P<year>{_YEAR}))?(?!\w)"),
     # the 1990s · the mid-1980s · 1950s-era
     ("decade", r"(?:(?P<mod>early|mid|late)[\s-])?(?P<decade>1\d\d0|20\d0)s(?![a-z])"),
     ("century", r"(?:the\s+)?(?P<cent>1\d|20|21|[1-9])(?:st|nd|rd|th)[\s-]century"),
+    # the first half of 2009 · the second half of the year (never a match's "first half")
+    ("half", rf"(?i:(?:the\s+)?(?P<ord>first|second)[\s-]half\s+of\s+)"
+             rf"(?:(?P<year>{_YEAR})(?!\d)|(?i:(?P<this>this|the|last|next)\s+year)(?!\w))"),
+    # the '80s · the 70s and 80s · ’90s
+    ("decade-short", r"(?:(?<=\bthe\s)(?:(?P<mod>early|mid|late)[\s-])?['’]?|['’])(?P<dd>\d0)s"
+                     r"(?:\s+(?:and|or|to)\s+['’]?(?P<dd2>\d0)s)?(?![\w'’])"),
+    # since '82
+    ("year-short", "(?:" + "|".join(rf"(?<=\b{w}\s)" for w in (
+        "since", "in", "of", "from", "until", "till", "by", "to", "and", "through",
+        "Since", "In", "From", "Until", "By")) + r")['’](?P<yy>\d\d)(?![\w'’%])"),
+    # mid-2011 · early 2009 · late 2010
+    ("year-mod", rf"(?P<mod>(?i:early|mid|late))[\s-](?P<year>{_YEAR})(?!\d|,\d|%|\.\d|-\d|[a-z])"),
+    # 2024-05-29 · 29/05/2024 · 7/8/07
+    ("iso", rf"(?P<year>{_YEAR})-(?P<mon>0[1-9]|1[0-2])-(?P<day>0[1-9]|[12]\d|3[01])(?![\d-])"),
+    ("slash", r"(?<![\d/])(?P<a>[0-3]?\d)/(?P<b>[0-3]?\d)/(?P<y>(?:19|20)\d\d|\d\d)(?![\d/])"),
+    # 0800 UTC · 1430 GMT
+    ("time-mil", r"(?P<h>[01]\d|2[0-3])(?P<m>[0-5]\d)\s?(?P<tz>GMT|UTC|Z)(?!\w)"),
+    # the weekend · over the weekend
+    ("weekend", r"(?<!\w)(?i:the\s+weekend)(?!\w)"),
+    # the end of the year · the start of the week · the rest of the month
+    ("part-of", r"(?i:the\s+(?:very\s+)?(?P<part>beginning|start|end|middle|rest|remainder)\s+of\s+"
+                r"the\s+(?P<unit>day|week|month|year))(?!\w)"),
+    # ended the day · for the day: the trading day just told
+    ("the-day", "(?:" + "|".join(rf"(?<=\b{w}\s)" for w in (
+        "end", "ended", "ending", "ends", "finish", "finished", "finishing", "close", "closed",
+        "for", "on")) + r")(?P<core>(?i:the\s+day))(?!\w)(?!\s+(?:before|after|of|when|that)\b)"),
+    # Christmas Day · New Year's Eve · Easter · Good Friday
+    ("holiday", rf"(?<!Orthodox\s)(?P<name>Christmas(?:\s+(?:Day|Eve))?|New\s+Year['’]s\s+(?:Day|Eve)|"
+                rf"Easter(?:\s+(?:Sunday|Monday))?|Good\s+Friday|Halloween|Boxing\s+Day|"
+                rf"Valentine['’]s\s+Day)(?:,?\s+(?P<year>{_YEAR})(?!\d))?(?![\w-])"
+                r"(?!\s+(?:Islands?|Agreement|Accords?|Rising|Uprising|Offensive)\b)"),
+    # annual · weekly · daily (lower case: "the Daily Mail" is a name)
+    ("set-adj", r"(?P<word>annual|annually|yearly|monthly|weekly|daily|hourly)(?![\w-])"),
     # years on their own: in 2011 · since 2015 · (1941–2024)
     ("year", rf"(?<![\d,.£$€#/:-])(?P<year>{_YEAR})(?!\d|,\d|%|\.\d|-\d|[a-z])"),
     # now · currently · recently · soon
     ("ref", r"(?i:(?P<word>now|currently|at\s+present|nowadays|these\s+days|at\s+the\s+moment|"
-            r"recently|previously|formerly|in\s+the\s+past|soon|in\s+the\s+future|"
-            r"in\s+the\s+coming\s+(?:days|weeks|months|years)|once))(?!\w)"),
+            r"recently|previously|formerly|soon|in\s+the\s+future|"
+            r"in\s+the\s+past(?!\s+(?:[\w-]+\s+){0,2}(?:seconds?|minutes?|hours?|days?|nights?|"
+            r"weeks?|weekends?|fortnights?|months?|quarters?|years?|decades?|centur(?:y|ies)|"
+            r"sessions?|seasons?)\b)|"
+            r"in\s+the\s+coming\s+(?:days|weeks|months|years)|once|the\s+time\s+being|"
+            r"the\s+(?:near|long|short|medium)\s+term|"
+            r"the\s+past(?=\s*[,.;:!?)'\"”’]|\s+(?:and|or|but|when|as)\b)))(?!\w)"),
     # every Monday · each year
     ("set", rf"(?i:(?P<word>every|each))\s+(?:(?P<wd>{_WD_FULL})|(?P<unit>(?i:day|week|month|"
             r"year|morning|evening|night|weekend|summer|winter)))(?!\w)"),
@@ -166,6 +218,20 @@ def _amount(text: str | None) -> float | None:
         return float(text2num(t, "en"))
     except (ValueError, TypeError):
         return None
+
+
+def _amount_of(g: dict[str, str | None]) -> float | None:
+    """The count of a duration or offset, with "and a half" after the number or the unit."""
+    amount = _amount(g["amount"])
+    if amount is not None and (g.get("half") or g.get("half2")):
+        amount += 0.5
+    return amount
+
+
+def _century_guess(digits: str) -> int:
+    """'82 → 1982, '08 → 2008, the 70s → 1970: two digits with the century left out."""
+    n = int(digits)
+    return 2000 + n if n <= 30 else 1900 + n
 
 
 def _unit(text: str | None) -> str | None:
@@ -261,9 +327,9 @@ def _build(name: str, m: re.Match[str]) -> list[Timex]:
         direction = -1 if d in ("ago", "earlier", "before", "previously", "prior") else 1
         kind = "relative" if d in ("ago", "from now") else "anchored"
         if d == "since":  # "two years since the fire": a duration
-            return [Timex("duration", start, m.end("unit"), amount=_amount(g["amount"]),
+            return [Timex("duration", start, m.end("unit"), amount=_amount_of(g),
                           unit=_unit(g["unit"]))]
-        return [Timex(kind, start, end, amount=_amount(g["amount"]), unit=_unit(g["unit"]),
+        return [Timex(kind, start, end, amount=_amount_of(g), unit=_unit(g["unit"]),
                       direction=direction, modifier=d)]
     if name in ("anchored", "anchored2"):
         mod = (g.get("mod") or g.get("dir") or "").lower()
@@ -278,20 +344,77 @@ def _build(name: str, m: re.Match[str]) -> list[Timex]:
         after = m.string[end:end + 12]
         if re.match(r"[\s-]+old\b|[\s-]+olds?\b|\s+of\s+age\b", after):
             return []  # an age, not a duration
-        amount_start = m.start("amount")
-        if g["amount"].lower() in ("a", "an") and _unit(g["unit"]) in ("second", "minute"):
-            return []  # "a second summit", "a minute's silence"
-        t = Timex("duration", amount_start, end, amount=_amount(g["amount"]),
-                  unit=_unit(g["unit"]))
+        amount_start = m.start("lead") if g.get("lead") else m.start("amount")
+        if g["amount"].lower() in ("a", "an") and (
+                _unit(g["unit"]) in ("second", "minute") or g["unit"].lower().endswith("s")):
+            return []  # "a second summit", "a minute's silence", "a decades-long feud"
+        t = Timex("duration", amount_start, end, amount=_amount_of(g), unit=_unit(g["unit"]))
         if t.unit == "fortnight":
             t.unit, t.amount = "week", (t.amount or 1) * 2
         t.extra["hyphenated"] = "1" if "-" in m.group(0)[amount_start - start:] else ""
         if t.amount is None:
             t.extra["vague"] = "1"
         return [t]
+    if name == "past-unit":
+        return [Timex("duration", start, end, amount=1, unit=_unit(g["unit"]),
+                      modifier=g["mod"].lower())]
     if name == "vague-duration":
-        return [Timex("duration", start, end, amount=None, unit=_unit(g["unit"]),
+        return [Timex("duration", m.start("core"), end, amount=None, unit=_unit(g["unit"]),
                       extra={"vague": "1", "pre": g["pre"].lower()})]
+    if name == "vague-span":
+        unit = g.get("unit") or g.get("unit2") or g.get("unit3")
+        return [Timex("duration", start, end, amount=None, unit=_unit(unit),
+                      extra={"vague": "1"})]
+    if name == "half":
+        year = int(g["year"]) if g.get("year") else None
+        which = (g.get("this") or "").lower()
+        t = Timex("half", start, end, amount=lx.ORDINALS[g["ord"].lower()], year=year,
+                  direction={"last": -1, "next": 1}.get(which, 0))
+        return [t]
+    if name == "decade-short":
+        first = Timex("decade", start, m.end("dd") + 1, year=_century_guess(g["dd"]),
+                      modifier=g.get("mod"))
+        if not g.get("dd2"):
+            return [first]
+        second_start = m.start("dd2") - (m.string[m.start("dd2") - 1] in "'’")
+        return [first, Timex("decade", second_start, end, year=_century_guess(g["dd2"]))]
+    if name == "year-short":
+        return [Timex("year", start, end, year=_century_guess(g["yy"]), extra={"short": "1"})]
+    if name == "year-mod":
+        return [Timex("year", start, end, year=int(g["year"]), modifier=g["mod"].lower())]
+    if name == "iso":
+        t = Timex("date", start, end, day=int(g["day"]), month=int(g["mon"]),
+                  year=int(g["year"]))
+        t.date_span = (start, end)
+        return [t]
+    if name == "slash":
+        a, b = int(g["a"]), int(g["b"])
+        year = int(g["y"]) if len(g["y"]) == 4 else _century_guess(g["y"])
+        if a > 12 >= b >= 1 or (a == b and 1 <= a <= 12):
+            day, month = a, b
+        elif b > 12 >= a >= 1:
+            day, month = b, a
+        else:  # 7/8/07: 7 August or July 8; the copy does not say which
+            return [Timex("numeric", start, end, year=year,
+                          extra={"readings": f"{a}/{b}"})]
+        t = Timex("date", start, end, day=day, month=month, year=year)
+        t.date_span = (start, end)
+        return [t]
+    if name == "weekend":
+        return [Timex("weekend", start, end, unit="weekend")]
+    if name == "part-of":
+        return [Timex("part", start, end, unit=g["unit"].lower(), modifier=g["part"].lower())]
+    if name == "the-day":
+        return [Timex("anchored", m.start("core"), end, amount=0, unit="day", direction=0,
+                      modifier="the day")]
+    if name == "holiday":
+        key = " ".join(g["name"].lower().replace("’", "'").split())
+        return [Timex("holiday", start, end, year=int(g["year"]) if g.get("year") else None,
+                      extra={"holiday": key})]
+    if name == "set-adj":
+        unit = {"annual": "year", "annually": "year", "yearly": "year", "monthly": "month",
+                "weekly": "week", "daily": "day", "hourly": "hour"}[g["word"]]
+        return [Timex("set", start, end, unit=unit, modifier=g["word"])]
     if name in ("time", "time-ap"):
         h = int(g["h"])
         ap = (g.get("ap") or "").lower().replace(".", "")
@@ -301,7 +424,13 @@ def _build(name: str, m: re.Match[str]) -> list[Timex]:
             h = 0
         if name == "time" and not ap and not g.get("tz") and ":" not in m.group(0):
             return []
-        return [Timex("time", start, end, hour=h, minute=int(g["m"] or 0))]
+        t = Timex("time", start, end, hour=h, minute=int(g["m"] or 0))
+        if (g.get("tz") or "") in ("GMT", "UTC"):
+            t.extra["tz"] = "Z"
+        return [t]
+    if name == "time-mil":
+        return [Timex("time", start, end, hour=int(g["h"]), minute=int(g["m"]),
+                      extra={"tz": "Z"})]
     if name == "time-word":
         word = g["word"].lower()
         return [Timex("time", start, end, hour=0 if word == "midnight" else 12, minute=0,
@@ -317,8 +446,16 @@ def _build(name: str, m: re.Match[str]) -> list[Timex]:
                                                    else season})]
     if name in ("quarter", "quarter-q"):
         q = int(g["q"]) if g.get("q") else lx.ORDINALS[g["ord"].lower()]
-        return [Timex("quarter", start, end, amount=q,
-                      year=int(g["year"]) if g.get("year") else None)]
+        year = int(g["year"]) if g.get("year") else None
+        which = (g.get("which") or "").lower()
+        if q < 0 and year is None and not which:  # "the last quarter": the one before this
+            return [Timex("relative", start, end, amount=1, unit="quarter", direction=-1,
+                          modifier="last")]
+        t = Timex("quarter", start, end, amount=4 if q < 0 else q, year=year)
+        if which:
+            t.direction = {"last": -1, "next": 1}.get(which, 0)
+            t.extra["which"] = which
+        return [t]
     if name == "decade":
         return [Timex("decade", start, end, year=int(g["decade"]), modifier=g.get("mod"))]
     if name == "century":
@@ -328,8 +465,9 @@ def _build(name: str, m: re.Match[str]) -> list[Timex]:
     if name == "ref":
         word = " ".join(g["word"].lower().split())
         ref = ("PRESENT_REF" if word in ("now", "currently", "at present", "nowadays",
-                                          "these days", "at the moment")
+                                          "these days", "at the moment", "the time being")
                else "FUTURE_REF" if word.startswith(("soon", "in the future", "in the coming"))
+               or word.endswith(" term")
                else "PAST_REF")
         return [Timex("ref", start, end, ref=ref, modifier=word)]
     if name == "set":

@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass, field
 from enum import Enum
 
+from dateutil.easter import easter
 from dateutil.relativedelta import relativedelta
 
 from checker import lexicon as lx
@@ -42,6 +43,7 @@ class Grain(str, Enum):
     MONTH = "month"
     SEASON = "season"
     QUARTER = "quarter"
+    HALF = "half"
     YEAR = "year"
     DECADE = "decade"
     CENTURY = "century"
@@ -111,6 +113,8 @@ class Moment:
             return f"{f.year}-{_SEASON_CODES.get(self.label or '', 'XX')}"
         if self.grain is Grain.QUARTER:
             return f"{f.year}-Q{(f.month - 1) // 3 + 1}"
+        if self.grain is Grain.HALF:
+            return f"{f.year}-H{1 if f.month <= 6 else 2}"
         if self.grain is Grain.YEAR:
             return str(f.year)
         if self.grain is Grain.DECADE:
@@ -192,11 +196,14 @@ class Mention:
         if self.kind == "ref":
             return t.ref or "PRESENT_REF"
         if self.kind == "set":
-            code = {"day": "P1D", "week": "P1W", "month": "P1M", "year": "P1Y"}
+            code = {"day": "P1D", "week": "P1W", "month": "P1M", "year": "P1Y", "hour": "PT1H"}
             return code.get(t.unit or "", "XXXX-WXX-" + str((t.weekday or 0) + 1)
                             if t.weekday is not None else "P1D")
         if self.value is not None:
-            return self.value.timex_value()
+            zone = "Z" if self.value.grain is Grain.TIME and t.extra.get("tz") == "Z" else ""
+            return self.value.timex_value() + zone
+        if self.kind == "numeric":
+            return f"{t.year:04d}-XX-XX" if t.year else "XXXX-XX-XX"
         if self.kind == "date":
             y = f"{t.year:04d}" if t.year else "XXXX"
             m = f"{t.month:02d}" if t.month else "XX"
@@ -290,6 +297,37 @@ def _unit_moment(pub: dt.date, unit: str, direction: int) -> Moment | None:
     return None
 
 
+_FIXED_HOLIDAYS = {"christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24),
+                   "boxing day": (12, 26), "new year's day": (1, 1), "new year's eve": (12, 31),
+                   "halloween": (10, 31), "valentine's day": (2, 14)}
+_EASTER_OFFSETS = {"easter": 0, "easter sunday": 0, "easter monday": 1, "good friday": -2}
+
+
+_LOOKS_BACK = re.compile(r"\b(?:[Ss]ince|as\s+of|as\s+at)\s+(?:the\s+)?\Z")
+
+
+def _quarter(year: int, q: int) -> Moment:
+    first = dt.date(year, 3 * (q - 1) + 1, 1)
+    return Moment(first, first + relativedelta(months=3, days=-1), Grain.QUARTER)
+
+
+def _by_tense(options: list[Moment], pub: dt.date, direction: int) -> Moment:
+    """Of one interval in consecutive years, the one the tense points at: past, the last
+    begun by publication; future, the first not yet over; else the nearest."""
+    if direction < 0:
+        return [o for o in options if o.first <= pub][-1]
+    if direction > 0:
+        return [o for o in options if o.last >= pub][0]
+    return min(options, key=lambda o: (0 if o.contains(pub) else
+                                       min(abs((o.first - pub).days), abs((o.last - pub).days))))
+
+
+def _holiday_date(name: str, year: int) -> dt.date:
+    if name in _FIXED_HOLIDAYS:
+        return dt.date(year, *_FIXED_HOLIDAYS[name])
+    return easter(year) + dt.timedelta(days=_EASTER_OFFSETS[name])
+
+
 def _season(year: int, name: str) -> Moment:
     a, b = _SEASON_MONTHS[name]
     first = dt.date(year, a, 1)
@@ -347,15 +385,9 @@ class Resolver:
                 return Moment.month(t.year, t.month), How.STATED, False, None, None
             if pub is None:
                 return none
-            direction = _direction_from_tense(att)
             candidates = [Moment.month(pub.year + k, t.month) for k in (-1, 0, 1)]
-            if direction < 0:
-                pick = [c for c in candidates if c.first <= pub][-1]
-            elif direction > 0:
-                pick = [c for c in candidates if c.last >= pub][0]
-            else:
-                pick = min(candidates, key=lambda c: abs((c.first - pub).days))
-            return pick, How.YEAR_FROM_PUBLICATION, False, None, None
+            return _by_tense(candidates, pub, self._looking(t, att)), \
+                How.YEAR_FROM_PUBLICATION, False, None, None
         if t.kind == "year":
             return Moment.year(t.year), How.STATED, False, None, None
         if t.kind == "decade":
@@ -377,12 +409,36 @@ class Resolver:
         if t.kind == "season":
             return self._season(t, att)
         if t.kind == "quarter" and t.amount and t.amount > 0:
-            year = t.year or (pub.year if pub else None)
+            if t.year is not None:
+                return _quarter(t.year, int(t.amount)), How.STATED, False, None, None
+            if pub is None:
+                return none
+            if "which" in t.extra:  # "the first quarter of last year"
+                return _quarter(pub.year + t.direction, int(t.amount)), \
+                    How.RELATIVE_TO_PUBLICATION, False, None, None
+            # A quarter is the publication year's unless the copy looks back at one that
+            # has not begun yet: a simple past or "since" points at the year before. (Tense
+            # alone is weak here: "plans resulting in closures during the fourth quarter"
+            # inherits a perfect from "has announced".)
+            pick = _quarter(pub.year, int(t.amount))
+            if pick.first > pub and (self._looking(t, att) < 0 and att.tense is Tense.PAST
+                                     or _LOOKS_BACK.search(self.text, max(0, t.start - 12),
+                                                           t.start)):
+                pick = _quarter(pub.year - 1, int(t.amount))
+            return pick, How.YEAR_FROM_PUBLICATION, False, None, None
+        if t.kind == "half" and t.amount:
+            year = t.year or (pub.year + t.direction if pub else None)
             if year is None:
                 return none
-            first = dt.date(year, 3 * (int(t.amount) - 1) + 1, 1)
-            return Moment(first, first + relativedelta(months=3, days=-1), Grain.QUARTER), \
+            first = dt.date(year, 1 if t.amount == 1 else 7, 1)
+            return Moment(first, first + relativedelta(months=6, days=-1), Grain.HALF), \
                 How.STATED if t.year else How.YEAR_FROM_PUBLICATION, False, None, None
+        if t.kind == "weekend" and pub is not None:
+            return self._weekend(att)
+        if t.kind == "part" and pub is not None and t.unit:
+            return _unit_moment(pub, t.unit, 0), How.RELATIVE_TO_PUBLICATION, False, None, None
+        if t.kind == "holiday":
+            return self._holiday(t, att)
         if t.kind == "time" and pub is not None:
             return Moment(pub, pub, Grain.TIME, hour=t.hour, minute=t.minute), \
                 How.RELATIVE_TO_PUBLICATION, False, None, None
@@ -440,6 +496,39 @@ class Resolver:
                 d = _weekday_near(pub, t.weekday, direction)
         return Moment.day(d, label=label), How.WEEKDAY_BY_TENSE, False, None, None
 
+    def _weekend(self, att: Attachment):
+        """"over the weekend" / "at the weekend": the nearest one, placed by tense."""
+        pub = self.pub
+        assert pub is not None
+        direction = _direction_from_tense(att)
+        if direction == 0:
+            direction = -1 if pub.weekday() < 5 else 0
+        saturday = _weekday_near(pub, 5, direction) if direction else \
+            pub - dt.timedelta(days=pub.weekday() - 5)
+        return Moment(saturday, saturday + dt.timedelta(days=1), Grain.WEEKEND), \
+            How.WEEKDAY_BY_TENSE, False, None, None
+
+    def _holiday(self, t: Timex, att: Attachment):
+        """Christmas Day, Easter …: a fixed or computed date, in the year stated or the
+        nearest year to publication, placed by tense like a month without a year."""
+        name = t.extra["holiday"]
+        if t.year is not None:
+            d = _holiday_date(name, t.year)
+            return Moment.day(d), How.STATED, False, None, None
+        pub = self.pub
+        if pub is None:
+            return None, How.UNRESOLVED, False, None, None
+        options = [Moment.day(_holiday_date(name, pub.year + k)) for k in (-1, 0, 1)]
+        return _by_tense(options, pub, self._looking(t, att)), How.YEAR_FROM_PUBLICATION, \
+            False, None, None
+
+    def _looking(self, t: Timex, att: Attachment) -> int:
+        """Which way a month, quarter or holiday without a year points: "since" and
+        "as of" look back; otherwise the tense of its verb decides (0: either way)."""
+        if _LOOKS_BACK.search(self.text, max(0, t.start - 12), t.start):
+            return -1
+        return _direction_from_tense(att)
+
     def _relative(self, t: Timex):
         pub = self.pub
         if pub is None:
@@ -478,6 +567,8 @@ class Resolver:
             moved = shift_moment(m.value.first, t.amount, t.unit, t.direction)
             if moved is not None:
                 return moved, How.RELATIVE_TO_EVENT, False, m.id, None
+        if t.modifier == "the day" and self.pub is not None:  # "ended the day 2% down"
+            return Moment.day(self.pub), How.RELATIVE_TO_PUBLICATION, False, None, None
         return None, How.UNRESOLVED, False, None, None
 
     def _season(self, t: Timex, att: Attachment):

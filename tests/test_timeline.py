@@ -99,3 +99,59 @@ def test_a_time_of_day_falls_on_the_day_beside_it():
     values = {m.text: m.timex_value() for m in facts.mentions if m.kind == "time"}
     assert values == {"8 p.m.": "2024-06-09T20:00", "09:30": "2024-06-10T09:30",
                       "22:46": "2024-06-12T22:46"}  # no day beside it: the publication date
+
+
+@pytest.mark.parametrize(("text", "words", "value"), [
+    # counts with a word before the unit, halves, and stretches told from now
+    ("The index fell for five straight sessions and four consecutive days.",
+     "four consecutive days", "P4D"),
+    ("The economy shrank for three successive quarters.", "three successive quarters", "P3Q"),
+    ("The road has been shut for three and a half weeks.", "three and a half weeks", "P3.5W"),
+    ("She led the club for a year and a half.", "a year and a half", "P1.5Y"),
+    ("Rents doubled over the past decade.", "the past decade", "P1DE"),
+    ("Rents rose in the last six months.", "the last six months", "P6M"),
+    ("Rates have fallen in recent years.", "recent years", "PXY"),
+    ("The dispute was settled within hours.", "hours", "PTXH"),
+    ("It ended a years-long feud.", "years-long", "PXY"),
+    # sets, references, anaphoric stretches
+    ("The weekly market returns.", "weekly", "P1W"),
+    ("The festival is held annually.", "annually", "P1Y"),
+    ("Prices will stay high for the time being.", "the time being", "PRESENT_REF"),
+    ("Jobs are safe in the short term.", "the short term", "FUTURE_REF"),
+    ("That was a mistake of the past, she said.", "the past", "PAST_REF"),
+    # calendar words a tagger must place
+    ("Output will rise in the second half of the year.", "the second half of the year",
+     "2024-H2"),
+    ("Sales rose in the first quarter of last year.", "the first quarter of last year",
+     "2023-Q1"),
+    ("Profits rose in the third-quarter figures.", "the third-quarter", "2024-Q3"),
+    ("The firm lost money in the last quarter.", "the last quarter", "2024-Q1"),
+    ("The fleet was built in the late '90s.", "late '90s", "199"),
+    ("Interest has not been this low since '89.", "'89", "1989"),
+    ("The line opens in mid-2026.", "mid-2026", "2026"),
+    ("The statement is dated 2024-05-31.", "2024-05-31", "2024-05-31"),
+    ("The form was signed on 28/02/2023.", "28/02/2023", "2023-02-28"),
+    ("The form was signed on 3/4/23.", "3/4/23", "2023-XX-XX"),  # day/month order unknown
+    ("Markets shut at 1630 GMT.", "1630 GMT", "2024-06-05T16:30Z"),
+    ("Fighting went on over the weekend.", "the weekend", "2024-W22-WE"),
+    ("The market ended the day higher.", "the day", "2024-06-05"),
+    ("The works will finish by the end of the year.", "the end of the year", "2024"),
+    ("Shops were busy at Christmas.", "Christmas", "2023-12-25"),
+    ("The church was packed on Easter Sunday 2019.", "Easter Sunday 2019", "2019-04-21"),
+    ("The walkers reached Easter Island.", None, None),  # a place, not a holiday
+    ("The Daily Telegraph said so.", None, None),  # a name, not a set
+    ("The firm has traded since February.", "February", "2024-02"),
+])
+def test_more_timex_forms(text, words, value):
+    facts = timeline(text, "2024-06-05")  # a Wednesday
+    if words is None:
+        assert [m.text for m in facts.mentions] == []
+        return
+    assert value_of(facts, words).timex_value() == value
+
+
+def test_a_past_quarter_not_yet_begun_is_last_years():
+    facts = timeline("Losses peaked in the fourth quarter.", "2024-03-05")
+    assert value_of(facts, "the fourth quarter").timex_value() == "2023-Q4"
+    facts = timeline("Sales will recover in the fourth quarter.", "2024-01-20")
+    assert value_of(facts, "the fourth quarter").timex_value() == "2024-Q4"
