@@ -23,7 +23,7 @@ class Timex:
 
     kind: str  # date | month | year | weekday | relative | anchored | duration | time |
     #            season | quarter | half | decade | century | ref | set | weekend | part |
-    #            holiday | numeric (a d/m/y date whose order the copy leaves open)
+    #            holiday | fiscal | numeric (a d/m/y date whose order the copy leaves open)
     start: int
     end: int
     weekday: int | None = None
@@ -94,7 +94,7 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     ("m", rf"{_MONTH_CONTEXT}(?:(?P<mod>early|mid|late)[\s-])?(?P<mon>{_MON_FULL}|"
           rf"Sept\.|Jan\.|Feb\.|Aug\.|Oct\.|Nov\.|Dec\.)(?![a-z])"),
     # Monday · last Monday · Wednesday's vote · Monday night
-    ("wd", rf"(?:(?P<mod>(?i:last|next|this|coming|past|previous|following))\s+)?"
+    ("wd", rf"(?:(?P<edge>early|late)\s+)?(?:(?P<mod>(?i:last|next|this|coming|past|previous|following))\s+)?"
            rf"(?P<wd>{_WD_FULL})(?P<poss>'s|’s)?{_PART}"),
     # yesterday · today · tonight · tomorrow (morning)
     ("day-word", r"(?i:(?P<word>yesterday|today|tonight|tomorrow))(?P<poss>'s|’s)?"
@@ -103,6 +103,10 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     ("rel-unit", r"(?<!the )(?<!The )(?i:(?P<mod>this|last|next|past|previous|coming|following)\s+"
                  r"(?P<unit>week|weekend|month|year|decade|century|quarter|morning|afternoon|"
                  r"evening|spring|summer|autumn|winter|season))(?!\w)(?!\s+of\b)"),
+    # the current quarter · the current year
+    ("current", r"(?i:the\s+current\s+(?P<unit>week|month|quarter|year|decade|century))(?!\w)"),
+    # fiscal 1990 · fiscal year 2024 · FY2023
+    ("fiscal", rf"(?:(?i:fiscal)(?:\s+(?i:year))?\s+(?P<year>{_YEAR})|FY\s?(?P<yy>{_YEAR}|\d\d))(?!\d)"),
     # earlier this month · later this year · earlier in the week
     ("rel-in", r"(?i:(?P<mod>earlier|later|late|early)\s+(?:this|that|in\s+the|last|next)\s+"
                r"(?P<unit>week|month|year|decade|season|day|century|morning|afternoon|evening))"
@@ -291,6 +295,13 @@ def _build(name: str, m: re.Match[str]) -> list[Timex]:
                   part_of_day=g.get("part"))
         t.weekday_span = m.span("wd")
         return [t]
+    if name == "current":
+        return [Timex("relative", start, end, amount=0, unit=g["unit"].lower(), direction=0,
+                      modifier="current")]
+    if name == "fiscal":
+        year = int(g["year"]) if g.get("year") else (
+            int(g["yy"]) if len(g["yy"]) == 4 else _century_guess(g["yy"]))
+        return [Timex("fiscal", start, end, year=year)]
     if name == "day-word":
         word = g["word"].lower()
         part = g.get("part") or ("night" if word == "tonight" else None)

@@ -202,6 +202,8 @@ class Mention:
         if self.value is not None:
             zone = "Z" if self.value.grain is Grain.TIME and t.extra.get("tz") == "Z" else ""
             return self.value.timex_value() + zone
+        if self.kind == "fiscal" and t.year:  # its months depend on the organisation
+            return f"FY{t.year:04d}"
         if self.kind == "numeric":
             return f"{t.year:04d}-XX-XX" if t.year else "XXXX-XX-XX"
         if self.kind == "date":
@@ -569,6 +571,20 @@ class Resolver:
                 return moved, How.RELATIVE_TO_EVENT, False, m.id, None
         if t.modifier == "the day" and self.pub is not None:  # "ended the day 2% down"
             return Moment.day(self.pub), How.RELATIVE_TO_PUBLICATION, False, None, None
+        if t.unit in ("year", "month") and t.amount and t.modifier in ("earlier", "before",
+                                                                        "later", "after"):
+            # "sales rose 4% from a year earlier": from the year or month told just
+            # before, else from the publication date
+            for m in reversed(done):
+                if m.attachment.sentence < att.sentence - 3:
+                    break
+                if m.value is not None and not m.dateline and m.kind in ("year", "month") \
+                        and m.value.grain in (Grain.YEAR, Grain.MONTH):
+                    moved = shift_moment(m.value.first, t.amount, t.unit, t.direction)
+                    return moved, How.RELATIVE_TO_EVENT, False, m.id, None
+            if self.pub is not None:
+                return shift_moment(self.pub, t.amount, t.unit, t.direction), \
+                    How.RELATIVE_TO_PUBLICATION, False, None, None
         return None, How.UNRESOLVED, False, None, None
 
     def _season(self, t: Timex, att: Attachment):

@@ -155,3 +155,14 @@ def test_a_past_quarter_not_yet_begun_is_last_years():
     assert value_of(facts, "the fourth quarter").timex_value() == "2023-Q4"
     facts = timeline("Sales will recover in the fourth quarter.", "2024-01-20")
     assert value_of(facts, "the fourth quarter").timex_value() == "2024-Q4"
+
+
+@pytest.mark.parametrize(("text", "words", "value"), [
+    ("Sales rose 4% from a year earlier.", "a year earlier", "2023"),
+    ("In 2019 output fell; two years later it recovered.", "two years later", "2021"),
+    ("Results for fiscal 2023 were weak.", "fiscal 2023", "FY2023"),
+    ("Costs in the current quarter rose.", "the current quarter", "2024-Q2"),
+    ("The talks ended late Tuesday.", "late Tuesday", "2024-06-04"),
+])
+def test_stretches_counted_from_a_year_and_named_periods(text, words, value):
+    assert value_of(timeline(text, "2024-06-05"), words).timex_value() == value
