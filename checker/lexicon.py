@@ -36,7 +36,8 @@ NUMBER_WORDS = (
 ).split()
 VAGUE_AMOUNTS = {"a": 1, "an": 1, "one": 1, "a few": None, "few": None, "several": None,
                  "some": None, "many": None, "a couple of": 2, "a dozen": 12,
-                 "dozens of": None, "hundreds of": None, "a half": 0.5, "half a": 0.5}
+                 "dozens of": None, "hundreds of": None, "a half": 0.5, "half a": 0.5,
+                 "single": 1}
 
 SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
 PARTS_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI",

@@ -61,7 +61,7 @@ _TEENS = "ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen
 _NUM_WORD = (rf"(?:(?:{'|'.join(_TENS)})(?:[-\s](?:{'|'.join(_UNITS_WORDS)}))?|"
              rf"{'|'.join(_TEENS.split())}|{'|'.join(_UNITS_WORDS)}|a\s+hundred|one\s+hundred)")
 _AMOUNT = (rf"(?<!\d[,.])(?P<amount>\d{{1,4}}(?:\.\d+)?|(?i:{_NUM_WORD})|(?i:a\s+couple\s+of|a\s+few|"
-           r"several|a|an|half\s+an?|a\s+dozen|dozens\s+of|hundreds\s+of|many))"
+           r"several|a|an|half\s+an?|a\s+dozen|dozens\s+of|hundreds\s+of|many|single))"
            r"(?P<half>\s+and\s+a\s+half)?")
 # "six straight days", "five trading days": words a count may carry before its unit
 _COUNT_ADJ = r"(?:(?i:straight|consecutive|successive|trading|business|working|full|whole|calendar)\s+)?"
@@ -125,6 +125,9 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     # the past decade · the last year · the coming week: a stretch ending or starting now
     ("past-unit", r"(?i:the\s+(?P<mod>past|last|coming)\s+(?P<unit>decade|year|month|week|"
                   r"fortnight|century))(?!\w)(?!\s+(?:of|and|or)\b)"),
+    # 60 to 90 days · two or three weeks · 5-7 years: two counts of one unit
+    ("duration-range", rf"(?P<a1>\d{{1,4}}|(?i:{_NUM_WORD}))\s*(?:-|–)?\s*(?:-|–|to|and|or)\s*"
+                       rf"{_AMOUNT}[\s-]+{_COUNT_ADJ}{_UNIT}(?![\w-])"),
     ("fortnight", r"(?i:(?P<amount>a|one|two|three)\s+(?P<unit>fortnights?))(?!\w)"),
     ("vague-duration", r"(?i:(?P<pre>for|within|over|in|after)\s+(?:just\s+|only\s+|mere\s+)?"
                        r"(?P<core>(?:the\s+(?:past|last|next)\s+)?"
@@ -142,6 +145,9 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     # last spring · summer 2023 · in the autumn
     ("season", rf"(?:(?P<mod>(?i:last|next|this|early|late|mid|in\s+the|the|in|during\s+the)))\s+"
                rf"(?P<season>spring|summer|autumn|winter)(?:\s+(?:of\s+)?(?P<year>{_YEAR}))?(?!\w)"),
+    ("season-poss", "(?:" + "|".join(rf"(?<=\b{w}\s)" for w in (
+        "their", "its", "his", "her", "our", "Their", "Its", "His", "Her", "Our")) +
+        r")(?P<season>(?i:spring|summer|autumn|winter))(?!\w)"),
     ("season-year", rf"(?P<season>[Ss]pring|[Ss]ummer|[Aa]utumn|[Ww]inter|[Ff]all)\s+"
                     rf"(?P<year>{_YEAR})(?!\d)"),
     # the third quarter · Q3 2024
@@ -222,6 +228,9 @@ def _amount(text: str | None) -> float | None:
         return float(text2num(t, "en"))
     except (ValueError, TypeError):
         return None
+
+
+_AGE_AFTER = re.compile(r"[\s-]+olds?\b|\s+of\s+age\b")
 
 
 def _amount_of(g: dict[str, str | None]) -> float | None:
@@ -352,8 +361,7 @@ def _build(name: str, m: re.Match[str]) -> list[Timex]:
                       unit="day" if part else unit, direction=direction, modifier=mod,
                       part_of_day=part)]
     if name in ("duration", "fortnight"):
-        after = m.string[end:end + 12]
-        if re.match(r"[\s-]+old\b|[\s-]+olds?\b|\s+of\s+age\b", after):
+        if _AGE_AFTER.match(m.string, end):
             return []  # an age, not a duration
         amount_start = m.start("lead") if g.get("lead") else m.start("amount")
         if g["amount"].lower() in ("a", "an") and (
@@ -366,6 +374,15 @@ def _build(name: str, m: re.Match[str]) -> list[Timex]:
         if t.amount is None:
             t.extra["vague"] = "1"
         return [t]
+    if name == "duration-range":
+        if _AGE_AFTER.match(m.string, end) or g["amount"].lower() in ("a", "an"):
+            return []
+        unit = _unit(g["unit"])
+        first = Timex("duration", start, m.end("a1"), amount=_amount(g["a1"]), unit=unit,
+                      extra={"range": "1", "borrowed": "unit"})
+        second = Timex("duration", m.start("amount"), end, amount=_amount_of(g), unit=unit,
+                       extra={"range": "1"})
+        return [first, second]
     if name == "past-unit":
         return [Timex("duration", start, end, amount=1, unit=_unit(g["unit"]),
                       modifier=g["mod"].lower())]
@@ -446,6 +463,9 @@ def _build(name: str, m: re.Match[str]) -> list[Timex]:
         word = g["word"].lower()
         return [Timex("time", start, end, hour=0 if word == "midnight" else 12, minute=0,
                       modifier=word)]
+    if name == "season-poss":  # "their autumn meetings": this year's, placed by tense
+        return [Timex("season", start, end, modifier="the",
+                      extra={"season": g["season"].lower()})]
     if name in ("season", "season-year"):
         mod = (g.get("mod") or "").lower()
         if mod in ("the", "in the", "in", "during the") and not g.get("year"):

@@ -106,7 +106,7 @@ def _fits(amount: float, unit: str, low: float, high: float) -> tuple[bool, bool
 def check(facts: ArticleFacts) -> Iterator[Finding]:
     for d in facts.of_kind("duration"):
         stated = d.duration_days()
-        if stated is None or d.timex.extra.get("vague"):
+        if stated is None or d.timex.extra.get("vague") or d.timex.extra.get("range"):
             continue
         amount, unit = stated
         found = _endpoints(facts, d)
@@ -151,5 +151,7 @@ RULE = Rule(
         Example.passes("He will spend four days in China, arriving on Monday and leaving on "
                        "Thursday.", date="2024-05-29"),
         Example.passes("The three-day festival runs from 2 to 4 August.", date="2024-07-01"),
+        Example.passes("The strike lasted 10 to 12 days, from 3 to 20 June.",
+                       date="2024-07-01"),  # a range of lengths is no claim to check
     ),
 )

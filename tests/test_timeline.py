@@ -141,6 +141,11 @@ def test_a_time_of_day_falls_on_the_day_beside_it():
     ("The walkers reached Easter Island.", None, None),  # a place, not a holiday
     ("The Daily Telegraph said so.", None, None),  # a name, not a set
     ("The firm has traded since February.", "February", "2024-02"),
+    ("Repairs take between 30 and 45 days.", "30", "P30D"),  # the unit is borrowed
+    ("Repairs take between 30 and 45 days.", "45 days", "P45D"),
+    ("The brothers are 6 and 8 years old.", None, None),  # ages, not durations
+    ("It was the biggest single-day fall.", "single-day", "P1D"),
+    ("The ministers held their spring talks.", "spring", "2024-SP"),
 ])
 def test_more_timex_forms(text, words, value):
     facts = timeline(text, "2024-06-05")  # a Wednesday
