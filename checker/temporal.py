@@ -193,13 +193,14 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     ("set-adj", r"(?P<word>annual|annually|yearly|monthly|weekly|daily|hourly)(?![\w-])"),
     # years on their own: in 2011 · since 2015 · (1941–2024)
     ("year", rf"(?<![\d,.£$€#/:-])(?P<year>{_YEAR})(?!\d|,\d|%|\.\d|-\d|[a-z])"),
-    # now · currently · recently · soon
+    # now · currently · recently · soon ("once", "previously", "formerly" are not: "once
+    # the vote is held" is a conjunction, and the adverbs name no time of their own)
     ("ref", r"(?i:(?P<word>now|currently|at\s+present|nowadays|these\s+days|at\s+the\s+moment|"
-            r"recently|previously|formerly|soon|in\s+the\s+future|"
+            r"recently|soon|in\s+the\s+future|"
             r"in\s+the\s+past(?!\s+(?:[\w-]+\s+){0,2}(?:seconds?|minutes?|hours?|days?|nights?|"
             r"weeks?|weekends?|fortnights?|months?|quarters?|years?|decades?|centur(?:y|ies)|"
             r"sessions?|seasons?)\b)|"
-            r"in\s+the\s+coming\s+(?:days|weeks|months|years)|once|the\s+time\s+being|"
+            r"in\s+the\s+coming\s+(?:days|weeks|months|years)|the\s+time\s+being|"
             r"the\s+(?:near|long|short|medium)\s+term|"
             r"the\s+past(?=\s*[,.;:!?)'\"”’]|\s+(?:and|or|but|when|as)\b)))(?!\w)"),
     # every Monday · each year
