@@ -25,7 +25,7 @@ def check(facts: ArticleFacts) -> Iterator[Finding]:
         if actual == mention.weekday:
             continue
         inferred = mention.how is not How.STATED
-        where = f" (year {mention.how.value})" if inferred else ""
+        where = f" ({mention.how.value})" if inferred else ""
         yield RULE.finding(
             mention.weekday_span or mention.span,
             f"{mention.value.describe()} is a {WEEKDAY_NAMES[actual]}, "

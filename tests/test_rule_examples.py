@@ -24,6 +24,20 @@ def test_example(rule_id, example):
         assert not got, f"{rule_id} should pass {example.text!r}: {[f.message for f in got]}"
 
 
+FLAGGED = [(r, e) for r, e in EXAMPLES if e.flags]
+
+
+@pytest.mark.parametrize(("rule_id", "example"), FLAGGED,
+                         ids=[f"{r}:{e.text[:40]}" for r, e in FLAGGED])
+def test_messages_read_as_english(rule_id, example):
+    """No doubled word ("year year inferred"), no empty brackets, no stray spaces."""
+    date = example.publication_date.isoformat() if example.publication_date else None
+    for f in findings(example.text, date, rule=rule_id):
+        for text in (f.message, f.hint or ""):
+            assert not re.search(r"\b(\w+) \1\b", text, re.I), text
+            assert "()" not in text and "  " not in text and text == text.strip(), text
+
+
 @pytest.mark.parametrize("rule", ALL_RULES, ids=lambda r: r.id)
 def test_rule_is_documented(rule):
     for section in ("## What it flags", "## Why it matters", "## Instead"):
