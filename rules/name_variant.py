@@ -10,7 +10,8 @@ Check the spelling against the source and use one throughout.
 
 A variant is a name word one or two letters away from the surname of someone named in
 full, that is not itself introduced with another first name (two people can share a
-surname or have similar ones). Spellings that differ only by hyphens or spacing
+surname or have similar ones); a full name whose first name is the same and whose surname
+is one slip away ("Tom Baird" … "Tom Bard") is flagged too. Spellings that differ only by hyphens or spacing
 ("Kim Jong Un" / "Kim Jong-un") are transliteration variants, reported as info.
 """
 
@@ -64,6 +65,26 @@ def check(facts: ArticleFacts) -> Iterator[Finding]:
                 related=[Related(first_span, "name given here")],
                 hint="check the spelling against the source")
             break
+    # "Tom Baird" … "Tom Bard": the same first name with a surname one slip away is the
+    # same person misspelt, even though the slip came with the first name
+    by_first: dict[str, list] = {}
+    for person in full:
+        by_first.setdefault(_key(person.first), []).append(person)
+    for group in by_first.values():
+        for i, a in enumerate(group):
+            for b in group[i + 1:]:
+                sa, sb = _key(a.surname), _key(b.surname)
+                if not _close(sa, sb) or sa in seen or sb in seen:
+                    continue
+                right, wrong = (a, b) if used[sa] >= used[sb] else (b, a)
+                seen.add(_key(wrong.surname))
+                n = used[_key(right.surname)]
+                yield RULE.finding(
+                    wrong.spans[0],
+                    f"{wrong.name!r} looks like a misspelling of {right.name!r} (spelled "
+                    f"{right.name.split()[-1]!r} {n} time{'s' * (n != 1)} elsewhere)",
+                    related=[Related(right.spans[0], "name given here")],
+                    hint="check the spelling against the source")
     for person in people.persons:
         spellings = {n for n in person.names}
         if len(spellings) > 1:
@@ -86,8 +107,11 @@ RULE = Rule(
                        "the opera,\" Volmer told a radio interviewer."),
         Example.flags_("Karim Haddad reopened the restaurant. Mr Haddad thanked the staff, "
                        "and Mr Hadad said he was moved."),
+        Example.flags_("Head librarian Ruth Okafor opened the doors. Okafor said the queue "
+                       "began at dawn. Ruth Okafur thanked the volunteers."),
         Example.passes("Tomas Reyes, 42, and his brother Mateo Reyes, 39, pulled her out. "
                        "Reyes said it was nothing."),
+        Example.passes("Anna Berg won the sprint and Anna Borg the relay."),
         Example.passes("Kim Jong Un met the delegation. Duyeon Kim, an analyst, said Kim "
                        "wanted a deal."),
     ),
