@@ -11,6 +11,7 @@ Count the days inclusively, as newsrooms do (Monday to Thursday is four days), a
 the length or the dates.
 """
 
+import re
 from collections.abc import Iterator
 
 from checker.facts import ArticleFacts
@@ -20,6 +21,10 @@ from checker.timeline import Mention
 
 _ENDING_VERBS = {"end", "bring", "conclude", "close", "wrap", "finish"}
 _DAYS = {"month": 30.44, "year": 365.25, "decade": 3652.5}
+_SLACK = {"month": 1, "year": 0.5, "decade": 0.5}  # rounding a writer may do, in units
+_DETERMINER = r"\s+(?:an?|the|its|their|his|her)\s+\Z"
+_ENDING = re.compile(r"\b(?:ending|ended|ends)" + _DETERMINER, re.I)
+_AFTER = re.compile(r"\bafter" + _DETERMINER, re.I)
 
 
 def _synonyms(noun: str | None) -> set[str]:
@@ -44,14 +49,16 @@ def _same_actor(d: Mention, m: Mention, nouns: set[str]) -> bool:
     return a is not None and b is not None and bool(set(a.split()) & set(b.split()))
 
 
-def _endpoints(facts: ArticleFacts, d: Mention) -> tuple[Mention, Mention, bool] | None:
-    """(start, end, same_sentence) for the stretch this duration measures, if stated."""
+def _endpoints(facts: ArticleFacts, d: Mention) -> tuple[Mention, Mention, bool, bool] | None:
+    """(start, end, same_sentence, open_end) for the stretch this duration measures, if
+    stated. open_end: the end is only an upper bound ("reopened on Saturday after a refit
+    that began …": the refit ended by Saturday, perhaps before)."""
     s = d.attachment.sentence
     for start, end in facts.ranges():
         if start.attachment.sentence == s and (
                 start.attachment.verb_start == d.attachment.verb_start
                 or 0 <= start.span.start - d.span.end <= 12):
-            return start, end, True
+            return start, end, True, False
     nouns = _synonyms(d.attachment.noun) if d.attachment.modifies_noun else set()
     near = [m for m in facts.mentions if s <= m.attachment.sentence <= s + 2 and m.value
             and not m.dateline and m.kind not in ("duration", "relative", "anchored", "ref")]
@@ -62,15 +69,19 @@ def _endpoints(facts: ArticleFacts, d: Mention) -> tuple[Mention, Mention, bool]
         for a in starts:
             for b in ends:
                 if b.span.start > a.span.start and b.attachment.sentence - a.attachment.sentence <= 1:
-                    return a, b, a.attachment.sentence == b.attachment.sentence == s
-    # "bringing to an end a six-month trial that opened in February": ends at the
-    # sentence's own time ("today", "on Thursday")
-    if d.attachment.verb in _ENDING_VERBS and nouns:
+                    return a, b, a.attachment.sentence == b.attachment.sentence == s, False
+    # "bringing to an end a six-month trial that opened in February", "reopened on
+    # Saturday after a two-year refit that began …": ends at the sentence's own time
+    ending = d.attachment.verb in _ENDING_VERBS or _ENDING.search(
+        facts.text, max(0, d.span.start - 24), d.span.start)
+    after = not ending and _AFTER.search(facts.text, max(0, d.span.start - 24), d.span.start)
+    if (ending or after) and nouns:
         starts = [m for m in same if m.attachment.verb in START_VERBS and _about(m, nouns)]
-        ends = [m for m in facts.mentions if m.attachment.sentence == s and m.is_day
-                and m.kind in ("relative", "weekday", "date") and m not in starts]
+        ends = [m for m in facts.mentions if m.attachment.sentence == s and m.value
+                and not m.dateline and m not in starts
+                and m.kind in ("relative", "weekday", "date", "month", "year")]
         if starts and ends:
-            return starts[0], ends[0], False
+            return starts[0], ends[0], False, bool(after)
     return None
 
 
@@ -97,8 +108,7 @@ def _fits(amount: float, unit: str, low: float, high: float) -> tuple[bool, bool
     if unit == "week":
         return low - 3 <= amount * 7 <= high + 2, False
     if unit in _DAYS:
-        size = _DAYS[unit]
-        slack = 1 if unit != "decade" else 0.5
+        size, slack = _DAYS[unit], _SLACK[unit]
         return low / size - slack <= amount <= high / size + slack, False
     return True, False
 
@@ -112,23 +122,24 @@ def check(facts: ArticleFacts) -> Iterator[Finding]:
         found = _endpoints(facts, d)
         if found is None:
             continue
-        a, b, same_sentence = found
+        a, b, same_sentence, open_end = found
         span = _days(a, b)
         if span is None:
             continue
         low, high = span
         fits, exclusive = _fits(amount, unit, low, high)
-        if fits:
-            continue
+        if fits or (open_end and _fits(amount, unit, 1, high)[0]):
+            continue  # after an open end only a stretch too long to fit is impossible
         count = f"{int(low)} days" if low == high else f"{int(low)} to {int(high)} days"
         if unit in _DAYS:
             size = _DAYS[unit]
             count = f"about {low / size:.0f}" if round(low / size) == round(high / size) \
                 else f"{low / size:.0f} to {high / size:.0f}"
             count += f" {unit}s"
+        told = "is too long for" if open_end else "does not match"
         yield RULE.finding(
             d.span,
-            f"{facts.words(d)!r} does not match its dates: from {facts.words(a)!r} to "
+            f"{facts.words(d)!r} {told} its dates: from {facts.words(a)!r} to "
             f"{facts.words(b)!r} is {count}, counted inclusively",
             related=[Related(a.span, "starts here"), Related(b.span, "ends here")],
             hint="correct the length or the dates",
@@ -150,6 +161,14 @@ RULE = Rule(
         Example.flags_("She served 14 years on the bench, from 1991 until she retired in 2011."),
         Example.passes("He will spend four days in China, arriving on Monday and leaving on "
                        "Thursday.", date="2024-05-29"),
+        Example.flags_("The gallery reopened on Saturday after a three-year refit that began "
+                       "in October 2022.", date="2024-10-14"),
+        Example.passes("The gallery reopened on Saturday after a two-year refit that began "
+                       "in October 2022.", date="2024-10-14"),
+        Example.flags_("She retired in 2011, ending a 12-year career that began in 1991."),
+        Example.passes("The side won on Saturday after a three-week break that began in "
+                       "August.", date="2024-10-14"),  # the break may have ended before
+        Example.passes("She retired in 2011, ending a 20-year career that began in 1991."),
         Example.passes("The three-day festival runs from 2 to 4 August.", date="2024-07-01"),
         Example.passes("The strike lasted 10 to 12 days, from 3 to 20 June.",
                        date="2024-07-01"),  # a range of lengths is no claim to check
