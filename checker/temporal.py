@@ -178,6 +178,8 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     # the weekend · over the weekend
     ("weekend", r"(?<!\w)(?i:the\s+weekend)(?!\w)"),
     # the end of the year · the start of the week · the rest of the month
+    # by year-end · at month's end
+    ("unit-end", r"(?i:(?P<unit>year|month|quarter)(?:-end|['’]s\s+end))(?![\w-])"),
     ("part-of", r"(?i:the\s+(?:very\s+)?(?P<part>beginning|start|end|middle|rest|remainder)\s+of\s+"
                 r"the\s+(?P<unit>day|week|month|year))(?!\w)"),
     # ended the day · for the day: the trading day just told
@@ -431,6 +433,8 @@ def _build(name: str, m: re.Match[str]) -> list[Timex]:
         return [t]
     if name == "weekend":
         return [Timex("weekend", start, end, unit="weekend")]
+    if name == "unit-end":
+        return [Timex("part", start, end, unit=g["unit"].lower(), modifier="end")]
     if name == "part-of":
         return [Timex("part", start, end, unit=g["unit"].lower(), modifier=g["part"].lower())]
     if name == "the-day":

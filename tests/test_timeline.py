@@ -136,6 +136,7 @@ def test_a_time_of_day_falls_on_the_day_beside_it():
     ("Fighting went on over the weekend.", "the weekend", "2024-W22-WE"),
     ("The market ended the day higher.", "the day", "2024-06-05"),
     ("The works will finish by the end of the year.", "the end of the year", "2024"),
+    ("The sale should close by year-end.", "year-end", "2024"),
     ("Shops were busy at Christmas.", "Christmas", "2023-12-25"),
     ("The church was packed on Easter Sunday 2019.", "Easter Sunday 2019", "2019-04-21"),
     ("The walkers reached Easter Island.", None, None),  # a place, not a holiday
