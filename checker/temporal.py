@@ -63,6 +63,9 @@ _NUM_WORD = (rf"(?:(?:{'|'.join(_TENS)})(?:[-\s](?:{'|'.join(_UNITS_WORDS)}))?|"
 _AMOUNT = (rf"(?<!\d[,.])(?P<amount>\d{{1,4}}(?:\.\d+)?|(?i:{_NUM_WORD})|(?i:a\s+couple\s+of|a\s+few|"
            r"several|a|an|half\s+an?|a\s+dozen|dozens\s+of|hundreds\s+of|many|single))"
            r"(?P<half>\s+and\s+a\s+half)?")
+# "nearly five months", "about a week later": the count is not exact (TimeML's MOD)
+_APPROX = (r"(?P<approx>(?i:nearly|almost|about|around|roughly|approximately|some|more\s+than|"
+           r"less\s+than|fewer\s+than|at\s+least|at\s+most|up\s+to|over|under)\s+)?")
 # "six straight days", "five trading days": words a count may carry before its unit
 _COUNT_ADJ = r"(?:(?i:straight|consecutive|successive|trading|business|working|full|whole|calendar)\s+)?"
 _UNIT = (r"(?P<unit>(?i:seconds?|minutes?|hours?|days?|nights?|weeks?|fortnights?|months?|"
@@ -93,11 +96,14 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     # in February · since May · early March
     ("m", rf"{_MONTH_CONTEXT}(?:(?P<mod>early|mid|late)[\s-])?(?P<mon>{_MON_FULL}|"
           rf"Sept\.|Jan\.|Feb\.|Aug\.|Oct\.|Nov\.|Dec\.)(?![a-z])"),
+    # last September · next March · this June
+    ("rel-month", rf"(?i:(?P<rel>last|next|this|coming|past))\s+(?P<mon>{_MON_FULL})(?![a-z])"),
     # Monday · last Monday · Wednesday's vote · Monday night
     ("wd", rf"(?:(?P<edge>early|late)\s+)?(?:(?P<mod>(?i:last|next|this|coming|past|previous|following))\s+)?"
            rf"(?P<wd>{_WD_FULL})(?P<poss>'s|’s)?{_PART}"),
     # yesterday · today · tonight · tomorrow (morning)
-    ("day-word", r"(?i:(?P<word>yesterday|today|tonight|tomorrow))(?P<poss>'s|’s)?"
+    ("day-word", r"(?i:(?:(?P<edge>earlier|later|early|late)\s+)?(?P<word>yesterday|today|tonight|"
+                 r"tomorrow))(?P<poss>'s|’s)?"
                  r"(?:\s+(?P<part>morning|afternoon|evening|night))?"),
     # this week · last year · next month · this morning · last summer
     ("rel-unit", r"(?<!the )(?<!The )(?i:(?P<mod>this|last|next|past|previous|coming|following)\s+"
@@ -112,7 +118,7 @@ PATTERNS: tuple[tuple[str, str], ...] = (
                r"(?P<unit>week|month|year|decade|season|day|century|morning|afternoon|evening))"
                r"(?!\w)"),
     # two days later · a week earlier · six years ago · 35 years after
-    ("offset", rf"{_AMOUNT}[\s-]+{_COUNT_ADJ}{_UNIT}\s+(?P<dir>(?i:ago|earlier|later|before|after|"
+    ("offset", rf"{_APPROX}{_AMOUNT}[\s-]+{_COUNT_ADJ}{_UNIT}\s+(?P<dir>(?i:ago|earlier|later|before|after|"
                r"previously|on(?=\s*[,.;:])|from\s+now|prior|since))(?!\w)"),
     # the next day · the following week · the day before
     ("anchored", r"(?i:the\s+(?P<mod>next|following|previous|preceding|same)\s+"
@@ -120,7 +126,7 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     ("anchored2", r"(?i:the\s+(?P<unit>day|night|week|month|year)\s+(?P<dir>before|after))(?!\w)"),
     # 12-day · four days · a fortnight · two-week
     ("duration", rf"(?P<lead>(?i:the\s+(?:past|last|next|coming|first|previous)\s+))?"
-                 rf"{_AMOUNT}[\s-]+{_COUNT_ADJ}{_UNIT}"
+                 rf"{_APPROX}{_AMOUNT}[\s-]+{_COUNT_ADJ}{_UNIT}"
                  r"(?P<half2>\s+and\s+a\s+half)?(?P<long>-long)?(?![\w-])"),
     # the past decade · the last year · the coming week: a stretch ending or starting now
     ("past-unit", r"(?i:the\s+(?P<mod>past|last|coming)\s+(?P<unit>decade|year|month|week|"
@@ -296,15 +302,24 @@ def _build(name: str, m: re.Match[str]) -> list[Timex]:
                   modifier=g.get("mod"))
         t.date_span = (start, end)
         return [t]
+    if name == "rel-month":
+        t = Timex("month", start, end, month=_month(g["mon"]), modifier=g["rel"].lower())
+        t.date_span = (start, end)
+        t.extra["rel"] = {"last": "-1", "past": "-1", "next": "1", "coming": "1"}.get(
+            g["rel"].lower(), "0")
+        return [t]
     if name == "m":
         s = m.start("mod") if g.get("mod") else m.start("mon")
         t = Timex("month", s, end, month=_month(g["mon"]), modifier=g.get("mod"))
         t.date_span = (s, end)
         return [t]
     if name == "wd":
+        part = g.get("part")
+        if g.get("poss"):  # "Wednesday's vote"
+            end, part = m.start("poss"), None
         t = Timex("weekday", start, end, weekday=_weekday(g["wd"]),
                   modifier=(g.get("mod") or "").lower() or None, possessive=bool(g.get("poss")),
-                  part_of_day=g.get("part"))
+                  part_of_day=part)
         t.weekday_span = m.span("wd")
         return [t]
     if name == "current":
@@ -318,6 +333,8 @@ def _build(name: str, m: re.Match[str]) -> list[Timex]:
         word = g["word"].lower()
         part = g.get("part") or ("night" if word == "tonight" else None)
         offset = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}[word]
+        if g.get("poss"):  # "today's vote": the 's is not part of the expression
+            end, part = m.start("poss"), None if word != "tonight" else part
         return [Timex("relative", start, end, amount=abs(offset), unit="day",
                       direction=(offset > 0) - (offset < 0), modifier=word, part_of_day=part,
                       possessive=bool(g.get("poss")))]
@@ -352,8 +369,11 @@ def _build(name: str, m: re.Match[str]) -> list[Timex]:
         if d == "since":  # "two years since the fire": a duration
             return [Timex("duration", start, m.end("unit"), amount=_amount_of(g),
                           unit=_unit(g["unit"]))]
-        return [Timex(kind, start, end, amount=_amount_of(g), unit=_unit(g["unit"]),
-                      direction=direction, modifier=d)]
+        t = Timex(kind, start, end, amount=_amount_of(g), unit=_unit(g["unit"]),
+                  direction=direction, modifier=d)
+        if g.get("approx"):
+            t.extra["approx"] = " ".join(g["approx"].lower().split())
+        return [t]
     if name in ("anchored", "anchored2"):
         mod = (g.get("mod") or g.get("dir") or "").lower()
         direction = -1 if mod in ("previous", "preceding", "before") else \
@@ -366,13 +386,16 @@ def _build(name: str, m: re.Match[str]) -> list[Timex]:
     if name in ("duration", "fortnight"):
         if _AGE_AFTER.match(m.string, end):
             return []  # an age, not a duration
-        amount_start = m.start("lead") if g.get("lead") else m.start("amount")
+        amount_start = m.start("lead") if g.get("lead") else \
+            m.start("approx") if g.get("approx") else m.start("amount")
         if g["amount"].lower() in ("a", "an") and (
                 _unit(g["unit"]) in ("second", "minute") or g["unit"].lower().endswith("s")):
             return []  # "a second summit", "a minute's silence", "a decades-long feud"
         t = Timex("duration", amount_start, end, amount=_amount_of(g), unit=_unit(g["unit"]))
         if t.unit == "fortnight":
             t.unit, t.amount = "week", (t.amount or 1) * 2
+        if g.get("approx"):
+            t.extra["approx"] = " ".join(g["approx"].lower().split())
         t.extra["hyphenated"] = "1" if "-" in m.group(0)[amount_start - start:] else ""
         if t.amount is None:
             t.extra["vague"] = "1"
@@ -527,6 +550,22 @@ def _attach_weekday_after(text: str, t: Timex) -> None:
     t.end = m.end()
 
 
+_PART_OF = re.compile(r"\b[Tt]he\s+(?:very\s+)?(?:beginning|start|end|middle|rest|remainder|"
+                      r"first\s+(?:half|week|days?)|last\s+(?:week|days?))\s+of\s+\Z")
+_PART_OF_KINDS = {"date", "month", "year", "relative", "quarter", "season", "decade", "century"}
+
+
+def _extend_part_of(text: str, t: Timex, taken_until: int) -> None:
+    """"the end of this year", "the last week of March": the part belongs to the
+    expression (TimeML keeps it inside the extent); the value stays the whole's."""
+    if t.kind not in _PART_OF_KINDS:
+        return
+    m = _PART_OF.search(text, max(0, t.start - 40), t.start)
+    if m and m.start() >= taken_until:
+        t.extra["part"] = " ".join(m.group(0).lower().split()[1:-1])
+        t.start = m.start()
+
+
 def find_timexes(text: str) -> list[Timex]:
     """Every temporal expression in the text, leftmost-longest, no two overlapping."""
     candidates: list[tuple[int, int, int, str, re.Match[str]]] = []
@@ -546,6 +585,7 @@ def find_timexes(text: str) -> list[Timex]:
         for t in built:
             if t.kind == "date" and t.weekday is None:
                 _attach_weekday_after(text, t)
+        _extend_part_of(text, built[0], taken_until)
         chosen.extend(built)
         taken_until = max(t.end for t in built)
     return chosen

@@ -388,6 +388,13 @@ class Resolver:
             if pub is None:
                 return none
             candidates = [Moment.month(pub.year + k, t.month) for k in (-1, 0, 1)]
+            rel = t.extra.get("rel")
+            if rel is not None:  # last September, next March, this June
+                this_month = pub.replace(day=1)
+                pick = ([c for c in candidates if c.first < this_month][-1] if rel == "-1" else
+                        [c for c in candidates if c.first > this_month][0] if rel == "1" else
+                        candidates[1])
+                return pick, How.RELATIVE_TO_PUBLICATION, False, None, None
             return _by_tense(candidates, pub, self._looking(t, att)), \
                 How.YEAR_FROM_PUBLICATION, False, None, None
         if t.kind == "year":

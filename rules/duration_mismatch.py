@@ -116,7 +116,7 @@ def _fits(amount: float, unit: str, low: float, high: float) -> tuple[bool, bool
 def check(facts: ArticleFacts) -> Iterator[Finding]:
     for d in facts.of_kind("duration"):
         stated = d.duration_days()
-        if stated is None or d.timex.extra.get("vague") or d.timex.extra.get("range"):
+        if stated is None or any(d.timex.extra.get(k) for k in ("vague", "range", "approx")):
             continue
         amount, unit = stated
         found = _endpoints(facts, d)
@@ -170,6 +170,8 @@ RULE = Rule(
                        "August.", date="2024-10-14"),  # the break may have ended before
         Example.passes("She retired in 2011, ending a 20-year career that began in 1991."),
         Example.passes("The three-day festival runs from 2 to 4 August.", date="2024-07-01"),
+        Example.passes("The strike lasted about ten days, from 3 to 14 June.",
+                       date="2024-07-01"),  # an approximate length is no claim to check
         Example.passes("The strike lasted 10 to 12 days, from 3 to 20 June.",
                        date="2024-07-01"),  # a range of lengths is no claim to check
     ),

@@ -172,3 +172,19 @@ def test_a_past_quarter_not_yet_begun_is_last_years():
 ])
 def test_stretches_counted_from_a_year_and_named_periods(text, words, value):
     assert value_of(timeline(text, "2024-06-05"), words).timex_value() == value
+
+
+@pytest.mark.parametrize(("text", "words", "value"), [
+    # the extent holds what TimeML puts inside it: parts, modifiers, approximations
+    ("The plant will close by the end of this year.", "the end of this year", "2024"),
+    ("Sales dipped in the last week of March.", "the last week of March", "2024-03"),
+    ("The law changed at the start of 2023.", "the start of 2023", "2023"),
+    ("The bridge opened last September.", "last September", "2023-09"),
+    ("The bridge will open next June.", "next June", "2025-06"),
+    ("The minister resigned earlier today.", "earlier today", "2024-06-05"),
+    ("The talks lasted nearly five months.", "nearly five months", "P5M"),
+    ("She left about a week later.", "about a week later", "P1W"),
+    ("Tuesday's vote was close.", "Tuesday", "2024-06-04"),  # without the 's
+])
+def test_extents_follow_timeml(text, words, value):
+    assert value_of(timeline(text, "2024-06-05"), words).timex_value() == value
