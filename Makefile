@@ -6,7 +6,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test install bench score clean
+.PHONY: demo test install bench score timex clean
 
 demo: $(STAMP)
 	-$(BIN)/copydesk check seeds/kim-jong-un-leaves-beijing.txt
@@ -29,6 +29,10 @@ bench: $(STAMP)
 
 score: $(STAMP)
 	$(BIN)/python ../shared/bench/score.py ../shared/corpus/dev --cmd "$(BIN)/copydesk check --format json"
+
+timex: $(STAMP)
+	$(BIN)/python ../shared/bench/score_timex.py ../shared/corpus/timex/meantime_en.jsonl --cmd "$(BIN)/copydesk timeline --format json"
+	$(BIN)/python bench/timex_region.py ../shared/corpus/timex/meantime_en.jsonl
 
 clean:
 	rm -rf $(VENV) build *.egg-info
