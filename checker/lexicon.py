@@ -18,11 +18,6 @@ WEEKDAYS = {
 }
 WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
-# Units of time, singular → (grain, days per unit for rough comparisons)
-UNITS = {
-    "second": "S", "minute": "M", "hour": "H", "day": "D", "night": "N", "week": "W",
-    "fortnight": "F", "month": "MO", "year": "Y", "decade": "DE", "century": "CE",
-}
 UNIT_PLURALS = {"seconds": "second", "minutes": "minute", "hours": "hour", "days": "day",
                 "nights": "night", "weeks": "week", "fortnights": "fortnight",
                 "months": "month", "quarters": "quarter", "years": "year", "decades": "decade",

@@ -224,6 +224,8 @@ def _duration_value(t: Timex) -> str:
             "week": "W", "month": "M", "year": "Y", "decade": "DE", "century": "CE",
             "weekend": "WE", "quarter": "Q"}.get(unit, "D")
     amount = t.amount
+    if unit in ("decade", "century") and amount is not None:  # ISO 8601 has no decade
+        amount, code = amount * (10 if unit == "decade" else 100), "Y"
     n = "X" if amount is None else (str(int(amount)) if float(amount).is_integer() else
                                     str(amount))
     return f"PT{n}{code}" if unit in ("second", "minute", "hour") else f"P{n}{code}"
