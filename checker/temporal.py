@@ -204,7 +204,7 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     # now · currently · recently · soon ("once", "previously", "formerly" are not: "once
     # the vote is held" is a conjunction, and the adverbs name no time of their own)
     ("ref", r"(?i:(?P<word>now|currently|at\s+present|nowadays|these\s+days|at\s+the\s+moment|"
-            r"recently|soon|in\s+the\s+future|"
+            r"recently|(?<!as\s)soon(?!\s+as\b|\s+after\b)|in\s+the\s+future|"
             r"in\s+the\s+past(?!\s+(?:[\w-]+\s+){0,2}(?:seconds?|minutes?|hours?|days?|nights?|"
             r"weeks?|weekends?|fortnights?|months?|quarters?|years?|decades?|centur(?:y|ies)|"
             r"sessions?|seasons?)\b)|"
@@ -237,6 +237,30 @@ def _amount(text: str | None) -> float | None:
         return float(text2num(t, "en"))
     except (ValueError, TypeError):
         return None
+
+
+# "$300 million in fuel a year", "24 trains a day", "twice a week": a quantity, at most
+# three words back, then "a <unit>" not governed by a preposition ("in a year" is a stretch)
+_RATE_BEFORE = re.compile(
+    rf"(?:\d[\d,.]*%?|\b(?i:{_NUM_WORD}|twice|thrice|once|times))(?:[^\S\n]+\S+){{0,3}}?"
+    r"(?<!\bin)(?<!\bfor)(?<!\bwithin)(?<!\bafter)(?<!\bover)(?<!\babout)(?<!\bthan)"
+    r"(?<!\bof)(?<!\bto)(?<!\bfrom)(?<!\bby)(?<!\bfor)(?<!\bunder)(?<!\bjust)(?<!\bonly)"
+    r"(?<!\bnearly)(?<!\balmost)(?<!\bbefore)(?<!\bduring)(?<!\bat)(?<!\bup)(?<!,)"
+    r"[^\S\n]+\Z")
+_NOT_IN_RATE = {"and", "or", "but", "then", "is", "was", "are", "were", "be", "been", "take",
+                "took", "takes", "spend", "spent", "spends", "last", "lasts", "wait", "waits",
+                "stay", "stays", "stayed", "it", "they", "he", "she", "we", "for"}
+
+
+def _is_rate(text: str, start: int) -> bool:
+    """Is the "a <unit>" at start a rate ("$300 million in fuel a year", "twice a week")
+    rather than a stretch ("12 men waited a week", "two years and a month")?"""
+    m = _RATE_BEFORE.search(text, max(0, start - 40), start)
+    if m is None:
+        return False
+    words = m.group(0).split()[1:]
+    return not any(w.lower() in _NOT_IN_RATE or w.lower().endswith(("ed", "ing"))
+                   for w in words)
 
 
 _AGE_AFTER = re.compile(r"[\s-]+olds?\b|\s+of\s+age\b")
@@ -391,6 +415,10 @@ def _build(name: str, m: re.Match[str]) -> list[Timex]:
         if g["amount"].lower() in ("a", "an") and (
                 _unit(g["unit"]) in ("second", "minute") or g["unit"].lower().endswith("s")):
             return []  # "a second summit", "a minute's silence", "a decades-long feud"
+        if g["amount"].lower() in ("a", "an") and not g.get("approx") and not g.get("lead") \
+                and _is_rate(m.string, start):
+            # "twice a week", "$500 million a year", "two a month": a rate, not a stretch
+            return [Timex("set", start, end, unit=_unit(g["unit"]), modifier="rate")]
         t = Timex("duration", amount_start, end, amount=_amount_of(g), unit=_unit(g["unit"]))
         if t.unit == "fortnight":
             t.unit, t.amount = "week", (t.amount or 1) * 2

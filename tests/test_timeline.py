@@ -189,3 +189,20 @@ def test_stretches_counted_from_a_year_and_named_periods(text, words, value):
 ])
 def test_extents_follow_timeml(text, words, value):
     assert value_of(timeline(text, "2024-06-05"), words).timex_value() == value
+
+
+@pytest.mark.parametrize(("text", "words", "kind"), [
+    ("The new engines save $300 million in fuel a year.", "a year", "set"),
+    ("The clinic sees 40 patients a day.", "a day", "set"),
+    ("Nurses call twice a week.", "a week", "set"),
+    ("The 12 crew waited a week for rescue.", "a week", "duration"),
+    ("Prices rose 5% in a year.", "a year", "duration"),
+    ("It took two years and a month.", "a month", "duration"),
+])
+def test_a_rate_is_a_set_not_a_stretch(text, words, kind):
+    assert value_of(timeline(text, "2024-06-05"), words).kind == kind
+
+
+def test_as_soon_as_is_not_a_time():
+    assert [m.text for m in timeline("As soon as the polls shut, counting began.",
+                                     "2024-06-05").mentions] == []
