@@ -177,7 +177,8 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     # mid-2011 · early 2009 · late 2010
     ("year-mod", rf"(?P<mod>(?i:early|mid|late))[\s-](?P<year>{_YEAR})(?!\d|,\d|%|\.\d|-\d|[a-z])"),
     # 2024-05-29 · 29/05/2024 · 7/8/07
-    ("iso", rf"(?P<year>{_YEAR})-(?P<mon>0[1-9]|1[0-2])-(?P<day>0[1-9]|[12]\d|3[01])(?![\d-])"),
+    ("iso", rf"(?:(?P<wd>{_WD_ANY}),?[^\S\n]+)?(?P<year>{_YEAR})-(?P<mon>0[1-9]|1[0-2])-"
+            rf"(?P<day>0[1-9]|[12]\d|3[01])(?![\d-])"),
     ("slash", r"(?<![\d/])(?P<a>[0-3]?\d)/(?P<b>[0-3]?\d)/(?P<y>(?:19|20)\d\d|\d\d)(?![\d/])"),
     # 0800 UTC · 1430 GMT
     ("time-mil", r"(?P<h>[01]\d|2[0-3])(?P<m>[0-5]\d)\s?(?P<tz>GMT|UTC|Z)(?!\w)"),
@@ -467,7 +468,9 @@ def _build(name: str, m: re.Match[str]) -> list[Timex]:
     if name == "iso":
         t = Timex("date", start, end, day=int(g["day"]), month=int(g["mon"]),
                   year=int(g["year"]))
-        t.date_span = (start, end)
+        t.date_span = (m.start("year"), end)
+        if g.get("wd"):
+            t.weekday, t.weekday_span = _weekday(g["wd"]), m.span("wd")
         return [t]
     if name == "slash":
         a, b = int(g["a"]), int(g["b"])
@@ -594,6 +597,27 @@ def _extend_part_of(text: str, t: Timex, taken_until: int) -> None:
         t.start = m.start()
 
 
+_OPEN_BRACKET = re.compile(r"[^\S\n]*\([^\S\n]*\Z")
+_CLOSE_BRACKET = re.compile(r"[^\S\n]*\)")
+
+
+def _merge_bracketed_dates(text: str, chosen: list[Timex]) -> list[Timex]:
+    """"Tuesday (June 5)": the date in brackets is the weekday's own date."""
+    out: list[Timex] = []
+    for t in chosen:
+        prev = out[-1] if out else None
+        if (t.kind == "date" and t.weekday is None and prev is not None
+                and prev.kind == "weekday" and prev.modifier is None
+                and _OPEN_BRACKET.match(text, prev.end, t.start) is not None
+                and _CLOSE_BRACKET.match(text, t.end) is not None):
+            t.weekday, t.weekday_span = prev.weekday, prev.weekday_span
+            t.start = prev.start
+            out[-1] = t
+            continue
+        out.append(t)
+    return out
+
+
 def find_timexes(text: str) -> list[Timex]:
     """Every temporal expression in the text, leftmost-longest, no two overlapping."""
     candidates: list[tuple[int, int, int, str, re.Match[str]]] = []
@@ -616,4 +640,4 @@ def find_timexes(text: str) -> list[Timex]:
         _extend_part_of(text, built[0], taken_until)
         chosen.extend(built)
         taken_until = max(t.end for t in built)
-    return chosen
+    return _merge_bracketed_dates(text, chosen)

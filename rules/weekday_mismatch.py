@@ -48,7 +48,10 @@ RULE = Rule(
         Example.flags_("It opened on Thursday, 29 May 2024."),
         Example.flags_("The vote is on Tuesday, March 14.", date="2024-03-04"),
         Example.flags_("Medals are presented on 29 June (a Saturday).", date="2025-05-30"),
+        Example.flags_("The vote is on Tuesday (June 5).", date="2024-06-01"),
+        Example.flags_("Kick-off is on Saturday 2024-06-09."),
         Example.passes("It opened on Wednesday, 29 May 2024."),
+        Example.passes("The vote is on Wednesday (June 5).", date="2024-06-01"),
         Example.passes("It opened on Thursday, 29 May."),  # no year, no dateline: cannot judge
         Example.passes("Services return on Thursday 2 January.", date="2024-12-27"),
     ),
