@@ -78,6 +78,7 @@ def _nominal(token: Token) -> bool:
         token.pos_ == "ADJ" and token.dep_ in ("pobj", "nsubj", "nsubjpass", "dobj", "attr"))
 
 
+_TIME_PREPS = {"on", "in", "at", "during"}  # a noun's own time, not its topic ("for 2021")
 _MAX_CLIMB = 8  # verbs above a mention worth reading for its tense
 _MAX_GAP = 60  # tokens between a verb and its mention beyond which they are not "near"
 
@@ -262,9 +263,12 @@ class Grammar:
         noun: Token | None = None
         modifies = False
         tok = root
+        timed_noun = None  # "the upcoming election on 5 May": the noun a time PP dates
         if tok.dep_ == "pobj" and tok.head.pos_ == "ADP":
             prep = tok.head.lower_
             tok = tok.head.head
+            if prep in _TIME_PREPS and tok.pos_ == "NOUN":
+                timed_noun = tok
         elif tok.dep_ in ("poss", "compound", "amod", "nmod", "nummod") and \
                 _nominal(tok.head):
             noun, modifies = tok.head, True
@@ -288,7 +292,7 @@ class Grammar:
         if not _is_verb(verb):
             return Attachment(sentence=sentence, prep=prep, noun=noun.lemma_ if noun else None,
                               modifies_noun=modifies,
-                              noun_cues=self._cues(noun if modifies else None),
+                              noun_cues=self._cues(noun if modifies else timed_noun),
                               event_class=_EVENT_WORD_CLASS.get(noun.lemma_.lower())
                               if noun else None)
         subject = _subject(verb)
@@ -330,7 +334,7 @@ class Grammar:
             context_tense=context,
             via_noun=via_noun,
             verb_is_near=_no_verb_between(verb, span),
-            noun_cues=self._cues(_described_noun(verb, noun, nominal)),
+            noun_cues=self._cues(timed_noun or _described_noun(verb, noun, nominal)),
             negated=any(c.dep_ == "neg" for c in verb.children),
             subject=subject_text,
             subject_key=subject_key,

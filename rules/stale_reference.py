@@ -90,6 +90,9 @@ RULE = Rule(
                        "elections.", date="2024-02-08"),
         Example.flags_("Its newly appointed chief executive, who took up the post in January "
                        "2012, said the closure was painful.", date="2024-10-16"),
+        Example.flags_("The recent floods in August 2021 left thousands homeless.",
+                       date="2024-06-01"),
+        Example.passes("The latest figures for 2021 show a fall.", date="2024-06-01"),
         Example.passes("The fire broke out on 22 August 2018; the report, published on "
                        "Tuesday, comes six years later.", date="2024-09-04"),
         Example.passes("A ban the council passed in 2019 will finally take effect next month.",
