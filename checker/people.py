@@ -282,7 +282,7 @@ _ORDINAL_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, 
 def number(word: str | None) -> int | None:
     if not word:
         return None
-    if word.isdigit():
+    if word.isdecimal():
         return int(word)
     w = word.lower()
     if w in _ORDINAL_WORDS:
@@ -593,7 +593,7 @@ def counts(doc: Doc, grammar, mentions: tuple[Mention, ...] = ()  # noqa: ANN001
 
 def _count_value(t: Token) -> float | None:
     text = t.text.replace(",", "")
-    if text.isdigit():
+    if text.isdecimal():
         return float(text)
     if t.lower_ in _ORDINAL_WORDS:
         return float(_ORDINAL_WORDS[t.lower_])

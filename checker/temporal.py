@@ -232,7 +232,7 @@ def _amount(text: str | None) -> float | None:
     t = " ".join(text.lower().replace("-", " ").split())
     if t in lx.VAGUE_AMOUNTS:
         return lx.VAGUE_AMOUNTS[t]
-    if t.replace(".", "", 1).isdigit():
+    if t.replace(".", "", 1).isdecimal():
         return float(t)
     try:
         return float(text2num(t, "en"))

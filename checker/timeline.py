@@ -671,19 +671,31 @@ _RESTATE_GAP = re.compile(
     r"|\s*,\s*when\s+[^.;:!?()]{1,80}?\s(?:on|in)\s+\Z")
 
 
+# "on Sunday, two days ago" · "on 29 May (three days ago)": the date first, then how long ago
+_RESTATE_AFTER = re.compile(r"\s*(?:,|\(|—|–)\s*\Z")
+# … but not when the second is one item of a list ("in 2022, last year, and again this
+# year", "yesterday, Saturday and Sunday")
+_LIST_GOES_ON = re.compile(r"\s*,?\s*(?:and|or|&)\b", re.I)
+_STATED_KINDS = ("date", "weekday", "month", "year")
+
+
 def link_restatements(text: str, mentions: list[Mention]) -> list[Mention]:
-    """Mark each mention that restates the relative expression right before it."""
+    """Mark each date that restates the relative expression right before it, or that a
+    relative expression right after it restates ("on Sunday, two days ago")."""
     out = list(mentions)
     for i in range(1, len(out)):
         prev, cur = out[i - 1], out[i]
-        if prev.kind not in ("relative", "anchored") or cur.kind not in (
-                "date", "weekday", "month", "year"):
-            continue
         if cur.attachment.sentence != prev.attachment.sentence:
             continue
-        if _RESTATE_GAP.match(text, prev.span.end, cur.span.start) is None:
-            continue
-        out[i] = dataclasses.replace(cur, restates=prev.id)
+        if prev.kind in ("relative", "anchored") and cur.kind in _STATED_KINDS and \
+                _RESTATE_GAP.match(text, prev.span.end, cur.span.start) is not None and \
+                _LIST_GOES_ON.match(text, cur.span.end) is None:
+            out[i] = dataclasses.replace(cur, restates=prev.id)
+        elif prev.kind in _STATED_KINDS and cur.kind == "relative" and \
+                cur.timex.modifier not in ("earlier", "later") and prev.restates is None and \
+                _RESTATE_AFTER.match(text, prev.span.end, cur.span.start) is not None and \
+                _LIST_GOES_ON.match(text, cur.span.end) is None:
+            out[i - 1] = dataclasses.replace(prev, restates=cur.id)
     return out
 
 

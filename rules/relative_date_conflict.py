@@ -84,6 +84,12 @@ RULE = Rule(
         Example.flags_("Profit rose last year, in 2022.", date="2024-03-27"),
         Example.flags_("She was reported missing on Tuesday 9 July. Two days later, on Friday, "
                        "her bag was found.", date="2024-07-15"),
+        Example.flags_("The storm hit the coast on Sunday, two days ago.", date="2024-06-05"),
+        Example.passes("The storm hit the coast on Monday, two days ago.", date="2024-06-05"),
+        Example.passes("Prices rose in 2022, last year, and again this year.",
+                       date="2024-06-05"),  # a list of three times, not a restatement
+        Example.passes("Crowds marched yesterday, Saturday and Sunday.",
+                       date="2024-06-04"),  # three days listed
         Example.passes("Councillors voted yesterday (Tuesday).", date="2024-06-05"),
         Example.passes("She was reported missing on Tuesday 9 July. About two days later, on "
                        "Friday, her bag was found.", date="2024-07-15"),

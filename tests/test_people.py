@@ -114,3 +114,12 @@ def test_counts_before_an_explained_update_do_not_conflict_with_counts_after_it(
             "The death toll later rose to six. The six victims were buried on Friday.")
     found = findings(text, "2024-05-10", rule="number-conflict")
     assert [text[f.span.start:f.span.end] for f in found] == ["four"]
+
+
+def test_superscript_and_other_digit_signs_are_not_counts():
+    """'²'.isdigit() is true but int('²') fails: such signs must not crash the counts."""
+    import checker
+
+    report = checker.check_text("B\x85² people were hurt. The ³ victims went home.",
+                                publication_date="2024-01-01")
+    assert [f.rule for f in report.findings] == []
