@@ -261,6 +261,11 @@ def group_people(doc: Doc) -> tuple[list[Person], list[NameToken], dict[int, int
 # ---------------------------------------------------------------- ages
 
 _NUM = r"(?P<n>\d{1,3}|[A-Za-z]+(?:-[a-z]+)?)"
+# "(b. 1960)", "(born 1960)", "(1931–2025)"; a bare "(2019)" after a name is more often a
+# film's or a book's year than a birth
+_BRACKETED_BIRTH = re.compile(
+    r"(?<=\S)[^\S\n]*\((?:(?:b\.|born)[^\S\n]*(?P<y>1[89]\d\d|20[0-2]\d)|"
+    r"(?P<y2>1[89]\d\d|20[0-2]\d)[^\S\n]*[-–—][^\S\n]*(?:1[89]\d\d|20[0-2]\d))[^\S\n]*\)")
 AGE_PATTERNS = (
     ("year-old", re.compile(rf"(?P<then>\bthen[\s-]+)?\b{_NUM}-year-old\b")),
     ("aged", re.compile(r"\baged\s+(?P<n>\d{1,3})\b")),
@@ -301,6 +306,7 @@ class _Ages:
         self.persons = persons
         self.mentions = mentions
         self.pub = pub
+        self._lifespans = [m.span() for m in _BRACKETED_BIRTH.finditer(doc.text)]
 
     def _person_of(self, token: Token | None, depth: int = 0) -> tuple[int | None, bool]:
         """The person a token names or stands for: (person id, certain)."""
@@ -342,13 +348,22 @@ class _Ages:
             if verb.pos_ in ("VERB", "AUX") or verb.head is verb:
                 break
             verb = verb.head
+        if verb.lemma_ in ("bear", "born") or verb.lower_ == "born":
+            # "Smith, aged 64, was born in Leeds in 1950": the birth date is not when
+            # the age holds
+            return (self.pub, self.pub) if self.pub else None
         for m in self.mentions:
-            if m.value is None or m.dateline or m.kind in ("duration", "ref", "set"):
+            if m.value is None or m.dateline or m.kind in ("duration", "ref", "set") or \
+                    self._bracketed(m):
                 continue
             if m.attachment.verb_start == verb.idx and m.attachment.sentence == \
                     self._sentence(token):
                 return m.value.first, m.value.last
         return (self.pub, self.pub) if self.pub else None
+
+    def _bracketed(self, m: Mention) -> bool:
+        """Inside a "(1931–2025)" after a name: a life's span, not when the clause happens."""
+        return any(a <= m.span.start and m.span.end <= b for a, b in self._lifespans)
 
     def _sentence(self, token: Token) -> int:
         return next(i for i, s in enumerate(self.doc.sents) if s.start <= token.i < s.end)
@@ -388,7 +403,8 @@ class _Ages:
                                at=self._time_of(prev))
             subj = self._clause_subject(first)
             pid, certain = self._person_of(subj)
-            died = any(t.lemma_ == "die" for t in self.doc[max(0, first.i - 3):first.i])
+            died = any(t.lemma_ == "die" for t in self.doc[max(0, first.i - 3):first.i]) or \
+                first.head.lemma_ == "die"  # "died on 28 February aged 93"
             return AgeFact(where, "died-aged" if died else "age", pid, age=n,
                            at=self._death_time(pid) if died else self._time_of(first),
                            certain=certain) if pid is not None else None
@@ -493,7 +509,8 @@ class _Ages:
 
     def _death_time(self, pid: int | None) -> tuple[dt.date, dt.date] | None:
         for m in self.mentions:
-            if m.attachment.verb == "die" and m.value is not None and m.value.is_day:
+            if m.attachment.verb == "die" and m.value is not None and m.value.is_day and \
+                    not self._bracketed(m):
                 return m.value.first, m.value.last
         return (self.pub, self.pub) if self.pub else None
 
@@ -520,6 +537,19 @@ class _Ages:
             if pid is not None:
                 where = Span(parts[0].span.start, parts[-1].span.end)
                 out.append(AgeFact(where, "born", pid, born=(year, month, day), certain=certain))
+        # "John Smith (b. 1960)", "Margaret Ellison (1931–2025)": a year in brackets
+        # right after a name
+        for m in _BRACKETED_BIRTH.finditer(self.doc.text):
+            before = self.doc.char_span(m.start() - 1, m.start(), alignment_mode="expand")
+            name = self.doc.char_span(max(0, m.start() - 60), m.start(),
+                                      alignment_mode="contract")
+            if name is None or len(name) == 0 or before is None:
+                continue
+            pid = self.token_person.get(name[-1].i)
+            year = "y" if m.group("y") else "y2"
+            if pid is not None:
+                out.append(AgeFact(Span(m.start(year), m.end(year)), "born", pid,
+                                   born=(int(m.group(year)), None, None)))
         return out
 
 

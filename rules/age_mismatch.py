@@ -132,6 +132,10 @@ RULE = Rule(
                        "sober.", date="2024-11-27"),
         Example.flags_("Margarethe Vollmer has died aged 82. She died on Sunday. Born on 17 "
                        "June 1934, Vollmer studied piano.", date="2019-01-09"),
+        Example.flags_("Ruth Ames (b. 1960) died on Monday aged 70.", date="2024-06-05"),
+        Example.passes("Keith Lowe, aged 74, was born in Leeds in 1950.", date="2024-06-05"),
+        Example.passes("Edna Pryce (1931–2025) died on 28 February aged 93.",
+                       date="2025-03-05"),
         Example.passes("Adaeze Okonjo, who turned 36 on Saturday, was born in February 1988.",
                        date="2024-02-20"),
         Example.passes("Tomas Reyes, 42, and his brother Mateo Reyes, 39, pulled her out.",
