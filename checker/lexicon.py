@@ -115,6 +115,9 @@ COUNT_CLASSES = {
     "spectator": "attendance", "crowd": "attendance", "attendance": "attendance",
     "victim": "victim", "dead": "people:dead", "death": "people:dead",
     "fatality": "people:dead", "body": "people:dead",
+    # casualty words used as nouns ("the 13 dead", "all eight injured")
+    "injured": "people:injured", "wounded": "people:injured", "hurt": "people:injured",
+    "missing": "people:missing",
 }
 # What happened to the counted: "Seven people were killed" · "the 11 rescued fishermen".
 COUNT_PREDICATES = {

@@ -85,6 +85,22 @@ class Count:
     ordinal: bool
     sentence: int
     explained: bool  # the sentence tells a change ("rose to", "a fourth", "another")
+    places: frozenset[str] = frozenset()  # where the clause says ("killed in Leeds")
+    when: tuple[dt.date, dt.date] | None = None  # the day or month the clause gives
+    verb: str | None = None  # the clause's verb
+
+    def same_scope(self, other: Count) -> bool:
+        """Could the two counts be of one set? Not when the same action is told of
+        different places or times ("three killed in Leeds" … "five killed in York"); a
+        different action ("killed on Friday" … "buried on Wednesday") says nothing."""
+        if self.verb is None or self.verb != other.verb:
+            return True
+        if self.places and other.places and not self.places & other.places:
+            return False
+        if self.when and other.when and (self.when[1] < other.when[0] or
+                                         other.when[1] < self.when[0]):
+            return False
+        return True
 
 
 @dataclass(frozen=True, slots=True)
@@ -566,10 +582,23 @@ _APPROX = {"least", "about", "around", "nearly", "almost", "some", "over", "than
 _FRACTION_DETS = {"a", "one", "two", "three", "by"}
 
 
+# Verbs whose object is the counted ("killed 12 people", "rescued 40 passengers")
+_DONE_TO = {"kill", "injure", "hurt", "wound", "rescue", "save", "arrest", "evacuate"}
+_CASUALTY_WORDS = {"dead", "injured", "wounded", "missing", "hurt"}
+_NOMINAL_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos", "conj"}
+
+
 def _count_noun(t: Token) -> Token | None:
-    """The noun a number counts: "47 passengers", "the crowd of 1,402", "a fourth warning"."""
+    """The noun a number counts: "47 passengers", "the crowd of 1,402", "a fourth warning",
+    and the casualty words used as nouns: "the 13 dead", "all eight injured"."""
     if t.dep_ == "nummod" and t.head.pos_ in ("NOUN", "PROPN"):
         return t.head
+    if t.dep_ == "nummod" and t.head.lower_ in _CASUALTY_WORDS and t.head.dep_ in _NOMINAL_DEPS:
+        return t.head
+    if t.pos_ == "NUM" and t.dep_ in _NOMINAL_DEPS:
+        for c in t.children:
+            if c.dep_ in ("acl", "amod") and c.lower_ in _CASUALTY_WORDS and c.i == t.i + 1:
+                return c
     if t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.pos_ == "NOUN" and \
             lx.COUNT_CLASSES.get(t.head.head.lemma_.lower()) == "attendance":
         return t.head.head
@@ -585,6 +614,10 @@ def counts(doc: Doc, grammar, mentions: tuple[Mention, ...] = ()  # noqa: ANN001
     """The counts in the copy, and the sentences that tell a count changed."""
     out, changes = [], []
     timed = {i for m in mentions for i in range(m.span.start, m.span.end)}
+    by_verb: dict[int, list[Mention]] = {}
+    for m in mentions:
+        if m.attachment.verb_start is not None:
+            by_verb.setdefault(m.attachment.verb_start, []).append(m)
     for t in doc:
         if t.idx in timed:
             continue
@@ -602,12 +635,14 @@ def counts(doc: Doc, grammar, mentions: tuple[Mention, ...] = ()  # noqa: ANN001
         ordinal = t.lower_ in _ORDINAL_WORDS
         if ordinal and t.i > 0 and doc[t.i - 1].lower_ in _FRACTION_DETS:
             continue  # "fell by a third"
-        lemma = noun.lemma_.lower()
+        lemma = noun.lemma_.lower() if noun.pos_ in ("NOUN", "PROPN") else noun.lower_
         kind = lx.COUNT_CLASSES.get(lemma, lemma)
         what = None
         generic = kind in ("people", "victim")
         if noun.dep_ in ("nsubj", "nsubjpass") and noun.head.pos_ == "VERB":
             what = lx.COUNT_PREDICATES.get(noun.head.lemma_.lower())
+        elif noun.dep_ == "dobj" and noun.head.lemma_.lower() in _DONE_TO:
+            what = lx.COUNT_PREDICATES[noun.head.lemma_.lower()]  # "the crash killed 12 people"
         for c in noun.children:  # "the 11 rescued fishermen"
             if c.dep_ == "amod" and lx.COUNT_PREDICATES.get(c.lemma_.lower()):
                 what = lx.COUNT_PREDICATES[c.lemma_.lower()]
@@ -616,9 +651,35 @@ def counts(doc: Doc, grammar, mentions: tuple[Mention, ...] = ()  # noqa: ANN001
         if what and generic:
             kind = f"{kind}:{what}"
         sentence = grammar.sentence_index(t.idx)
+        places, when, verb = _scope(noun, by_verb)
         out.append(Count(Span(t.idx, t.idx + len(t.text)), value, lemma, kind, ordinal,
-                         sentence, bool(grammar.sentence_lemmas(sentence) & _COUNT_UPDATE)))
+                         sentence, bool(grammar.sentence_lemmas(sentence) & _COUNT_UPDATE),
+                         places, when, verb))
     return out, changes
+
+
+def _scope(noun: Token, by_verb: dict[int, list[Mention]]
+           ) -> tuple[frozenset[str], tuple[dt.date, dt.date] | None, str | None]:
+    """The places, the day or month and the verb of a count's clause."""
+    from checker.grammar import _places
+
+    verb = noun
+    for _ in range(4):
+        if verb.pos_ in ("VERB", "AUX") or verb.head is verb:
+            break
+        verb = verb.head
+    places = set(_places(verb)) if verb.pos_ in ("VERB", "AUX") else set()
+    for c in noun.children:  # "12 people in Leeds"
+        if c.dep_ == "prep" and c.lower_ in ("in", "at", "from"):
+            places.update(p.text for p in c.children
+                          if p.dep_ == "pobj" and p.ent_type_ in ("GPE", "LOC", "FAC"))
+    when = next(((m.value.first, m.value.last) for m in by_verb.get(verb.idx, ())
+                 if m.value is not None and not m.dateline and m.kind not in (
+                     "duration", "ref", "set")
+                 and m.value.grain.value in ("time", "day", "weekend", "week", "month")),
+                None)
+    return frozenset(places), when, (verb.lemma_.lower() if verb.pos_ in ("VERB", "AUX")
+                                     else None)
 
 
 def _count_value(t: Token) -> float | None:

@@ -78,6 +78,9 @@ def _last_at_or_before(sentences, upto: int) -> int:  # noqa: ANN001
     return sentences[i - 1] if i else -1
 
 
+_MAX_STEPS = 16
+
+
 class _Earlier:
     """Earlier unexplained tallies of one kind, in order, answering "the first one after
     sentence S whose value is not V" in logarithmic time."""
@@ -99,10 +102,20 @@ class _Earlier:
         self.next_other.append(sys.maxsize)
 
     def contradicted_by(self, b: Count, last_update: int) -> Count | None:
+        """The first earlier tally after the last update with another value and a scope
+        that could be b's; a few steps at most, so the rule stays linear."""
         i = bisect_right(self.sentences, last_update)  # only tallies after the last update
-        if i < len(self.items) and self.items[i].value == b.value:
-            i = self.next_other[i]
-        return self.items[i] if i < len(self.items) else None
+        for _ in range(_MAX_STEPS):
+            if i >= len(self.items):
+                return None
+            a = self.items[i]
+            if a.value == b.value:
+                i = self.next_other[i]
+            elif not a.same_scope(b):
+                i += 1
+            else:
+                return a
+        return None
 
 
 def _same_rank(a: Count, b: Count, last_change) -> bool:  # noqa: ANN001
@@ -125,6 +138,12 @@ RULE = Rule(
                        "to hospital.", date="2022-10-04"),
         Example.passes("Three people died at the scene, and a fourth died later in hospital, "
                        "bringing the toll to four.", date="2024-03-11"),
+        Example.flags_("The crash killed 12 people. Among the 13 dead were two children.",
+                       date="2024-06-05"),
+        Example.passes("Three people were killed in Leeds. Five people were killed in York.",
+                       date="2024-06-05"),
+        Example.passes("Police arrested 12 people on Friday. They arrested 14 people on "
+                       "Saturday.", date="2024-06-05"),
         Example.passes("About 70 firefighters and 12 fire engines were sent. The fire damaged "
                        "12 flats and 11 people were rescued.", date="2024-04-15"),
     ),
