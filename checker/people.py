@@ -179,12 +179,13 @@ def group_people(doc: Doc) -> tuple[list[Person], list[NameToken], dict[int, int
     ents = [e for e in doc.ents if e.label_ == "PERSON" and not (
         len(e) == 1 and e[0].dep_ == "compound" and e[0].head.ent_type_ in _NON_PERSON_ENTS)]
     # title + word not tagged: "Mr Hadad"
+    taken = {i for e in ents for i in range(e.start, e.end)}
     for t in doc:
         if _norm(t.text) in {"mr", "mrs", "ms", "miss", "dr"} and t.i + 1 < len(doc):
             nxt = doc[t.i + 1]
-            if nxt.text[:1].isupper() and not any(e.start <= nxt.i < e.end for e in ents):
+            if nxt.text[:1].isupper() and nxt.i not in taken:
                 ents.append(doc[nxt.i:nxt.i + 1])
-    taken = {i for e in ents for i in range(e.start, e.end)}
+                taken.add(nxt.i)
     for t in doc:
         chain = _name_chain(t)
         if chain is not None and not any(i in taken for i in range(chain.start, chain.end)):
@@ -210,8 +211,8 @@ def group_people(doc: Doc) -> tuple[list[Person], list[NameToken], dict[int, int
             names.append(NameToken(Span(t.idx, t.idx + len(t.text)), t.text, pid,
                                    "first" if j == 0 else "surname", True))
     introduced = {pid: min(sp.start for sp in persons[pid].spans) for pid in range(len(persons))}
-    parts = {p.id: [_norm(w).replace("-", " ") for n in p.names for w in n.split()]
-             for p in persons}
+    parts = {p.id: frozenset(_norm(w).replace("-", " ") for n in set(p.names)
+                             for w in n.split()) for p in persons}
 
     def owner(word: str, at: int) -> tuple[int | None, bool]:
         """The one person introduced before `at` whose name contains `word` (surname
@@ -240,7 +241,7 @@ def group_people(doc: Doc) -> tuple[list[Person], list[NameToken], dict[int, int
                 persons.append(Person(len(persons), surname=word))
                 pid = persons[-1].id
                 introduced[pid] = t.idx
-                parts[pid] = [word]
+                parts[pid] = frozenset((word,))
         if pid is not None:
             token_person[t.i] = pid
             persons[pid].spans.append(Span(t.idx, t.idx + len(t.text)))
