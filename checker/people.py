@@ -10,6 +10,7 @@ the person last named (a guess, marked as such).
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_right
 import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -323,7 +324,16 @@ class _Ages:
         self.persons = persons
         self.mentions = mentions
         self.pub = pub
-        self._lifespans = [m.span() for m in _BRACKETED_BIRTH.finditer(doc.text)]
+        self._sent_starts = [s.start for s in doc.sents]
+        lifespans = [m.span() for m in _BRACKETED_BIRTH.finditer(doc.text)]
+        # "(1931–2025)" after a name is a life's span, not when the clause happens
+        timed = [m for m in mentions if m.value is not None and not m.dateline
+                 and not any(a <= m.span.start and m.span.end <= b for a, b in lifespans)]
+        self._on_verb: dict[int, list[Mention]] = {}
+        for m in timed:
+            if m.kind not in ("duration", "ref", "set") and m.attachment.verb_start is not None:
+                self._on_verb.setdefault(m.attachment.verb_start, []).append(m)
+        self._deaths = [m for m in timed if m.attachment.verb == "die" and m.value.is_day]
 
     def _person_of(self, token: Token | None, depth: int = 0) -> tuple[int | None, bool]:
         """The person a token names or stands for: (person id, certain)."""
@@ -369,21 +379,14 @@ class _Ages:
             # "Smith, aged 64, was born in Leeds in 1950": the birth date is not when
             # the age holds
             return (self.pub, self.pub) if self.pub else None
-        for m in self.mentions:
-            if m.value is None or m.dateline or m.kind in ("duration", "ref", "set") or \
-                    self._bracketed(m):
-                continue
-            if m.attachment.verb_start == verb.idx and m.attachment.sentence == \
-                    self._sentence(token):
+        sentence = self._sentence(token)
+        for m in self._on_verb.get(verb.idx, ()):
+            if m.attachment.sentence == sentence:
                 return m.value.first, m.value.last
         return (self.pub, self.pub) if self.pub else None
 
-    def _bracketed(self, m: Mention) -> bool:
-        """Inside a "(1931–2025)" after a name: a life's span, not when the clause happens."""
-        return any(a <= m.span.start and m.span.end <= b for a, b in self._lifespans)
-
     def _sentence(self, token: Token) -> int:
-        return next(i for i, s in enumerate(self.doc.sents) if s.start <= token.i < s.end)
+        return bisect_right(self._sent_starts, token.i) - 1
 
     def facts(self) -> list[AgeFact]:
         out: list[AgeFact] = []
@@ -525,10 +528,8 @@ class _Ages:
                                         -seen[p][0]))
 
     def _death_time(self, pid: int | None) -> tuple[dt.date, dt.date] | None:
-        for m in self.mentions:
-            if m.attachment.verb == "die" and m.value is not None and m.value.is_day and \
-                    not self._bracketed(m):
-                return m.value.first, m.value.last
+        if self._deaths:
+            return self._deaths[0].value.first, self._deaths[0].value.last
         return (self.pub, self.pub) if self.pub else None
 
     def _births(self) -> list[AgeFact]:
