@@ -54,6 +54,7 @@ class Attachment:
     subject_is_guess: bool = False  # a pronoun resolved by proximity
     noun: str | None = None  # the event noun the mention modifies or that the verb is about
     places: tuple[str, ...] = ()
+    place_roles: tuple[tuple[str, str], ...] = ()  # ("to", "Brussels"), ("at", "Beijing")
     modifies_noun: bool = False  # "Wednesday's vote", "the May 8 final", "12-day strike"
     event_class: str | None = None  # depart, arrive, vote, meet, ... (see lexicon)
     noun_cues: frozenset[str] = frozenset()  # modifiers of the noun the mention describes
@@ -211,16 +212,26 @@ def _subject(verb: Token, depth: int = 0) -> Token | None:
     return None
 
 
-def _places(verb: Token) -> tuple[str, ...]:
+_TOWARD_PREPS = {"to", "for", "into", "towards", "toward"}
+
+
+def _place_roles(verb: Token) -> tuple[tuple[str, str], ...]:
+    """The places a verb names, each with its role: "to" (left for Brussels, flew to
+    Paris) or "at" (departed Brussels, left from Beijing, arrived in Paris)."""
     found = []
     for c in verb.children:
         if c.dep_ in ("dobj", "npadvmod") and c.ent_type_ in _PLACE_ENTS:
-            found.append(_noun_text(c))
+            found.append(("at", _noun_text(c)))
         elif c.dep_ == "prep" and c.lower_ in _PLACE_PREPS:
+            role = "to" if c.lower_ in _TOWARD_PREPS else "at"
             for p in c.children:
                 if p.dep_ == "pobj" and p.ent_type_ in _PLACE_ENTS:
-                    found.append(_noun_text(p))
+                    found.append((role, _noun_text(p)))
     return tuple(found)
+
+
+def _places(verb: Token) -> tuple[str, ...]:
+    return tuple(name for _, name in _place_roles(verb))
 
 
 class Grammar:
@@ -323,6 +334,7 @@ class Grammar:
             event_class = _EVENT_WORD_CLASS.get(noun.lemma_.lower(), event_class)
         tense = tense_of(verb)
         context = _context_tense(verb)
+        roles = _place_roles(verb)
         reported = _reported(verb) or (tense is Tense.MODAL and context.is_past)
         return Attachment(
             sentence=sentence,
@@ -340,7 +352,8 @@ class Grammar:
             subject_key=subject_key,
             subject_is_guess=guess,
             noun=noun.lemma_.lower() if noun is not None else None,
-            places=_places(verb),
+            places=tuple(name for _, name in roles),
+            place_roles=roles,
             modifies_noun=modifies,
             event_class=event_class,
         )

@@ -53,9 +53,10 @@ def _pairs(a: Mention, b: Mention) -> bool:
     """Whether b gives another day for the event a names."""
     if a.attachment.event_class != b.attachment.event_class or not _same_subject(a, b):
         return False
-    pa, pb = set(a.attachment.places), set(b.attachment.places)
+    pa, pb = set(a.attachment.place_roles), set(b.attachment.place_roles)
     if pa and pb and not pa & pb:
-        return False  # different places: different legs of a journey
+        return False  # different places, or one place as origin and as destination:
+        #               different legs of a journey ("left for Brussels" … "departed Brussels")
     return _conflict(a, b)
 
 
@@ -71,7 +72,8 @@ def _signature(m: Mention) -> tuple:
     """What decides a pairing: two mentions with equal signatures pair alike with any other."""
     att = m.attachment
     value = m.value.first if m.kind == "date" and m.value is not None else None
-    return (att.event_class, att.subject_key, frozenset(att.places), m.kind, value, _day_of(m)[0])
+    return (att.event_class, att.subject_key, frozenset(att.place_roles), m.kind, value,
+            _day_of(m)[0])
 
 
 def check(facts: ArticleFacts) -> Iterator[Finding]:
@@ -109,6 +111,10 @@ RULE = Rule(
                        "go on sale soon.", date="2024-04-21"),
         Example.passes("The group departed Beijing on Wednesday by train. The delegates left "
                        "China on Thursday.", date="2024-05-30"),
+        Example.flags_("The minister left Brussels on Monday. She departed from Brussels on "
+                       "Wednesday, aides said.", date="2024-06-06"),
+        Example.passes("The minister left for Brussels on Monday. She departed Brussels on "
+                       "Wednesday after the summit.", date="2024-06-06"),
         Example.passes("The match, originally scheduled for Saturday, was postponed to "
                        "Sunday.", date="2025-01-27"),
         Example.passes("The board met on Tuesday to approve the accounts. Its next meeting is "
