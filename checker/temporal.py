@@ -94,7 +94,7 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     ("my", rf"(?:(?P<mod>early|mid|late|mid-)[\s-]?)?(?P<mon>{_MON})(?:\s+of)?,?\s+"
            rf"(?P<year>{_YEAR})(?!\d)"),
     # in February · since May · early March
-    ("m", rf"{_MONTH_CONTEXT}(?:(?P<mod>early|mid|late)[\s-])?(?P<mon>{_MON_FULL}|"
+    ("m", rf"(?=early|mid|late|[JFMASOND]){_MONTH_CONTEXT}(?:(?P<mod>early|mid|late)[\s-])?(?P<mon>{_MON_FULL}|"
           rf"Sept\.|Jan\.|Feb\.|Aug\.|Oct\.|Nov\.|Dec\.)(?![a-z])"),
     # last September · next March · this June
     ("rel-month", rf"(?i:(?P<rel>last|next|this|coming|past))\s+(?P<mon>{_MON_FULL})(?![a-z])"),
@@ -151,7 +151,7 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     # last spring · summer 2023 · in the autumn
     ("season", rf"(?:(?P<mod>(?i:last|next|this|early|late|mid|in\s+the|the|in|during\s+the)))\s+"
                rf"(?P<season>spring|summer|autumn|winter)(?:\s+(?:of\s+)?(?P<year>{_YEAR}))?(?!\w)"),
-    ("season-poss", "(?:" + "|".join(rf"(?<=\b{w}\s)" for w in (
+    ("season-poss", "(?=(?i:spring|summer|autumn|winter))(?:" + "|".join(rf"(?<=\b{w}\s)" for w in (
         "their", "its", "his", "her", "our", "Their", "Its", "His", "Her", "Our")) +
         r")(?P<season>(?i:spring|summer|autumn|winter))(?!\w)"),
     ("season-year", rf"(?P<season>[Ss]pring|[Ss]ummer|[Aa]utumn|[Ww]inter|[Ff]all)\s+"
@@ -171,7 +171,7 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     ("decade-short", r"(?:(?<=\bthe\s)(?:(?P<mod>early|mid|late)[\s-])?['’]?|['’])(?P<dd>\d0)s"
                      r"(?:\s+(?:and|or|to)\s+['’]?(?P<dd2>\d0)s)?(?![\w'’])"),
     # since '82
-    ("year-short", "(?:" + "|".join(rf"(?<=\b{w}\s)" for w in (
+    ("year-short", "(?=['’])(?:" + "|".join(rf"(?<=\b{w}\s)" for w in (
         "since", "in", "of", "from", "until", "till", "by", "to", "and", "through",
         "Since", "In", "From", "Until", "By")) + r")['’](?P<yy>\d\d)(?![\w'’%])"),
     # mid-2011 · early 2009 · late 2010
@@ -190,7 +190,7 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     ("part-of", r"(?i:the\s+(?:very\s+)?(?P<part>beginning|start|end|middle|rest|remainder)\s+of\s+"
                 r"the\s+(?P<unit>day|week|month|year))(?!\w)"),
     # ended the day · for the day: the trading day just told
-    ("the-day", "(?:" + "|".join(rf"(?<=\b{w}\s)" for w in (
+    ("the-day", "(?=[Tt]he)(?:" + "|".join(rf"(?<=\b{w}\s)" for w in (
         "end", "ended", "ending", "ends", "finish", "finished", "finishing", "close", "closed",
         "for", "on")) + r")(?P<core>(?i:the\s+day))(?!\w)(?!\s+(?:before|after|of|when|that)\b)"),
     # Christmas Day · New Year's Eve · Easter · Good Friday
@@ -223,7 +223,10 @@ _PRIORITY = {name: i for i, (name, _) in enumerate(PATTERNS)}
 
 @lru_cache(maxsize=1)
 def _compiled() -> tuple[tuple[str, re.Pattern[str]], ...]:
-    return tuple((name, re.compile(rf"(?<![\w])(?:{src})", re.UNICODE)) for name, src in PATTERNS)
+    # Every expression starts with a word character or an apostrophe ('82): the lookahead
+    # turns away spaces and punctuation before the costlier alternatives are tried.
+    return tuple((name, re.compile(rf"(?<![\w])(?=[\w'’])(?:{src})", re.UNICODE))
+                 for name, src in PATTERNS)
 
 
 def _amount(text: str | None) -> float | None:
