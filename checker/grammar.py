@@ -59,6 +59,7 @@ class Attachment:
     event_class: str | None = None  # depart, arrive, vote, meet, ... (see lexicon)
     noun_cues: frozenset[str] = frozenset()  # modifiers of the noun the mention describes
     context_tense: Tense = Tense.UNKNOWN  # tense of the nearest finite clause above the verb
+    infinitive: bool = False  # the MODAL tense comes from "to …", not would/could/might
     via_noun: bool = False  # the path up to the verb passes through a noun ("win on Saturday")
     verb_is_near: bool = True  # no other verb stands between the verb and the mention
 
@@ -127,6 +128,23 @@ def tense_of(verb: Token, depth: int = 0) -> Tense:
         if verb.head is not verb and verb.dep_ != "relcl":
             return tense_of(verb.head, depth + 1)
     return Tense.UNKNOWN
+
+
+def is_infinitive(verb: Token, depth: int = 0) -> bool:
+    """Does the verb group's "modal" reading come from a to-infinitive ("agreed to meet",
+    "pleaded guilty to assault causing harm") rather than from would/could/might?"""
+    if depth > 6:
+        return False
+    words = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    if words & (lx.MODAL_AUX | lx.FUTURE_AUX):
+        return False
+    if "to" in words:
+        return True
+    if verb.tag_ in ("VBG", "VBN", "VB") and verb.dep_ in ("conj", "advcl", "xcomp", "acl",
+                                                            "pcomp", "ccomp") \
+            and verb.head is not verb:
+        return is_infinitive(verb.head, depth + 1)
+    return False
 
 
 def _has_present_be(token: Token) -> bool:
@@ -348,6 +366,7 @@ class Grammar:
             verb_is_near=_no_verb_between(verb, span),
             noun_cues=self._cues(timed_noun or _described_noun(verb, noun, nominal)),
             negated=any(c.dep_ == "neg" for c in verb.children),
+            infinitive=tense is Tense.MODAL and is_infinitive(verb),
             subject=subject_text,
             subject_key=subject_key,
             subject_is_guess=guess,

@@ -93,6 +93,9 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     # June 2018 · early March 2020
     ("my", rf"(?:(?P<mod>early|mid|late|mid-)[\s-]?)?(?P<mon>{_MON})(?:\s+of)?,?\s+"
            rf"(?P<year>{_YEAR})(?!\d)"),
+    # April of last year · June this year
+    ("m-rel-year", rf"(?:(?P<mod>early|mid|late)[\s-])?(?P<mon>{_MON_FULL})\s+(?:of\s+)?"
+                   r"(?P<which>(?i:last|this|next))\s+year(?!\w)"),
     # in February · since May · early March
     ("m", rf"(?=early|mid|late|[JFMASOND]){_MONTH_CONTEXT}(?:(?P<mod>early|mid|late)[\s-])?(?P<mon>{_MON_FULL}|"
           rf"Sept\.|Jan\.|Feb\.|Aug\.|Oct\.|Nov\.|Dec\.)(?![a-z])"),
@@ -154,8 +157,8 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     ("season-poss", "(?=(?i:spring|summer|autumn|winter))(?:" + "|".join(rf"(?<=\b{w}\s)" for w in (
         "their", "its", "his", "her", "our", "Their", "Its", "His", "Her", "Our")) +
         r")(?P<season>(?i:spring|summer|autumn|winter))(?!\w)"),
-    ("season-year", rf"(?P<season>[Ss]pring|[Ss]ummer|[Aa]utumn|[Ww]inter|[Ff]all)\s+"
-                    rf"(?P<year>{_YEAR})(?!\d)"),
+    ("season-year", rf"(?:(?P<the>(?i:the))\s+)?(?P<season>[Ss]pring|[Ss]ummer|[Aa]utumn|[Ww]inter|[Ff]all)"
+                    rf"\s+(?:of\s+)?(?P<year>{_YEAR})(?!\d)"),
     # the third quarter · Q3 2024
     ("quarter", rf"(?i:(?:the\s+)?(?P<ord>first|second|third|fourth|final|last)[\s-]quarter)"
                 rf"(?:\s+of\s+(?:(?P<year>{_YEAR})(?!\d)|(?i:(?P<which>this|the|last|next)\s+year)))?"
@@ -335,6 +338,11 @@ def _build(name: str, m: re.Match[str]) -> list[Timex]:
         t.date_span = (start, end)
         t.extra["rel"] = {"last": "-1", "past": "-1", "next": "1", "coming": "1"}.get(
             g["rel"].lower(), "0")
+        return [t]
+    if name == "m-rel-year":
+        t = Timex("month", start, end, month=_month(g["mon"]), modifier=g.get("mod"))
+        t.date_span = (start, end)
+        t.extra["year_rel"] = {"last": "-1", "next": "1"}.get(g["which"].lower(), "0")
         return [t]
     if name == "m":
         s = m.start("mod") if g.get("mod") else m.start("mon")

@@ -389,6 +389,9 @@ class Resolver:
                 return Moment.month(t.year, t.month), How.STATED, False, None, None
             if pub is None:
                 return none
+            if "year_rel" in t.extra:  # "April of last year"
+                return Moment.month(pub.year + int(t.extra["year_rel"]), t.month), \
+                    How.RELATIVE_TO_PUBLICATION, False, None, None
             candidates = [Moment.month(pub.year + k, t.month) for k in (-1, 0, 1)]
             rel = t.extra.get("rel")
             if rel is not None:  # last September, next March, this June

@@ -148,6 +148,8 @@ def test_a_time_of_day_falls_on_the_day_beside_it():
     ("The brothers are 6 and 8 years old.", None, None),  # ages, not durations
     ("It was the biggest single-day fall.", "single-day", "P1D"),
     ("The ministers held their spring talks.", "spring", "2024-SP"),
+    ("The stake was sold in April of last year.", "April of last year", "2023-04"),
+    ("The service launches in the fall of 2025.", "the fall of 2025", "2025-FA"),
     # stretches counted from a year, and named periods
     ("Sales rose 4% from a year earlier.", "a year earlier", "2023"),
     ("In 2019 output fell; two years later it recovered.", "two years later", "2021"),
