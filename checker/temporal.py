@@ -610,17 +610,20 @@ def _extend_part_of(text: str, t: Timex, taken_until: int) -> None:
 
 _OPEN_BRACKET = re.compile(r"[^\S\n]*\([^\S\n]*\Z")
 _CLOSE_BRACKET = re.compile(r"[^\S\n]*\)")
+def _weekday_owns(text: str, prev: Timex, t: Timex) -> bool:
+    """"Tuesday (June 5)": the date in brackets is the weekday's own."""
+    return (prev.kind == "weekday" and t.kind == "date" and t.weekday is None
+            and prev.modifier is None
+            and _OPEN_BRACKET.match(text, prev.end, t.start) is not None
+            and _CLOSE_BRACKET.match(text, t.end) is not None)
 
 
 def _merge_bracketed_dates(text: str, chosen: list[Timex]) -> list[Timex]:
-    """"Tuesday (June 5)": the date in brackets is the weekday's own date."""
+    """A weekday followed by its own date in brackets becomes one date with a weekday."""
     out: list[Timex] = []
     for t in chosen:
         prev = out[-1] if out else None
-        if (t.kind == "date" and t.weekday is None and prev is not None
-                and prev.kind == "weekday" and prev.modifier is None
-                and _OPEN_BRACKET.match(text, prev.end, t.start) is not None
-                and _CLOSE_BRACKET.match(text, t.end) is not None):
+        if prev is not None and _weekday_owns(text, prev, t):
             t.weekday, t.weekday_span = prev.weekday, prev.weekday_span
             t.start = prev.start
             out[-1] = t
@@ -641,6 +644,15 @@ def find_timexes(text: str) -> list[Timex]:
     taken_until = -1
     for start, neg_len, _, name, m in candidates:
         if start < taken_until:
+            # "next Sunday, Sept. 15": the weekday pattern took "next Sunday"; the date
+            # pattern's match starts at "Sunday" and carries the date: join the two
+            prev = chosen[-1] if chosen else None
+            if (prev is not None and prev.kind == "weekday" and name in ("dmy", "mdy", "iso")
+                    and m.groupdict().get("wd") and prev.weekday_span == m.span("wd")):
+                (date,) = _build(name, m)
+                date.start = prev.start
+                chosen[-1] = date
+                taken_until = date.end
             continue
         built = _build(name, m)
         if not built:

@@ -368,7 +368,9 @@ class Resolver:
             is_dateline = dateline_span is not None and dateline_span.overlaps(span)
             value, how, impossible, anchor, anchor_event = self._value(
                 t, att, timexes, i, mentions, sentence_years)
-            if t.kind in ("date", "month") and t.year is not None:
+            if t.kind in ("date", "month") and t.year is not None and att.verb != "bear":
+                # a birth date lends its year to nothing: "Modi, who was born in
+                # September 1950, will be sworn in on Saturday, June 9"
                 sentence_years.setdefault(att.sentence, t.year)
             mentions.append(Mention(
                 id=i, kind=t.kind, span=span, text=self.text[t.start:t.end], timex=t,

@@ -51,7 +51,10 @@ RULE = Rule(
         Example.flags_("The vote is on Tuesday (June 5).", date="2024-06-01"),
         Example.flags_("Kick-off is on Saturday 2024-06-09."),
         Example.passes("It opened on Wednesday, 29 May 2024."),
+        Example.flags_("The Broncos host Pittsburgh next Sunday, Sept. 16.", date="2024-09-09"),
         Example.passes("The vote is on Wednesday (June 5).", date="2024-06-01"),
+        Example.passes("Modi, 73, who was born in September 1950, will be sworn in on "
+                       "Sunday, June 9.", date="2024-06-04"),  # 1950 is not June's year
         Example.passes("It opened on Thursday, 29 May."),  # no year, no dateline: cannot judge
         Example.passes("Services return on Thursday 2 January.", date="2024-12-27"),
     ),
