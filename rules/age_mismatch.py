@@ -59,13 +59,16 @@ def _check_against_birth(facts: ArticleFacts, name: str, born, born_span, source
             continue
         low, high = _age_range(born, claim.at)
         if claim.kind in ("birthday", "turned"):
-            if claim.at[0] == claim.at[1] == facts.pub:  # when exactly is not told: ±1 year
-                low, high = low, high + 1
-            else:
-                high += 1  # on the birthday itself the new age starts
+            # the age reached on a birthday that falls within `at`: the years it spans
+            # (when exactly is not told, the year before publication too)
+            first, last = claim.at
+            loose = first == last == facts.pub
+            low = first.year - born[0] - (1 if loose else 0)
+            high = last.year - born[0]
         if low <= claim.age <= high:
             continue
-        expected = str(low) if low == high else f"{low} or {high}"
+        expected = str(low) if low == high else \
+            f"{low} or {high}" if high == low + 1 else f"{low} to {high}"
         when = claim.at[0].strftime("%-d %B %Y")
         origin = f" (according to {source})" if source else ""
         related = [Related(born_span, "birth date stated here")] if born_span else []

@@ -123,3 +123,12 @@ def test_superscript_and_other_digit_signs_are_not_counts():
     report = checker.check_text("B\x85² people were hurt. The ³ victims went home.",
                                 publication_date="2024-01-01")
     assert [f.rule for f in report.findings] == []
+
+
+def test_a_birthday_in_a_known_month_gives_one_age():
+    """Born in 1985 and 'turned 37 in June' of 2024: the age reached is 39, exactly."""
+    import checker
+
+    (finding,) = checker.check_text("Coach Mike Macdonald, who turned 37 in June, was born "
+                                    "in 1985.", publication_date="2024-09-09").findings
+    assert finding.rule == "age-mismatch" and "so was 39 on" in finding.message
