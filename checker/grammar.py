@@ -80,7 +80,11 @@ def _nominal(token: Token) -> bool:
         token.pos_ == "ADJ" and token.dep_ in ("pobj", "nsubj", "nsubjpass", "dobj", "attr"))
 
 
-_TIME_PREPS = {"on", "in", "at", "during"}  # a noun's own time, not its topic ("for 2021")
+_TIME_PREPS = {"on", "in", "at", "during"}
+# Nouns that only narrow a time ("on the morning of 3 May"): the date is still the verb's
+_TIME_NOUNS = {"morning", "afternoon", "evening", "night", "day", "eve", "week", "weekend",
+               "month", "year", "hour", "time", "date", "end", "start", "beginning", "middle",
+               "dawn", "dusk", "midnight", "noon", "weekday", "period", "lunchtime"}  # a noun's own time, not its topic ("for 2021")
 _MAX_CLIMB = 8  # verbs above a mention worth reading for its tense
 _MAX_GAP = 60  # tokens between a verb and its mention beyond which they are not "near"
 
@@ -350,6 +354,10 @@ class Grammar:
         event_class = _EVENT_WORD_CLASS.get(verb_lemma)
         if noun is not None and (modifies or verb_lemma in lx.HAPPEN_VERBS or event_class is None):
             event_class = _EVENT_WORD_CLASS.get(noun.lemma_.lower(), event_class)
+        elif noun is not None and via_noun and noun.lemma_.lower() not in _TIME_NOUNS:
+            # "sentenced on 20 June for the attack on 3 May": the date is the attack's,
+            # not the sentencing's
+            event_class = _EVENT_WORD_CLASS.get(noun.lemma_.lower())
         tense = tense_of(verb)
         context = _context_tense(verb)
         roles = _place_roles(verb)

@@ -115,6 +115,8 @@ RULE = Rule(
                        "Wednesday, aides said.", date="2024-06-06"),
         Example.passes("The minister left for Brussels on Monday. She departed Brussels on "
                        "Wednesday after the summit.", date="2024-06-06"),
+        Example.passes("He was sentenced on Friday for the attack on Tuesday. The sentencing "
+                       "on Friday was brief.", date="2024-06-10"),  # the attack's day
         Example.passes("The match, originally scheduled for Saturday, was postponed to "
                        "Sunday.", date="2025-01-27"),
         Example.passes("The board met on Tuesday to approve the accounts. Its next meeting is "
