@@ -300,6 +300,14 @@ class Grammar:
         if tok.dep_ == "pobj" and tok.head.pos_ == "ADP":
             prep = tok.head.lower_
             tok = tok.head.head
+            # "on the morning of 3 May", "by the end of March": the time noun only narrows
+            # the date; its own preposition says how the date attaches
+            for _ in range(2):
+                if not (prep == "of" and tok.lemma_.lower() in _TIME_NOUNS
+                        and tok.dep_ == "pobj" and tok.head.pos_ == "ADP"):
+                    break
+                prep = tok.head.lower_
+                tok = tok.head.head
             if prep in _TIME_PREPS and tok.pos_ == "NOUN":
                 timed_noun = tok
         elif tok.dep_ in ("poss", "compound", "amod", "nmod", "nummod") and \

@@ -113,6 +113,8 @@ RULE = Rule(
                        "China on Thursday.", date="2024-05-30"),
         Example.flags_("The minister left Brussels on Monday. She departed from Brussels on "
                        "Wednesday, aides said.", date="2024-06-06"),
+        Example.flags_("The ferry left Lisbon on the morning of 3 May. It departed Lisbon on "
+                       "4 May, the port said.", date="2024-06-05"),
         Example.passes("The minister left for Brussels on Monday. She departed Brussels on "
                        "Wednesday after the summit.", date="2024-06-06"),
         Example.passes("He was sentenced on Friday for the attack on Tuesday. The sentencing "
