@@ -576,7 +576,9 @@ class _Ages:
 # Words that tell a count changed: "the toll rose to", "a fourth died later", "another".
 _COUNT_UPDATE = {"rise", "rose", "risen", "climb", "climbed", "increase", "increased", "another",
                  "further", "additional", "later", "toll", "initially", "originally",
-                 "revise", "revised", "raise", "raised", "previously", "earlier"}
+                 "revise", "revised", "raise", "raised", "previously", "earlier",
+                 # another incident altogether: "a similar blast killed 13"
+                 "similar", "previous", "prior", "separate", "unrelated"}
 _CHANGE_VERBS = {"rise", "climb", "increase", "grow", "jump", "reach", "fall", "drop",
                  "revise", "raise", "lower", "double", "soar"}
 _APPROX = {"least", "about", "around", "nearly", "almost", "some", "over", "than", "up",
@@ -678,7 +680,8 @@ def _scope(noun: Token, by_verb: dict[int, list[Mention]]
     when = next(((m.value.first, m.value.last) for m in by_verb.get(verb.idx, ())
                  if m.value is not None and not m.dateline and m.kind not in (
                      "duration", "ref", "set")
-                 and m.value.grain.value in ("time", "day", "weekend", "week", "month")),
+                 and m.value.grain.value in ("time", "day", "weekend", "week", "month", "quarter",
+                                             "season", "year")),
                 None)
     return frozenset(places), when, (verb.lemma_.lower() if verb.pos_ in ("VERB", "AUX")
                                      else None)

@@ -142,6 +142,10 @@ RULE = Rule(
                        date="2024-06-05"),
         Example.passes("Three people were killed in Leeds. Five people were killed in York.",
                        date="2024-06-05"),
+        Example.passes("Five people were killed on Sunday. Last year a blast at the mine "
+                       "killed 13 people.", date="2024-06-05"),
+        Example.passes("Five people were killed on Sunday. A similar blast killed 13 people.",
+                       date="2024-06-05"),
         Example.passes("Police arrested 12 people on Friday. They arrested 14 people on "
                        "Saturday.", date="2024-06-05"),
         Example.passes("About 70 firefighters and 12 fire engines were sent. The fire damaged "
