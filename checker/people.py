@@ -255,8 +255,14 @@ def group_people(doc: Doc) -> tuple[list[Person], list[NameToken], dict[int, int
         word = _norm(t.text)
         pid = None
         ambiguous = False
+        # "Nima Nuru Sherpa" (tagged as a place): the last word of a longer name is not
+        # the Pemba Sherpa named earlier unless the words before it are his too
+        joined = {_norm(c.text) for c in t.children
+                  if c.dep_ in ("compound", "flat") and c.pos_ == "PROPN"}
         if word in surnames:
             pid, ambiguous = owner(word, t.idx)
+            if pid is not None and joined and not joined <= set(parts[pid]):
+                pid, ambiguous = None, False
             if pid is None and not ambiguous:
                 solo = [p for p in persons if not p.first and p.surname == word]
                 pid = solo[0].id if len(solo) == 1 else None
@@ -438,6 +444,11 @@ class _Ages:
             while head.head is not head and head.dep_ in ("compound", "amod", "nummod",
                                                           "punct") and head.head.i > head.i:
                 head = head.head
+            named = next((c for c in head.children if c.dep_ == "appos"
+                          and c.i in self.token_person), None) if head.i != last.i else None
+            if named is not None:  # "a 34-year-old guide, Pemba Sherpa,"
+                return AgeFact(where, "age", self.token_person[named.i], age=n,
+                               at=self._time_of(head), then=then)
             if head.i != last.i and head.pos_ in ("NOUN",) and head.i not in self.token_person:
                 return None  # "a 67-year-old woman": someone not named
             if head.i != last.i and head.i in self.token_person:

@@ -136,6 +136,8 @@ RULE = Rule(
         Example.flags_("Margarethe Vollmer has died aged 82. She died on Sunday. Born on 17 "
                        "June 1934, Vollmer studied piano.", date="2019-01-09"),
         Example.flags_("Ruth Ames (b. 1960) died on Monday aged 70.", date="2024-06-05"),
+        Example.flags_("The dead included a 34-year-old guide, Pemba Dorje, who was born in "
+                       "1985.", date="2024-10-18"),
         Example.passes("Keith Lowe, aged 74, was born in Leeds in 1950.", date="2024-06-05"),
         Example.passes("Edna Pryce (1931–2025) died on 28 February aged 93.",
                        date="2025-03-05"),

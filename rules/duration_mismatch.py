@@ -57,7 +57,7 @@ def _endpoints(facts: ArticleFacts, d: Mention) -> tuple[Mention, Mention, bool,
     for start, end in facts.ranges():
         if start.attachment.sentence == s and (
                 start.attachment.verb_start == d.attachment.verb_start
-                or 0 <= start.span.start - d.span.end <= 12):
+                or 0 <= start.span.start - d.span.end <= 24):
             return start, end, True, False
     nouns = _synonyms(d.attachment.noun) if d.attachment.modifies_noun else set()
     near = [m for m in facts.mentions if s <= m.attachment.sentence <= s + 2 and m.value
@@ -169,6 +169,8 @@ RULE = Rule(
         Example.passes("The side won on Saturday after a three-week break that began in "
                        "August.", date="2024-10-14"),  # the break may have ended before
         Example.passes("She retired in 2011, ending a 20-year career that began in 1991."),
+        Example.flags_("Rescuers spent three days searching, from Thursday to Friday.",
+                       date="2024-10-21"),
         Example.passes("The three-day festival runs from 2 to 4 August.", date="2024-07-01"),
         Example.passes("The strike lasted about ten days, from 3 to 14 June.",
                        date="2024-07-01"),  # an approximate length is no claim to check

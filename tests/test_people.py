@@ -132,3 +132,12 @@ def test_a_birthday_in_a_known_month_gives_one_age():
     (finding,) = checker.check_text("Coach Mike Macdonald, who turned 37 in June, was born "
                                     "in 1985.", publication_date="2024-09-09").findings
     assert finding.rule == "age-mismatch" and "so was 39 on" in finding.message
+
+
+def test_the_last_word_of_another_name_is_not_an_earlier_person():
+    """'Nima Nuru Sherpa, 58' (which the tagger calls a place) is not 'Pemba Sherpa'."""
+    import checker
+
+    text = ("The dead included a 34-year-old guide, Pemba Sherpa, who had climbed Everest "
+            "11 times. Its president, Nima Nuru Sherpa, 58, said the mountain had changed.")
+    assert checker.check_text(text, publication_date="2024-10-18").findings == []
