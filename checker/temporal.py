@@ -23,7 +23,8 @@ class Timex:
 
     kind: str  # date | month | year | weekday | relative | anchored | duration | time |
     #            season | quarter | half | decade | century | ref | set | weekend | part |
-    #            holiday | fiscal | numeric (a d/m/y date whose order the copy leaves open)
+    #            holiday | fiscal | day (the 5th: no month given) |
+    #            numeric (a d/m/y date whose order the copy leaves open)
     start: int
     end: int
     weekday: int | None = None
@@ -96,6 +97,15 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     # April of last year · June this year
     ("m-rel-year", rf"(?:(?P<mod>early|mid|late)[\s-])?(?P<mon>{_MON_FULL})\s+(?:of\s+)?"
                    r"(?P<which>(?i:last|this|next))\s+year(?!\w)"),
+    # mid-July · early March · late May (the modifier makes the month a time)
+    ("m-mod", rf"(?P<mod>(?i:early|mid|late))(?:-|[^\S\n]+)(?P<mon>{_MON_FULL})(?![a-z])"),
+    # on the 5th · by the 19th: a day of a month the copy leaves to the reader
+    ("day-only", "(?:" + "|".join(rf"(?<=\b{w}\s)" for w in (
+        "on", "by", "until", "till", "since", "from", "before", "after", "On", "By", "Until",
+        "Since", "From", "Before", "After")) +
+        r")the\s+(?P<day>[1-9]|[12]\d|3[01])(?:st|nd|rd|th)(?![\w-])"
+        r"(?!\s+of\b|\s+(?!and\b|or\b|but\b|at\b|in\b|when\b|to\b|until\b|for\b|with\b|"
+        r"after\b|before\b|and\b)[a-z])"),
     # in February · since May · early March
     ("m", rf"(?=early|mid|late|[JFMASOND]){_MONTH_CONTEXT}(?:(?P<mod>early|mid|late)[\s-])?(?P<mon>{_MON_FULL}|"
           rf"Sept\.|Jan\.|Feb\.|Aug\.|Oct\.|Nov\.|Dec\.)(?![a-z])"),
@@ -164,6 +174,7 @@ PATTERNS: tuple[tuple[str, str], ...] = (
                 rf"(?:\s+of\s+(?:(?P<year>{_YEAR})(?!\d)|(?i:(?P<which>this|the|last|next)\s+year)))?"
                 r"(?!\w)"),
     ("quarter-q", rf"Q(?P<q>[1-4])(?:\s+(?P<year>{_YEAR}))?(?!\w)"),
+    ("half-h", rf"H(?P<h>[12])(?:\s+(?P<year>{_YEAR}))?(?!\w)"),
     # the 1990s · the mid-1980s · 1950s-era
     ("decade", r"(?:(?P<mod>early|mid|late)[\s-])?(?P<decade>1\d\d0|20\d0)s(?![a-z])"),
     ("century", r"(?:the\s+)?(?P<cent>1\d|20|21|[1-9])(?:st|nd|rd|th)[\s-]century"),
@@ -339,6 +350,15 @@ def _build(name: str, m: re.Match[str]) -> list[Timex]:
         t.extra["rel"] = {"last": "-1", "past": "-1", "next": "1", "coming": "1"}.get(
             g["rel"].lower(), "0")
         return [t]
+    if name == "m-mod":
+        t = Timex("month", start, end, month=_month(g["mon"]), modifier=g["mod"].lower())
+        t.date_span = (start, end)
+        return [t]
+    if name == "day-only":
+        return [Timex("day", start, end, day=int(g["day"]))]
+    if name == "half-h":
+        return [Timex("half", start, end, amount=int(g["h"]),
+                      year=int(g["year"]) if g.get("year") else None)]
     if name == "m-rel-year":
         t = Timex("month", start, end, month=_month(g["mon"]), modifier=g.get("mod"))
         t.date_span = (start, end)

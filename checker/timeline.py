@@ -449,6 +449,8 @@ class Resolver:
             first = dt.date(year, 1 if t.amount == 1 else 7, 1)
             return Moment(first, first + relativedelta(months=6, days=-1), Grain.HALF), \
                 How.STATED if t.year else How.YEAR_FROM_PUBLICATION, False, None, None
+        if t.kind == "day" and pub is not None and t.day:
+            return self._day_only(t, att)
         if t.kind == "weekend" and pub is not None:
             return self._weekend(att)
         if t.kind == "part" and pub is not None and t.unit:
@@ -511,6 +513,22 @@ class Resolver:
             else:
                 d = _weekday_near(pub, t.weekday, direction)
         return Moment.day(d, label=label), How.WEEKDAY_BY_TENSE, False, None, None
+
+    def _day_only(self, t: Timex, att: Attachment):
+        """"on the 5th": the publication month's, or the month before or after as the
+        tense points; a day the month does not have stays unresolved."""
+        pub = self.pub
+        assert pub is not None and t.day is not None
+        direction = _direction_from_tense(att)
+        month = dt.date(pub.year, pub.month, 1)
+        if direction < 0 and t.day > pub.day:
+            month -= relativedelta(months=1)
+        elif direction > 0 and t.day < pub.day:
+            month += relativedelta(months=1)
+        d = _safe_date(month.year, month.month, t.day)
+        if d is None:
+            return None, How.UNRESOLVED, False, None, None
+        return Moment.day(d), How.YEAR_FROM_PUBLICATION, False, None, None
 
     def _weekend(self, att: Attachment):
         """"over the weekend" / "at the weekend": the nearest one, placed by tense."""

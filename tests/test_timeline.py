@@ -150,6 +150,11 @@ def test_a_time_of_day_falls_on_the_day_beside_it():
     ("The ministers held their spring talks.", "spring", "2024-SP"),
     ("The stake was sold in April of last year.", "April of last year", "2023-04"),
     ("The service launches in the fall of 2025.", "the fall of 2025", "2025-FA"),
+    ("The board met on the 3rd.", "the 3rd", "2024-06-03"),
+    ("The board will meet on the 3rd.", "the 3rd", "2024-07-03"),
+    ("He lives on the 5th floor.", None, None),
+    ("Results are due mid-July.", "mid-July", "2024-07"),
+    ("Sales rose in H1.", "H1", "2024-H1"),
     # stretches counted from a year, and named periods
     ("Sales rose 4% from a year earlier.", "a year earlier", "2023"),
     ("In 2019 output fell; two years later it recovered.", "two years later", "2021"),
