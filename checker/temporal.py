@@ -100,12 +100,12 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     # mid-July · early March · late May (the modifier makes the month a time)
     ("m-mod", rf"(?P<mod>(?i:early|mid|late))(?:-|[^\S\n]+)(?P<mon>{_MON_FULL})(?![a-z])"),
     # on the 5th · by the 19th: a day of a month the copy leaves to the reader
-    ("day-only", "(?:" + "|".join(rf"(?<=\b{w}\s)" for w in (
+    ("day-only", "(?=the\\s)(?:" + "|".join(rf"(?<=\b{w}\s)" for w in (
         "on", "by", "until", "till", "since", "from", "before", "after", "On", "By", "Until",
         "Since", "From", "Before", "After")) +
         r")the\s+(?P<day>[1-9]|[12]\d|3[01])(?:st|nd|rd|th)(?![\w-])"
-        r"(?!\s+of\b|\s+(?!and\b|or\b|but\b|at\b|in\b|when\b|to\b|until\b|for\b|with\b|"
-        r"after\b|before\b|and\b)[a-z])"),
+        r"(?!\s+of\b|\s+(?!(?:and|or|but|at|in|when|to|until|for|with|after|before|it|he|"
+        r"she|they|we|i|you|the|a|an|his|her|their|its|our|this|that|there)\b)[a-z])"),
     # in February · since May · early March
     ("m", rf"(?=early|mid|late|[JFMASOND]){_MONTH_CONTEXT}(?:(?P<mod>early|mid|late)[\s-])?(?P<mon>{_MON_FULL}|"
           rf"Sept\.|Jan\.|Feb\.|Aug\.|Oct\.|Nov\.|Dec\.)(?![a-z])"),
