@@ -28,6 +28,7 @@ from checker.temporal import Timex
 class How(str, Enum):
     STATED = "stated"
     YEAR_FROM_PUBLICATION = "year inferred from the publication date"
+    MONTH_FROM_PUBLICATION = "month and year inferred from the publication date"
     YEAR_FROM_CONTEXT = "year taken from a date nearby"
     WEEKDAY_BY_TENSE = "weekday placed by tense"
     RELATIVE_TO_PUBLICATION = "relative to the publication date"
@@ -528,7 +529,7 @@ class Resolver:
         d = _safe_date(month.year, month.month, t.day)
         if d is None:
             return None, How.UNRESOLVED, False, None, None
-        return Moment.day(d), How.YEAR_FROM_PUBLICATION, False, None, None
+        return Moment.day(d), How.MONTH_FROM_PUBLICATION, False, None, None
 
     def _weekend(self, att: Attachment):
         """"over the weekend" / "at the weekend": the nearest one, placed by tense."""
