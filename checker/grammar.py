@@ -106,7 +106,7 @@ def tense_of(verb: Token, depth: int = 0) -> Tense:
         return Tense.PAST if "have" in words else Tense.MODAL
     if "to" in words:
         head = verb.head
-        if head is verb:
+        if head.i == verb.i:
             return Tense.UNKNOWN
         # "is scheduled to open", "is due to report", "plans to", "is to open"
         if head.lower_ in lx.SCHEDULE_WORDS or head.lemma_ == "be":
@@ -129,7 +129,7 @@ def tense_of(verb: Token, depth: int = 0) -> Tense:
         return Tense.PRESENT
     if verb.tag_ in ("VBG", "VBN", "VB") and verb.dep_ in ("conj", "advcl", "xcomp", "acl",
                                                             "relcl", "pcomp", "ccomp"):
-        if verb.head is not verb and verb.dep_ != "relcl":
+        if verb.head.i != verb.i and verb.dep_ != "relcl":
             return tense_of(verb.head, depth + 1)
     return Tense.UNKNOWN
 
@@ -146,7 +146,7 @@ def is_infinitive(verb: Token, depth: int = 0) -> bool:
         return True
     if verb.tag_ in ("VBG", "VBN", "VB") and verb.dep_ in ("conj", "advcl", "xcomp", "acl",
                                                             "pcomp", "ccomp") \
-            and verb.head is not verb:
+            and verb.head.i != verb.i:
         return is_infinitive(verb.head, depth + 1)
     return False
 
@@ -166,7 +166,7 @@ def _reported(verb: Token) -> bool:
     """Is this clause the content of a past-tense report ("said it would ...")?"""
     tok = verb
     for _ in range(4):
-        if tok.dep_ in ("ccomp", "xcomp", "advcl", "conj") and tok.head is not tok:
+        if tok.dep_ in ("ccomp", "xcomp", "advcl", "conj") and tok.head.i != tok.i:
             head = tok.head
             if head.lemma_ in lx.REPORTING_VERBS and tense_of(head).is_past:
                 return True
@@ -198,11 +198,11 @@ def _described_noun(verb: Token, noun: Token | None, modifies: bool) -> Token | 
     hangs on ("the recent storm, which struck on 14 January")."""
     if modifies and noun is not None:
         target = noun
-    elif verb.dep_ in ("relcl", "acl") and verb.head is not verb:
+    elif verb.dep_ in ("relcl", "acl") and verb.head.i != verb.i:
         target = verb.head
     else:
         return None
-    if target.dep_ == "appos" and target.head is not target:
+    if target.dep_ == "appos" and target.head.i != target.i:
         target = target.head
     return target
 
@@ -227,7 +227,7 @@ def _subject(verb: Token, depth: int = 0) -> Token | None:
     if verb.dep_ == "relcl":
         return verb.head
     if depth < 4 and verb.dep_ in ("xcomp", "conj", "advcl", "acl", "ccomp") \
-            and verb.head is not verb:
+            and verb.head.i != verb.i:
         if verb.dep_ == "acl" and not _is_verb(verb.head):
             return verb.head
         return _subject(verb.head, depth + 1)
@@ -323,7 +323,7 @@ class Grammar:
         for _ in range(8):
             if _is_verb(verb) and verb.dep_ not in ("amod", "compound"):
                 break
-            if verb.head is verb:
+            if verb.head.i == verb.i:
                 break
             if verb.pos_ in ("NOUN", "PROPN"):
                 via_noun = via_noun or not modifies

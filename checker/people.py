@@ -369,7 +369,7 @@ class _Ages:
         for _ in range(6):
             if verb.pos_ in ("VERB", "AUX"):
                 break
-            if verb.head is verb:
+            if verb.head.i == verb.i:
                 return None
             verb = verb.head
         return _subject(verb) if verb.pos_ in ("VERB", "AUX") else None
@@ -378,7 +378,7 @@ class _Ages:
         """The time an age holds: a date on the same verb, else the publication date."""
         verb = token
         for _ in range(6):
-            if verb.pos_ in ("VERB", "AUX") or verb.head is verb:
+            if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
                 break
             verb = verb.head
         if verb.lemma_ in ("bear", "born") or verb.lower_ == "born":
@@ -441,7 +441,7 @@ class _Ages:
         if kind == "year-old":
             then = bool(m.group("then"))
             head = last
-            while head.head is not head and head.dep_ in ("compound", "amod", "nummod",
+            while head.head.i != head.i and head.dep_ in ("compound", "amod", "nummod",
                                                           "punct") and head.head.i > head.i:
                 head = head.head
             named = next((c for c in head.children if c.dep_ == "appos"
@@ -488,7 +488,7 @@ class _Ages:
                    for c in birthday.children):
                 return None  # "her 19th real birthday": leap-day counting
             verb = birthday.head
-            while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
+            while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
                 verb = verb.head
             if verb.head.lemma_ in lx.WISH_VERBS or verb.head.lower_ in lx.WISH_VERBS:
                 return None  # "hopes to reach her 20th birthday"
@@ -504,7 +504,7 @@ class _Ages:
         from checker.grammar import tense_of
 
         verb = token
-        while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
+        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
             verb = verb.head
         return tense_of(verb).is_past
 
@@ -680,7 +680,7 @@ def _scope(noun: Token, by_verb: dict[int, list[Mention]]
 
     verb = noun
     for _ in range(4):
-        if verb.pos_ in ("VERB", "AUX") or verb.head is verb:
+        if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
             break
         verb = verb.head
     places = set(_places(verb)) if verb.pos_ in ("VERB", "AUX") else set()

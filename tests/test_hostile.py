@@ -220,3 +220,24 @@ def test_stdin_has_the_same_size_limit():
     assert result.exit_code == 2 and "-: " in result.output and "limit" in result.output
     result = runner.invoke(app, ["check", "-", "-f", "json"], input=GOOD)
     assert result.exit_code == 1
+
+
+@pytest.mark.parametrize("text", [
+    # word salad whose parse has a noun for its root, with a birthday under it: climbing
+    # from the birthday to its verb once never stopped (a token's head compared by identity)
+    "vote May week since weekend to 29 12-day (b. 70s 29/05/2024 as people Easter as year "
+    "later FY24 and 5th birthday last",
+    "\u202e ² '82 injured weekend Bard \t \r next Thursday aged - 29/05/2024 0800 . yesterday "
+    "H1 first \r\n \n birthday vote Mr 70s earlier 50 strike 29/05/2024 June 0800",
+])
+def test_parses_without_a_verb_at_the_root_finish(text):
+    import faulthandler
+
+    import checker
+
+    faulthandler.dump_traceback_later(120, exit=True)  # a hang fails with a traceback
+    try:
+        report = checker.check_text(text, publication_date="2024-05-29")
+    finally:
+        faulthandler.cancel_dump_traceback_later()
+    assert report.files[0].error is None

@@ -23,7 +23,13 @@ WORDS = ["on", "Monday", "Wednesday", "Thursday", "31", "April", "29", "May", "2
          "people", "died", "victims", "aged", "50", "born", "in", "1980", "Mr", "Vollmer",
          "Volmer", "said", "the", "summit", "from", "to", "a", "week", "later", "yesterday",
          "last", "next", "year", ",", ".", "\n", "\n\n", "-", "—", "(", ")", "'s", "12-day",
-         "strike", "visit", "\u00e9", "\U0001F600", "\u202e", "\r\n", "\r", "\t"]
+         "strike", "visit", "\u00e9", "\U0001F600", "\u202e", "\r\n", "\r", "\t",
+         # the timeline's rarer forms
+         "'82", "70s", "5th", "Christmas", "Easter", "H1", "Q3", "fiscal", "FY24", "2024-05-29",
+         "29/05/2024", "3/4/23", "0800", "UTC", "weekend", "end", "of", "about", "nearly",
+         "and", "half", "annual", "twice", "dead", "injured", "killed", "(b.", "1960)",
+         "(1931–2025)", "Tom", "Baird", "Bard", "mid-2011", "since", "as", "soon", "ago",
+         "earlier", "today", "²", "quarter", "first", "turned", "birthday", "Sherpa"]
 prose = st.lists(st.sampled_from(WORDS), min_size=1, max_size=80).map(" ".join)
 unicode_text = st.text(min_size=1, max_size=400)
 copy = st.one_of(prose, unicode_text, st.tuples(prose, unicode_text).map("".join))
