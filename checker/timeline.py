@@ -308,6 +308,8 @@ _FIXED_HOLIDAYS = {"christmas": (12, 25), "christmas day": (12, 25), "christmas 
 _EASTER_OFFSETS = {"easter": 0, "easter sunday": 0, "easter monday": 1, "good friday": -2}
 
 
+_LOOKS_AHEAD = {"expect", "forecast", "predict", "anticipate", "project", "plan", "aim",
+                "hope", "target"}
 _LOOKS_BACK = re.compile(r"\b(?:[Ss]ince|as\s+of|as\s+at)\s+(?:the\s+)?\Z")
 
 
@@ -442,6 +444,9 @@ class Resolver:
                                      or _LOOKS_BACK.search(self.text, max(0, t.start - 12),
                                                            t.start)):
                 pick = _quarter(pub.year - 1, int(t.amount))
+            elif pick.last < pub and (att.tense is Tense.FUTURE or att.verb in _LOOKS_AHEAD):
+                # "analysts expect a slowdown in Q1", said in December: next year's
+                pick = _quarter(pub.year + 1, int(t.amount))
             return pick, How.YEAR_FROM_PUBLICATION, False, None, None
         if t.kind == "half" and t.amount:
             year = t.year or (pub.year + t.direction if pub else None)

@@ -155,6 +155,8 @@ def test_a_time_of_day_falls_on_the_day_beside_it():
     ("He lives on the 5th floor.", None, None),
     ("Results are due mid-July.", "mid-July", "2024-07"),
     ("Sales rose in H1.", "H1", "2024-H1"),
+    ("Analysts expect a slowdown in Q1.", "Q1", "2025-Q1"),  # said in June: next year's
+    ("Profits fell in Q1.", "Q1", "2024-Q1"),
     # stretches counted from a year, and named periods
     ("Sales rose 4% from a year earlier.", "a year earlier", "2023"),
     ("In 2019 output fell; two years later it recovered.", "two years later", "2021"),
