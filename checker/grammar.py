@@ -60,6 +60,9 @@ class Attachment:
     noun_cues: frozenset[str] = frozenset()  # modifiers of the noun the mention describes
     context_tense: Tense = Tense.UNKNOWN  # tense of the nearest finite clause above the verb
     infinitive: bool = False  # the MODAL tense comes from "to …", not would/could/might
+    # a past form under would/will in a time clause: "would be pumped in when markets
+    # opened on Friday" (the opening is still to come)
+    future_in_past: bool = False
     via_noun: bool = False  # the path up to the verb passes through a noun ("win on Saturday")
     verb_is_near: bool = True  # no other verb stands between the verb and the mention
 
@@ -132,6 +135,20 @@ def tense_of(verb: Token, depth: int = 0) -> Tense:
         if verb.head.i != verb.i and verb.dep_ != "relcl":
             return tense_of(verb.head, depth + 1)
     return Tense.UNKNOWN
+
+
+_TIME_CLAUSE_MARKS = {"when", "once", "after", "before", "until", "till", "as"}
+
+
+def _future_in_past(verb: Token) -> bool:
+    """"… would be pumped into markets when they opened on Friday": a past form in a time
+    clause whose main verb is a would or a will."""
+    if verb.dep_ != "advcl" or verb.head.i == verb.i:
+        return False
+    if not any(c.dep_ in ("mark", "advmod") and c.lower_ in _TIME_CLAUSE_MARKS
+               for c in verb.children):
+        return False
+    return tense_of(verb.head) in (Tense.MODAL, Tense.FUTURE)
 
 
 def is_infinitive(verb: Token, depth: int = 0) -> bool:
@@ -383,6 +400,7 @@ class Grammar:
             noun_cues=self._cues(timed_noun or _described_noun(verb, noun, nominal)),
             negated=any(c.dep_ == "neg" for c in verb.children),
             infinitive=tense is Tense.MODAL and is_infinitive(verb),
+            future_in_past=tense is Tense.PAST and _future_in_past(verb),
             subject=subject_text,
             subject_key=subject_key,
             subject_is_guess=guess,

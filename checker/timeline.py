@@ -347,6 +347,8 @@ def _direction_from_tense(att: Attachment) -> int:
     """Which way a bare weekday or month points: past tense back, future forward."""
     if att.via_noun or not att.verb_is_near:
         return 0  # "a win over Rovers on Saturday": the verb's tense is not the noun's
+    if att.future_in_past:
+        return 1  # "would be pumped in when markets opened on Friday"
     if att.tense.is_past:
         return -1
     if att.tense in (Tense.FUTURE, Tense.PRESENT) or (att.tense is Tense.MODAL and att.reported):

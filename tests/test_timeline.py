@@ -150,6 +150,8 @@ def test_a_time_of_day_falls_on_the_day_beside_it():
     ("The ministers held their spring talks.", "spring", "2024-SP"),
     ("The stake was sold in April of last year.", "April of last year", "2023-04"),
     ("The service launches in the fall of 2025.", "the fall of 2025", "2025-FA"),
+    ("Officials said the cash would go in when markets opened on Friday.", "Friday",
+     "2024-06-07"),  # a past form in a time clause under "would": still to come
     ("The board met on the 3rd.", "the 3rd", "2024-06-03"),
     ("The board will meet on the 3rd.", "the 3rd", "2024-07-03"),
     ("He lives on the 5th floor.", None, None),
