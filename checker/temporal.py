@@ -73,13 +73,22 @@ _UNIT = (r"(?P<unit>(?i:seconds?|minutes?|hours?|days?|nights?|weeks?|fortnights
          r"quarters|years?|decades?|centuries|century))")
 _PART = r"(?:\s+(?P<part>morning|afternoon|evening|night))?"
 
+# Which way a relative word points: "last September", "next year", "the coming week".
+_DIRECTION = {"this": 0, "current": 0, "the": 0, "last": -1, "past": -1, "previous": -1,
+              "next": 1, "coming": 1, "following": 1}
+
+
+def _after(*words: str) -> str:
+    """A lookbehind alternation: the match must follow one of these words and a space."""
+    return "(?:" + "|".join(rf"(?<=\b{w}\s)" for w in words) + ")"
+
+
 # The month "May" and the verb "March" need a calendar context before they count alone.
-_MONTH_CONTEXT = "(?:" + "|".join(
-    rf"(?<=\b{w}\s)" for w in (
-        "in", "since", "until", "till", "by", "from", "during", "of", "before", "after",
-        "through", "throughout", "to", "between", "and", "or", "early", "late", "mid", "last",
-        "next", "this", "that", "each", "every", "on", "In", "Since", "By", "From", "Until",
-        "Last", "Next", "Early", "Late", "Mid")) + ")"
+_MONTH_CONTEXT = _after(
+    "in", "since", "until", "till", "by", "from", "during", "of", "before", "after",
+    "through", "throughout", "to", "between", "and", "or", "early", "late", "mid", "last",
+    "next", "this", "that", "each", "every", "on", "In", "Since", "By", "From", "Until",
+    "Last", "Next", "Early", "Late", "Mid")
 
 PATTERNS: tuple[tuple[str, str], ...] = (
     # Thursday, 29 May 2024 · 31st of November · 4 September · Friday 13 September 2023
@@ -100,10 +109,10 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     # mid-July · early March · late May (the modifier makes the month a time)
     ("m-mod", rf"(?P<mod>(?i:early|mid|late))(?:-|[^\S\n]+)(?P<mon>{_MON_FULL})(?![a-z])"),
     # on the 5th · by the 19th: a day of a month the copy leaves to the reader
-    ("day-only", "(?=the\\s)(?:" + "|".join(rf"(?<=\b{w}\s)" for w in (
+    ("day-only", "(?=the\\s)" + _after(
         "on", "by", "until", "till", "since", "from", "before", "after", "On", "By", "Until",
-        "Since", "From", "Before", "After")) +
-        r")the\s+(?P<day>[1-9]|[12]\d|3[01])(?:st|nd|rd|th)(?![\w-])"
+        "Since", "From", "Before", "After") +
+        r"the\s+(?P<day>[1-9]|[12]\d|3[01])(?:st|nd|rd|th)(?![\w-])"
         r"(?!\s+of\b|\s+(?!(?:and|or|but|at|in|when|to|until|for|with|after|before|it|he|"
         r"she|they|we|i|you|the|a|an|his|her|their|its|our|this|that|there)\b)[a-z])"),
     # in February · since May · early March
@@ -164,9 +173,9 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     # last spring · summer 2023 · in the autumn
     ("season", rf"(?:(?P<mod>(?i:last|next|this|early|late|mid|in\s+the|the|in|during\s+the)))\s+"
                rf"(?P<season>spring|summer|autumn|winter)(?:\s+(?:of\s+)?(?P<year>{_YEAR}))?(?!\w)"),
-    ("season-poss", "(?=(?i:spring|summer|autumn|winter))(?:" + "|".join(rf"(?<=\b{w}\s)" for w in (
-        "their", "its", "his", "her", "our", "Their", "Its", "His", "Her", "Our")) +
-        r")(?P<season>(?i:spring|summer|autumn|winter))(?!\w)"),
+    ("season-poss", "(?=(?i:spring|summer|autumn|winter))" + _after(
+        "their", "its", "his", "her", "our", "Their", "Its", "His", "Her", "Our") +
+        r"(?P<season>(?i:spring|summer|autumn|winter))(?!\w)"),
     ("season-year", rf"(?:(?P<the>(?i:the))\s+)?(?P<season>[Ss]pring|[Ss]ummer|[Aa]utumn|[Ww]inter|[Ff]all)"
                     rf"\s+(?:of\s+)?(?P<year>{_YEAR})(?!\d)"),
     # the third quarter · Q3 2024
@@ -185,9 +194,9 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     ("decade-short", r"(?:(?<=\bthe\s)(?:(?P<mod>early|mid|late)[\s-])?['’]?|['’])(?P<dd>\d0)s"
                      r"(?:\s+(?:and|or|to)\s+['’]?(?P<dd2>\d0)s)?(?![\w'’])"),
     # since '82
-    ("year-short", "(?=['’])(?:" + "|".join(rf"(?<=\b{w}\s)" for w in (
+    ("year-short", "(?=['’])" + _after(
         "since", "in", "of", "from", "until", "till", "by", "to", "and", "through",
-        "Since", "In", "From", "Until", "By")) + r")['’](?P<yy>\d\d)(?![\w'’%])"),
+        "Since", "In", "From", "Until", "By") + r"['’](?P<yy>\d\d)(?![\w'’%])"),
     # mid-2011 · early 2009 · late 2010
     ("year-mod", rf"(?P<mod>(?i:early|mid|late))[\s-](?P<year>{_YEAR})(?!\d|,\d|%|\.\d|-\d|[a-z])"),
     # 2024-05-29 · 29/05/2024 · 7/8/07
@@ -204,9 +213,9 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     ("part-of", r"(?i:the\s+(?:very\s+)?(?P<part>beginning|start|end|middle|rest|remainder)\s+of\s+"
                 r"the\s+(?P<unit>day|week|month|year))(?!\w)"),
     # ended the day · for the day: the trading day just told
-    ("the-day", "(?=[Tt]he)(?:" + "|".join(rf"(?<=\b{w}\s)" for w in (
+    ("the-day", "(?=[Tt]he)" + _after(
         "end", "ended", "ending", "ends", "finish", "finished", "finishing", "close", "closed",
-        "for", "on")) + r")(?P<core>(?i:the\s+day))(?!\w)(?!\s+(?:before|after|of|when|that)\b)"),
+        "for", "on") + r"(?P<core>(?i:the\s+day))(?!\w)(?!\s+(?:before|after|of|when|that)\b)"),
     # Christmas Day · New Year's Eve · Easter · Good Friday
     ("holiday", rf"(?<!Orthodox\s)(?P<name>Christmas(?:\s+(?:Day|Eve))?|New\s+Year['’]s\s+(?:Day|Eve)|"
                 rf"Easter(?:\s+(?:Sunday|Monday))?|Good\s+Friday|Halloween|Boxing\s+Day|"
@@ -259,12 +268,11 @@ def _amount(text: str | None) -> float | None:
 
 # "$300 million in fuel a year", "24 trains a day", "twice a week": a quantity, at most
 # three words back, then "a <unit>" not governed by a preposition ("in a year" is a stretch)
+_GOVERNING = ("in", "for", "within", "after", "over", "about", "than", "of", "to", "from",
+              "by", "under", "just", "only", "nearly", "almost", "before", "during", "at", "up")
 _RATE_BEFORE = re.compile(
     rf"(?:\d[\d,.]*%?|\b(?i:{_NUM_WORD}|twice|thrice|once|times))(?:[^\S\n]+\S+){{0,3}}?"
-    r"(?<!\bin)(?<!\bfor)(?<!\bwithin)(?<!\bafter)(?<!\bover)(?<!\babout)(?<!\bthan)"
-    r"(?<!\bof)(?<!\bto)(?<!\bfrom)(?<!\bby)(?<!\bfor)(?<!\bunder)(?<!\bjust)(?<!\bonly)"
-    r"(?<!\bnearly)(?<!\balmost)(?<!\bbefore)(?<!\bduring)(?<!\bat)(?<!\bup)(?<!,)"
-    r"[^\S\n]+\Z")
+    + "".join(rf"(?<!\b{w})" for w in _GOVERNING) + r"(?<!,)[^\S\n]+\Z")
 _NOT_IN_RATE = {"and", "or", "but", "then", "is", "was", "are", "were", "be", "been", "take",
                 "took", "takes", "spend", "spent", "spends", "last", "lasts", "wait", "waits",
                 "stay", "stays", "stayed", "it", "they", "he", "she", "we", "for"}
@@ -344,11 +352,14 @@ def _build(name: str, m: re.Match[str]) -> list[Timex]:
                   modifier=g.get("mod"))
         t.date_span = (start, end)
         return [t]
-    if name == "rel-month":
-        t = Timex("month", start, end, month=_month(g["mon"]), modifier=g["rel"].lower())
+    if name in ("rel-month", "m-rel-year"):
+        # "last September" counts months from publication; "April of last year", years
+        rel = (g.get("rel") or g["which"]).lower()
+        t = Timex("month", start, end, month=_month(g["mon"]),
+                  modifier=g.get("mod") or (rel if name == "rel-month" else None),
+                  direction=_DIRECTION[rel],
+                  extra={"relative": "month" if name == "rel-month" else "year"})
         t.date_span = (start, end)
-        t.extra["rel"] = {"last": "-1", "past": "-1", "next": "1", "coming": "1"}.get(
-            g["rel"].lower(), "0")
         return [t]
     if name == "m-mod":
         t = Timex("month", start, end, month=_month(g["mon"]), modifier=g["mod"].lower())
@@ -359,11 +370,6 @@ def _build(name: str, m: re.Match[str]) -> list[Timex]:
     if name == "half-h":
         return [Timex("half", start, end, amount=int(g["h"]),
                       year=int(g["year"]) if g.get("year") else None)]
-    if name == "m-rel-year":
-        t = Timex("month", start, end, month=_month(g["mon"]), modifier=g.get("mod"))
-        t.date_span = (start, end)
-        t.extra["year_rel"] = {"last": "-1", "next": "1"}.get(g["which"].lower(), "0")
-        return [t]
     if name == "m":
         s = m.start("mod") if g.get("mod") else m.start("mon")
         t = Timex("month", s, end, month=_month(g["mon"]), modifier=g.get("mod"))
@@ -403,8 +409,7 @@ def _build(name: str, m: re.Match[str]) -> list[Timex]:
                           part_of_day=unit)]
         if unit in lx.SEASONS:
             return [Timex("season", start, end, modifier=mod, extra={"season": unit})]
-        direction = {"this": 0, "last": -1, "past": -1, "previous": -1, "next": 1,
-                     "coming": 1, "following": 1}[mod]
+        direction = _DIRECTION[mod]
         if mod in ("past", "coming") and unit != "weekend":
             # "the past year", "the coming months": a stretch of time ending/starting now
             return [Timex("duration", start, end, amount=1, unit=unit, modifier=mod)]
@@ -483,7 +488,7 @@ def _build(name: str, m: re.Match[str]) -> list[Timex]:
         year = int(g["year"]) if g.get("year") else None
         which = (g.get("this") or "").lower()
         t = Timex("half", start, end, amount=lx.ORDINALS[g["ord"].lower()], year=year,
-                  direction={"last": -1, "next": 1}.get(which, 0))
+                  direction=_DIRECTION.get(which, 0))
         return [t]
     if name == "decade-short":
         first = Timex("decade", start, m.end("dd") + 1, year=_century_guess(g["dd"]),
@@ -573,9 +578,8 @@ def _build(name: str, m: re.Match[str]) -> list[Timex]:
             return [Timex("relative", start, end, amount=1, unit="quarter", direction=-1,
                           modifier="last")]
         t = Timex("quarter", start, end, amount=4 if q < 0 else q, year=year)
-        if which:
-            t.direction = {"last": -1, "next": 1}.get(which, 0)
-            t.extra["which"] = which
+        if which:  # "the first quarter of last year"
+            t.direction, t.extra["relative"] = _DIRECTION[which], "year"
         return [t]
     if name == "decade":
         return [Timex("decade", start, end, year=int(g["decade"]), modifier=g.get("mod"))]

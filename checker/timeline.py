@@ -396,16 +396,16 @@ class Resolver:
                 return Moment.month(t.year, t.month), How.STATED, False, None, None
             if pub is None:
                 return none
-            if "year_rel" in t.extra:  # "April of last year"
-                return Moment.month(pub.year + int(t.extra["year_rel"]), t.month), \
+            relative = t.extra.get("relative")
+            if relative == "year":  # "April of last year"
+                return Moment.month(pub.year + t.direction, t.month), \
                     How.RELATIVE_TO_PUBLICATION, False, None, None
             candidates = [Moment.month(pub.year + k, t.month) for k in (-1, 0, 1)]
-            rel = t.extra.get("rel")
-            if rel is not None:  # last September, next March, this June
+            if relative == "month":  # last September, next March, this June
                 this_month = pub.replace(day=1)
-                pick = ([c for c in candidates if c.first < this_month][-1] if rel == "-1" else
-                        [c for c in candidates if c.first > this_month][0] if rel == "1" else
-                        candidates[1])
+                pick = ([c for c in candidates if c.first < this_month][-1] if t.direction < 0
+                        else [c for c in candidates if c.first > this_month][0]
+                        if t.direction > 0 else candidates[1])
                 return pick, How.RELATIVE_TO_PUBLICATION, False, None, None
             return _by_tense(candidates, pub, self._looking(t, att)), \
                 How.YEAR_FROM_PUBLICATION, False, None, None
@@ -434,7 +434,7 @@ class Resolver:
                 return _quarter(t.year, int(t.amount)), How.STATED, False, None, None
             if pub is None:
                 return none
-            if "which" in t.extra:  # "the first quarter of last year"
+            if t.extra.get("relative") == "year":  # "the first quarter of last year"
                 return _quarter(pub.year + t.direction, int(t.amount)), \
                     How.RELATIVE_TO_PUBLICATION, False, None, None
             # A quarter is the publication year's unless the copy looks back at one that
@@ -442,9 +442,8 @@ class Resolver:
             # alone is weak here: "plans resulting in closures during the fourth quarter"
             # inherits a perfect from "has announced".)
             pick = _quarter(pub.year, int(t.amount))
-            if pick.first > pub and (self._looking(t, att) < 0 and att.tense is Tense.PAST
-                                     or _LOOKS_BACK.search(self.text, max(0, t.start - 12),
-                                                           t.start)):
+            if pick.first > pub and (self._looks_back(t) or att.tense is Tense.PAST
+                                     and _direction_from_tense(att) < 0):
                 pick = _quarter(pub.year - 1, int(t.amount))
             elif pick.last < pub and (att.tense is Tense.FUTURE or att.verb in _LOOKS_AHEAD):
                 # "analysts expect a slowdown in Q1", said in December: next year's
@@ -567,9 +566,10 @@ class Resolver:
     def _looking(self, t: Timex, att: Attachment) -> int:
         """Which way a month, quarter or holiday without a year points: "since" and
         "as of" look back; otherwise the tense of its verb decides (0: either way)."""
-        if _LOOKS_BACK.search(self.text, max(0, t.start - 12), t.start):
-            return -1
-        return _direction_from_tense(att)
+        return -1 if self._looks_back(t) else _direction_from_tense(att)
+
+    def _looks_back(self, t: Timex) -> bool:
+        return _LOOKS_BACK.search(self.text, max(0, t.start - 12), t.start) is not None
 
     def _relative(self, t: Timex):
         pub = self.pub
