@@ -10,7 +10,6 @@ the person last named (a guess, marked as such).
 from __future__ import annotations
 
 import datetime as dt
-from bisect import bisect_right
 import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -322,24 +321,35 @@ def number(word: str | None) -> int | None:
         return None
 
 
+def _on_verbs(mentions: tuple[Mention, ...]) -> dict[int, list[Mention]]:
+    """The mentions each verb governs, by the verb's offset: read once per article."""
+    out: dict[int, list[Mention]] = {}
+    for m in mentions:
+        if m.attachment.verb_start is not None:
+            out.setdefault(m.attachment.verb_start, []).append(m)
+    return out
+
+
 class _Ages:
-    def __init__(self, doc: Doc, token_person: dict[int, int], persons: list[Person],
-                 mentions: tuple[Mention, ...], pub: dt.date | None) -> None:
+    def __init__(self, doc: Doc, grammar, token_person: dict[int, int],  # noqa: ANN001
+                 persons: list[Person], on_verb: dict[int, list[Mention]],
+                 pub: dt.date | None) -> None:
         self.doc = doc
+        self.grammar = grammar
         self.token_person = token_person
         self.persons = persons
-        self.mentions = mentions
+        self.on_verb = on_verb
         self.pub = pub
-        self._sent_starts = [s.start for s in doc.sents]
-        lifespans = [m.span() for m in _BRACKETED_BIRTH.finditer(doc.text)]
         # "(1931–2025)" after a name is a life's span, not when the clause happens
-        timed = [m for m in mentions if m.value is not None and not m.dateline
-                 and not any(a <= m.span.start and m.span.end <= b for a, b in lifespans)]
-        self._on_verb: dict[int, list[Mention]] = {}
-        for m in timed:
-            if m.kind not in ("duration", "ref", "set") and m.attachment.verb_start is not None:
-                self._on_verb.setdefault(m.attachment.verb_start, []).append(m)
-        self._deaths = [m for m in timed if m.attachment.verb == "die" and m.value.is_day]
+        self._lifespans = [m.span() for m in _BRACKETED_BIRTH.finditer(doc.text)]
+        self._deaths = sorted((m for ms in on_verb.values() for m in ms
+                               if m.attachment.verb == "die" and self._timed(m)
+                               and m.value.is_day), key=lambda m: m.span.start)
+
+    def _timed(self, m: Mention) -> bool:
+        """A mention that can say when a clause happens."""
+        return (m.value is not None and not m.dateline and m.kind not in ("duration", "ref", "set")
+                and not any(a <= m.span.start and m.span.end <= b for a, b in self._lifespans))
 
     def _person_of(self, token: Token | None, depth: int = 0) -> tuple[int | None, bool]:
         """The person a token names or stands for: (person id, certain)."""
@@ -386,13 +396,13 @@ class _Ages:
             # the age holds
             return (self.pub, self.pub) if self.pub else None
         sentence = self._sentence(token)
-        for m in self._on_verb.get(verb.idx, ()):
-            if m.attachment.sentence == sentence:
+        for m in self.on_verb.get(verb.idx, ()):
+            if m.attachment.sentence == sentence and self._timed(m):
                 return m.value.first, m.value.last
         return (self.pub, self.pub) if self.pub else None
 
     def _sentence(self, token: Token) -> int:
-        return bisect_right(self._sent_starts, token.i) - 1
+        return self.grammar.sentence_index(token.idx)
 
     def facts(self) -> list[AgeFact]:
         out: list[AgeFact] = []
@@ -546,13 +556,10 @@ class _Ages:
     def _births(self) -> list[AgeFact]:
         """"born in 1979", "Born in Leipzig on 17 June 1934", "born on 29 February, in 2004":
         the parts one sentence gives, merged; a year is never inferred for a birth."""
-        by_verb: dict[int, list[Mention]] = {}
-        for m in self.mentions:
-            if m.attachment.verb == "bear" and m.kind in ("date", "month", "year") and \
-                    m.attachment.verb_start is not None:
-                by_verb.setdefault(m.attachment.verb_start, []).append(m)
         out = []
-        for parts in by_verb.values():
+        for mentions in self.on_verb.values():
+            parts = [m for m in mentions
+                     if m.attachment.verb == "bear" and m.kind in ("date", "month", "year")]
             year = next((p.timex.year for p in parts if p.timex.year), None)
             if year is None:
                 continue
@@ -624,15 +631,11 @@ def _count_noun(t: Token) -> Token | None:
     return None
 
 
-def counts(doc: Doc, grammar, mentions: tuple[Mention, ...] = ()  # noqa: ANN001
-           ) -> tuple[list[Count], list[int]]:
+def counts(doc: Doc, grammar, mentions: tuple[Mention, ...],  # noqa: ANN001
+           on_verb: dict[int, list[Mention]]) -> tuple[list[Count], list[int]]:
     """The counts in the copy, and the sentences that tell a count changed."""
     out, changes = [], []
     timed = {i for m in mentions for i in range(m.span.start, m.span.end)}
-    by_verb: dict[int, list[Mention]] = {}
-    for m in mentions:
-        if m.attachment.verb_start is not None:
-            by_verb.setdefault(m.attachment.verb_start, []).append(m)
     for t in doc:
         if t.idx in timed:
             continue
@@ -666,14 +669,14 @@ def counts(doc: Doc, grammar, mentions: tuple[Mention, ...] = ()  # noqa: ANN001
         if what and generic:
             kind = f"{kind}:{what}"
         sentence = grammar.sentence_index(t.idx)
-        places, when, verb = _scope(noun, by_verb)
+        places, when, verb = _scope(noun, on_verb)
         out.append(Count(Span(t.idx, t.idx + len(t.text)), value, lemma, kind, ordinal,
                          sentence, bool(grammar.sentence_lemmas(sentence) & _COUNT_UPDATE),
                          places, when, verb))
     return out, changes
 
 
-def _scope(noun: Token, by_verb: dict[int, list[Mention]]
+def _scope(noun: Token, on_verb: dict[int, list[Mention]]
            ) -> tuple[frozenset[str], tuple[dt.date, dt.date] | None, str | None]:
     """The places, the day or month and the verb of a count's clause."""
     from checker.grammar import _places
@@ -688,7 +691,7 @@ def _scope(noun: Token, by_verb: dict[int, list[Mention]]
         if c.dep_ == "prep" and c.lower_ in ("in", "at", "from"):
             places.update(p.text for p in c.children
                           if p.dep_ == "pobj" and p.ent_type_ in ("GPE", "LOC", "FAC"))
-    when = next(((m.value.first, m.value.last) for m in by_verb.get(verb.idx, ())
+    when = next(((m.value.first, m.value.last) for m in on_verb.get(verb.idx, ())
                  if m.value is not None and not m.dateline and m.kind not in (
                      "duration", "ref", "set")
                  and m.value.grain.value in ("time", "day", "weekend", "week", "month", "quarter",
@@ -715,6 +718,7 @@ def analyse_people(doc: Doc, mentions: tuple[Mention, ...], pub: dt.date | None,
     if not doc.has_annotation("DEP") or not doc.has_annotation("ENT_IOB"):
         return People((), (), (), ())
     persons, names, token_person = group_people(doc)
-    ages = _Ages(doc, token_person, persons, mentions, pub).facts()
-    found, changes = counts(doc, grammar, mentions)
+    on_verb = _on_verbs(mentions)
+    ages = _Ages(doc, grammar, token_person, persons, on_verb, pub).facts()
+    found, changes = counts(doc, grammar, mentions, on_verb)
     return People(tuple(persons), tuple(names), tuple(ages), tuple(found), tuple(changes))
