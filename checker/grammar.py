@@ -53,7 +53,6 @@ class Attachment:
     subject_key: str | None = None  # for matching: surname or head-noun lemma
     subject_is_guess: bool = False  # a pronoun resolved by proximity
     noun: str | None = None  # the event noun the mention modifies or that the verb is about
-    places: tuple[str, ...] = ()
     place_roles: tuple[tuple[str, str], ...] = ()  # ("to", "Brussels"), ("at", "Beijing")
     modifies_noun: bool = False  # "Wednesday's vote", "the May 8 final", "12-day strike"
     event_class: str | None = None  # depart, arrive, vote, meet, ... (see lexicon)
@@ -65,6 +64,10 @@ class Attachment:
     future_in_past: bool = False
     via_noun: bool = False  # the path up to the verb passes through a noun ("win on Saturday")
     verb_is_near: bool = True  # no other verb stands between the verb and the mention
+
+    @property
+    def places(self) -> tuple[str, ...]:
+        return tuple(name for _, name in self.place_roles)
 
     @property
     def event_key(self) -> str | None:
@@ -83,11 +86,11 @@ def _nominal(token: Token) -> bool:
         token.pos_ == "ADJ" and token.dep_ in ("pobj", "nsubj", "nsubjpass", "dobj", "attr"))
 
 
-_TIME_PREPS = {"on", "in", "at", "during"}
+_TIME_PREPS = {"on", "in", "at", "during"}  # a noun's own time, not its topic ("for 2021")
 # Nouns that only narrow a time ("on the morning of 3 May"): the date is still the verb's
 _TIME_NOUNS = {"morning", "afternoon", "evening", "night", "day", "eve", "week", "weekend",
                "month", "year", "hour", "time", "date", "end", "start", "beginning", "middle",
-               "dawn", "dusk", "midnight", "noon", "weekday", "period", "lunchtime"}  # a noun's own time, not its topic ("for 2021")
+               "dawn", "dusk", "midnight", "noon", "weekday", "period", "lunchtime"}
 _MAX_CLIMB = 8  # verbs above a mention worth reading for its tense
 _MAX_GAP = 60  # tokens between a verb and its mention beyond which they are not "near"
 
@@ -96,45 +99,51 @@ def _is_verb(token: Token) -> bool:
     return token.pos_ in ("VERB", "AUX")
 
 
-def tense_of(verb: Token, depth: int = 0) -> Tense:
+def tense_of(verb: Token) -> Tense:
     """The tense of a verb group, read from its auxiliaries and the verbs above it."""
+    return _verb_group(verb)[0]
+
+
+def _verb_group(verb: Token, depth: int = 0) -> tuple[Tense, bool]:
+    """(tense, whether a MODAL reading comes from a to-infinitive: "agreed to meet",
+    "pleaded guilty to assault causing harm", rather than from would/could/might)."""
     if depth > 6:
-        return Tense.UNKNOWN
+        return Tense.UNKNOWN, False
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     words = {a.lower_ for a in auxes}
     if words & lx.FUTURE_AUX:
-        return Tense.FUTURE
+        return Tense.FUTURE, False
     if words & lx.MODAL_AUX:
         # "would have turned 90 in 2015" looks back, not forward
-        return Tense.PAST if "have" in words else Tense.MODAL
+        return (Tense.PAST if "have" in words else Tense.MODAL), False
     if "to" in words:
         head = verb.head
         if head.i == verb.i:
-            return Tense.UNKNOWN
+            return Tense.UNKNOWN, True
         # "is scheduled to open", "is due to report", "plans to", "is to open"
         if head.lower_ in lx.SCHEDULE_WORDS or head.lemma_ == "be":
-            t = tense_of(head, depth + 1)
+            t, _ = _verb_group(head, depth + 1)
             if t in (Tense.PRESENT, Tense.UNKNOWN) and _has_present_be(head):
-                return Tense.FUTURE
-            return Tense.MODAL if t.is_past else t
+                return Tense.FUTURE, True
+            return (Tense.MODAL if t.is_past else t), True
         # "agreed to meet on 30 June": an infinitive's time is not its governor's
-        return Tense.MODAL
+        return Tense.MODAL, True
     if any(c.dep_ == "advmod" and c.lower_ in lx.HEDGES for c in verb.children):
-        return Tense.MODAL  # "maybe eliminated", "possibly delayed": no commitment
+        return Tense.MODAL, False  # "maybe eliminated", "possibly delayed": no commitment
     tags = {verb.tag_} | {a.tag_ for a in auxes}
     lemmas = {a.lemma_ for a in auxes}
     if "have" in lemmas:
-        return Tense.PAST if "VBD" in {a.tag_ for a in auxes if a.lemma_ == "have"} \
-            else Tense.PERFECT
+        return (Tense.PAST if "VBD" in {a.tag_ for a in auxes if a.lemma_ == "have"}
+                else Tense.PERFECT), False
     if "VBD" in tags:
-        return Tense.PAST
+        return Tense.PAST, False
     if tags & {"VBZ", "VBP"}:
-        return Tense.PRESENT
+        return Tense.PRESENT, False
     if verb.tag_ in ("VBG", "VBN", "VB") and verb.dep_ in ("conj", "advcl", "xcomp", "acl",
-                                                            "relcl", "pcomp", "ccomp"):
-        if verb.head.i != verb.i and verb.dep_ != "relcl":
-            return tense_of(verb.head, depth + 1)
-    return Tense.UNKNOWN
+                                                            "pcomp", "ccomp") \
+            and verb.head.i != verb.i:
+        return _verb_group(verb.head, depth + 1)
+    return Tense.UNKNOWN, False
 
 
 _TIME_CLAUSE_MARKS = {"when", "once", "after", "before", "until", "till", "as"}
@@ -149,23 +158,6 @@ def _future_in_past(verb: Token) -> bool:
                for c in verb.children):
         return False
     return tense_of(verb.head) in (Tense.MODAL, Tense.FUTURE)
-
-
-def is_infinitive(verb: Token, depth: int = 0) -> bool:
-    """Does the verb group's "modal" reading come from a to-infinitive ("agreed to meet",
-    "pleaded guilty to assault causing harm") rather than from would/could/might?"""
-    if depth > 6:
-        return False
-    words = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
-    if words & (lx.MODAL_AUX | lx.FUTURE_AUX):
-        return False
-    if "to" in words:
-        return True
-    if verb.tag_ in ("VBG", "VBN", "VB") and verb.dep_ in ("conj", "advcl", "xcomp", "acl",
-                                                            "pcomp", "ccomp") \
-            and verb.head.i != verb.i:
-        return is_infinitive(verb.head, depth + 1)
-    return False
 
 
 def _has_present_be(token: Token) -> bool:
@@ -383,7 +375,7 @@ class Grammar:
             # "sentenced on 20 June for the attack on 3 May": the date is the attack's,
             # not the sentencing's
             event_class = _EVENT_WORD_CLASS.get(noun.lemma_.lower())
-        tense = tense_of(verb)
+        tense, infinitive = _verb_group(verb)
         context = _context_tense(verb)
         roles = _place_roles(verb)
         reported = _reported(verb) or (tense is Tense.MODAL and context.is_past)
@@ -399,13 +391,12 @@ class Grammar:
             verb_is_near=_no_verb_between(verb, span),
             noun_cues=self._cues(timed_noun or _described_noun(verb, noun, nominal)),
             negated=any(c.dep_ == "neg" for c in verb.children),
-            infinitive=tense is Tense.MODAL and is_infinitive(verb),
+            infinitive=tense is Tense.MODAL and infinitive,
             future_in_past=tense is Tense.PAST and _future_in_past(verb),
             subject=subject_text,
             subject_key=subject_key,
             subject_is_guess=guess,
             noun=noun.lemma_.lower() if noun is not None else None,
-            places=tuple(name for _, name in roles),
             place_roles=roles,
             modifies_noun=modifies,
             event_class=event_class,
