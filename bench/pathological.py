@@ -18,7 +18,7 @@ import time
 import checker
 from checker.engine import analyse, run_rules, select_rules
 from checker.source import read_text
-from checker.temporal import find_timexes
+from checker.nlp.temporal import find_timexes
 
 SHAPES: dict[str, tuple[str, str]] = {
     # name: (unit repeated, kind)

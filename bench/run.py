@@ -29,7 +29,8 @@ import time
 from pathlib import Path
 
 import checker
-from checker.pubdate import find_dateline, publication_date
+from checker.nlp.structure import find_dateline
+from checker.resolve.publication import publication_date
 from checker.source import InputError, read_path
 
 ROOT = Path(__file__).resolve().parent.parent

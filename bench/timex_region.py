@@ -11,7 +11,6 @@ Usage: python bench/timex_region.py ../shared/corpus/timex/meantime_en.jsonl [-v
 
 from __future__ import annotations
 
-import bisect
 import json
 import subprocess
 import sys

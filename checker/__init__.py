@@ -7,7 +7,8 @@
 """
 
 from checker.engine import check_file, check_paths, check_text
-from checker.model import Finding, Report, Rule, Severity, Span
+from checker.model import Finding, Report, Severity, Span
+from checker.rules.base import Rule
 from checker.nlp import load_pipeline
 from checker.source import InputError
 

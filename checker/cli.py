@@ -108,8 +108,8 @@ def check(
     """
     from checker.config import settings_for
     from checker.engine import check_paths, expand_paths, select_rules
-    from checker.formats import FORMATTERS
-    from checker.known import load_facts
+    from checker.report import FORMATTERS
+    from checker.source.known import load_facts
     from checker.model import FileReport, Report, Severity
     from checker.source import InputError
 
@@ -178,7 +178,7 @@ def timeline(
     Example: copydesk timeline story.txt --format json
     """
     from checker.engine import expand_paths, timeline_paths
-    from checker.render import timeline_json, timeline_text
+    from checker.report.timeline import timeline_json, timeline_text
 
     results = timeline_paths(expand_paths(paths), publication_date=_date(date))
     typer.echo(timeline_json(results) if format is Format.json else timeline_text(results))

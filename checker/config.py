@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from checker.model import Severity
-from checker.source import InputError
+from checker.errors import InputError
 
 FILES = ("copydesk.toml", ".copydesk.toml", "pyproject.toml")
 KEYS = ("select", "ignore", "fail-on", "facts", "model", "severity", "rules")

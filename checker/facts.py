@@ -8,10 +8,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from checker.known import KnownPerson
+from checker.source.known import KnownPerson
 from checker.model import PublicationDate
-from checker.people import People
-from checker.timeline import Mention, anchor_candidates
+from checker.nlp.people import People
+from checker.resolve.timeline import Mention, anchor_candidates
 
 
 @dataclass(frozen=True, slots=True)

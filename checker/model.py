@@ -1,15 +1,11 @@
-"""Value types shared by the engine, the rules and the renderers."""
+"""The report's value types: what a finding is, where it points, how sure it is."""
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import Enum
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from checker.facts import ArticleFacts
 
 
 class Severity(str, Enum):
@@ -69,62 +65,6 @@ class PublicationDate:
     date: dt.date
     source: str  # "option", "front-matter", "html-meta", "html-time", "dateline"
     span: Span | None = None  # where the copy states it (datelines, <time>)
-
-
-@dataclass(frozen=True, slots=True)
-class Example:
-    """A sentence a rule must flag (or must pass), run as a test."""
-
-    text: str
-    flags: bool
-    publication_date: dt.date | None = None
-
-    @classmethod
-    def flags_(cls, text: str, *, date: str | None = None) -> Example:
-        return cls(text, True, dt.date.fromisoformat(date) if date else None)
-
-    @classmethod
-    def passes(cls, text: str, *, date: str | None = None) -> Example:
-        return cls(text, False, dt.date.fromisoformat(date) if date else None)
-
-
-CheckFn = Callable[["ArticleFacts"], Iterator[Finding]]
-
-
-@dataclass(frozen=True, slots=True)
-class Rule:
-    """A declarative rule: id, default severity, rationale and the check itself."""
-
-    id: str
-    severity: Severity
-    title: str
-    rationale: str
-    check: CheckFn
-    examples: tuple[Example, ...] = ()
-    needs_publication_date: bool = False
-    defaults: tuple[tuple[str, object], ...] = ()  # parameters a configuration may set
-
-    @property
-    def params(self) -> dict[str, object]:
-        return dict(self.defaults)
-
-    def finding(
-        self,
-        span: Span,
-        message: str,
-        *,
-        related: tuple[Related, ...] | list[Related] = (),
-        hint: str | None = None,
-        severity: Severity | None = None,
-    ) -> Finding:
-        return Finding(
-            rule=self.id,
-            severity=severity or self.severity,
-            message=message,
-            span=span,
-            related=tuple(related),
-            hint=hint,
-        )
 
 
 @dataclass(slots=True)

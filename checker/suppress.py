@@ -12,19 +12,13 @@ marker that suppressed nothing is reported (`info`), so stale ones do not pile u
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 
-from checker.model import Finding, Rule, Severity, Span
+from checker.model import Finding, Severity, Span
+from checker.rules.base import Rule
+from checker.source.markers import VERBS, Marker, markers
 
-_COMMENT = re.compile(r"<!--\s*copydesk:\s*(?P<verb>[A-Za-z]+)(?P<ids>[^>]{0,500}?)\s*-->")
-_LINE = re.compile(r"^[ \t]*\[copydesk:\s*(?P<verb>[A-Za-z]+)(?P<ids>[^\]\n]{0,500})\][ \t]*$",
-                   re.M)
-_PARAGRAPH_END = re.compile(r"\n[ \t]*\r?\n")
-_HTML_BLOCK_END = re.compile(r"</(?:p|li|h[1-6]|blockquote|div|td|th|dd|figcaption|pre)\s*>",
-                             re.I)
-VERBS = ("ignore", "disable", "enable")
+__all__ = ["UNUSED", "apply", "markers"]
 
 UNUSED = Rule(
     id="unused-suppression",
@@ -34,49 +28,6 @@ UNUSED = Rule(
               "finding, or names no known rule. Remove it, or correct the rule id.",
     check=lambda facts: iter(()),
 )
-
-
-@dataclass(slots=True)
-class Marker:
-    verb: str
-    rules: frozenset[str] | None  # None: every rule
-    start: int  # raw offsets of the marker itself
-    end: int
-    region: tuple[int, int] = (0, 0)  # raw offsets it covers
-    used: bool = False
-
-
-def markers(raw: str, kind: str) -> list[Marker]:
-    """Every marker in the raw file, in order, with the region it covers."""
-    pattern = _LINE if kind == "text" else _COMMENT
-    found = []
-    for m in pattern.finditer(raw):
-        verb = m.group("verb").lower()
-        ids = frozenset(i for i in re.split(r"[\s,]+", m.group("ids").strip()) if i)
-        found.append(Marker(verb, ids or None, m.start(), m.end()))
-    for i, marker in enumerate(found):
-        if marker.verb == "ignore":
-            marker.region = (marker.end, _paragraph_end(raw, marker.end, kind))
-        elif marker.verb == "disable":
-            close = next((later.start for later in found[i + 1:] if later.verb == "enable"
-                          and (later.rules is None or marker.rules is None
-                               or marker.rules <= later.rules)), len(raw))
-            marker.region = (marker.end, close)
-    return found
-
-
-def _paragraph_end(raw: str, start: int, kind: str) -> int:
-    if kind == "html":
-        m = _HTML_BLOCK_END.search(raw, start)
-        return m.end() if m else len(raw)
-    body = start + (len(raw[start:]) - len(raw[start:].lstrip()))  # the paragraph's first line
-    m = _PARAGRAPH_END.search(raw, body)
-    return m.start() if m else len(raw)
-
-
-def blank_line_markers(text: str) -> str:
-    """Plain text with its marker lines blanked (same length): never checked as copy."""
-    return _LINE.sub(lambda m: " " * len(m.group()), text)
 
 
 def apply(findings: Iterable[Finding], found: list[Marker], raw_span: Callable,

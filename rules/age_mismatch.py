@@ -21,8 +21,9 @@ from itertools import combinations
 import datetime as dt
 
 from checker.facts import ArticleFacts
-from checker.model import Example, Finding, Related, Rule, Severity
-from checker.people import AgeFact
+from checker.model import Finding, Related, Severity
+from checker.rules.base import Example, Rule
+from checker.nlp.people import AgeFact
 
 
 def _age_range(born: tuple[int, int | None, int | None], at: tuple[dt.date, dt.date]

@@ -16,8 +16,9 @@ from collections.abc import Iterator
 
 from checker.facts import ArticleFacts
 from checker.lexicon import END_VERBS, SPAN_EVENT_SYNONYMS, START_VERBS
-from checker.model import Example, Finding, Related, Rule, Severity
-from checker.timeline import Mention
+from checker.model import Finding, Related, Severity
+from checker.rules.base import Example, Rule
+from checker.resolve.timeline import Mention
 
 _ENDING_VERBS = {"end", "bring", "conclude", "close", "wrap", "finish"}
 _DAYS = {"month": 30.44, "year": 365.25, "decade": 3652.5}

@@ -19,8 +19,9 @@ from collections.abc import Iterator
 
 from checker.facts import ArticleFacts
 from checker.lexicon import RESCHEDULE_CUES, SEQUENCE_CUES, WEEKDAY_NAMES
-from checker.model import Example, Finding, Related, Rule, Severity
-from checker.timeline import Mention
+from checker.model import Finding, Related, Severity
+from checker.rules.base import Example, Rule
+from checker.resolve.timeline import Mention
 
 _SPECIFIC_PREPS = {None, "on", "at", "for"}
 

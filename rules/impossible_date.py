@@ -12,7 +12,8 @@ from collections.abc import Iterator
 
 from checker.facts import ArticleFacts
 from checker.lexicon import MONTH_NAMES
-from checker.model import Example, Finding, Rule, Severity
+from checker.model import Finding, Severity
+from checker.rules.base import Example, Rule
 
 
 def check(facts: ArticleFacts) -> Iterator[Finding]:

@@ -21,7 +21,8 @@ from collections.abc import Iterator
 import jellyfish
 
 from checker.facts import ArticleFacts
-from checker.model import Example, Finding, Related, Rule, Severity
+from checker.model import Finding, Related, Severity
+from checker.rules.base import Example, Rule
 
 
 def _key(word: str) -> str:

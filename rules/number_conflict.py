@@ -23,8 +23,9 @@ from collections.abc import Iterator
 
 from checker.facts import ArticleFacts
 from checker.lexicon import TALLY_NOUNS
-from checker.model import Example, Finding, Related, Rule, Severity
-from checker.people import Count
+from checker.model import Finding, Related, Severity
+from checker.rules.base import Example, Rule
+from checker.nlp.people import Count
 
 
 def _tally(c: Count) -> bool:

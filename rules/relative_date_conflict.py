@@ -13,8 +13,9 @@ from collections.abc import Iterator
 
 from checker.facts import ArticleFacts
 from checker.lexicon import WEEKDAY_NAMES
-from checker.model import Example, Finding, Related, Rule, Severity
-from checker.timeline import Mention, Moment, shift_moment
+from checker.model import Finding, Related, Severity
+from checker.rules.base import Example, Rule
+from checker.resolve.timeline import Mention, Moment, shift_moment
 
 
 def _agrees(expected: Moment, stated: Mention) -> bool | None:

@@ -16,7 +16,8 @@ from typer.testing import CliRunner
 
 import checker
 from checker.cli import Format, app
-from checker.formats import to_github, to_sarif
+from checker.report.github import to_github
+from checker.report.sarif import to_sarif
 
 runner = CliRunner()
 INPUTS = {"seed": "seeds/kim-jong-un-leaves-beijing.txt", "clean": "tests/data/clean.txt"}

@@ -8,7 +8,6 @@ The files are generated here, not committed.
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 
 import pytest

@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 
 import checker
 from checker.cli import app
-from checker.html_report import to_html
+from checker.report.page import to_html
 
 runner = CliRunner()
 SEED = "seeds/kim-jong-un-leaves-beijing.txt"

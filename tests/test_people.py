@@ -8,7 +8,7 @@ import pytest
 
 import checker
 from checker.engine import analyse
-from checker.known import load_facts
+from checker.source.known import load_facts
 from checker.source import InputError, read_text
 from conftest import findings
 

@@ -10,7 +10,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import checker
-from checker.render import LineIndex, to_json
+from checker.report.common import LineIndex
+from checker.report.jsonout import to_json
 from checker.source import InputError
 
 SETTINGS = settings(max_examples=40, deadline=None,

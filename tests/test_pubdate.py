@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 import checker
-from checker.pubdate import find_dateline
+from checker.nlp.structure import find_dateline
 from checker.source import read_text
 
 

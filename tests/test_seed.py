@@ -6,7 +6,7 @@ import json
 import os
 
 import checker
-from checker.render import to_json
+from checker.report.jsonout import to_json
 
 SEED = "seeds/kim-jong-un-leaves-beijing.txt"
 EXPECTED = "seeds/kim-jong-un-leaves-beijing.expected.json"

@@ -7,9 +7,9 @@ import datetime as dt
 import pytest
 
 from checker.engine import analyse
-from checker.grammar import Tense
+from checker.nlp.grammar import Tense
 from checker.source import read_path, read_text
-from checker.timeline import How
+from checker.resolve.timeline import How
 
 
 def timeline(text: str, date: str):

@@ -1,4 +1,4 @@
-"""The publication date: --date, then metadata, then a dateline in the first lines of copy."""
+"""Document structure read before the parse: which line of the head is the dateline."""
 
 from __future__ import annotations
 
@@ -6,9 +6,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from checker.model import PublicationDate, Span
-from checker.source import Article
-from checker.temporal import Timex, find_timexes
+from checker.model import Span
+from checker.nlp.temporal import Timex, find_timexes
 
 _HEAD_LINES = 6  # a dateline sits in the first few lines, above or just below the headline
 _HEAD_CHARS = 800
@@ -84,22 +83,3 @@ def find_dateline(text: str) -> Dateline | None:
         if _looks_like_dateline(head, kept, start):
             return Dateline(dates[0], Span(start, start + len(head.rstrip("\r\n"))))
     return None
-
-
-def publication_date(article: Article, *, given: dt.date | None = None,
-                     dateline: Dateline | None = None) -> tuple[PublicationDate | None, str | None]:
-    """The publication date and where it came from, or None with a note saying why."""
-    if given is not None:
-        return PublicationDate(given, "option"), None
-    if article.metadata_dates:
-        source, when = article.metadata_dates[0]
-        return PublicationDate(when, source), None
-    if dateline is not None:
-        when = dateline.date()
-        if when is not None:
-            return PublicationDate(when, "dateline", dateline.span), None
-        return None, ("the dateline gives no year "
-                      f"({article.text[dateline.timex.start:dateline.timex.end]!r}); "
-                      "pass --date YYYY-MM-DD to check dates against it")
-    return None, ("no publication date found (no --date, metadata or dateline); "
-                  "rules that need one were skipped")

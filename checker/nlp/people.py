@@ -18,7 +18,7 @@ from text_to_num import text2num
 
 from checker import lexicon as lx
 from checker.model import Span
-from checker.timeline import Mention
+from checker.resolve.timeline import Mention
 
 if TYPE_CHECKING:  # spaCy is imported when the pipeline loads, not before
     from spacy.tokens import Doc, Token
@@ -373,7 +373,7 @@ class _Ages:
         return None, False
 
     def _clause_subject(self, token: Token) -> Token | None:
-        from checker.grammar import _subject  # the grammar's subject finder, reused
+        from checker.nlp.grammar import _subject  # the grammar's subject finder, reused
 
         verb = token
         for _ in range(6):
@@ -511,7 +511,7 @@ class _Ages:
         return None
 
     def _past(self, token: Token) -> bool:
-        from checker.grammar import tense_of
+        from checker.nlp.grammar import tense_of
 
         verb = token
         while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
@@ -679,7 +679,7 @@ def counts(doc: Doc, grammar, mentions: tuple[Mention, ...],  # noqa: ANN001
 def _scope(noun: Token, on_verb: dict[int, list[Mention]]
            ) -> tuple[frozenset[str], tuple[dt.date, dt.date] | None, str | None]:
     """The places, the day or month and the verb of a count's clause."""
-    from checker.grammar import _places
+    from checker.nlp.grammar import _places
 
     verb = noun
     for _ in range(4):

@@ -7,7 +7,7 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
-from checker.source import InputError
+from checker.errors import InputError
 
 
 @dataclass(frozen=True, slots=True)

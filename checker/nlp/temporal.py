@@ -1,7 +1,7 @@
 """Surface patterns for temporal expressions: where they are and what parts they state.
 
 This layer only reads characters. It keeps every part a writer gave (weekday, day, month,
-year, "last", "two days later") and fills nothing in: `checker.timeline` resolves the
+year, "last", "two days later") and fills nothing in: `checker.resolve.timeline` resolves the
 parts against the publication date and the grammar. Every pattern is a flat alternation
 with bounded repeats, so matching is linear in the length of the text.
 """

@@ -20,9 +20,9 @@ from dateutil.easter import easter
 from dateutil.relativedelta import relativedelta
 
 from checker import lexicon as lx
-from checker.grammar import Attachment, Grammar, Tense
+from checker.nlp.grammar import Attachment, Grammar, Tense
 from checker.model import Span
-from checker.temporal import Timex
+from checker.nlp.temporal import Timex
 
 
 class How(str, Enum):

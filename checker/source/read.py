@@ -18,15 +18,12 @@ from pathlib import Path
 
 from dateutil import parser as date_parser
 
-from checker.suppress import blank_line_markers
+from checker.errors import InputError
+from checker.source.markers import blank_line_markers
 
 MAX_BYTES = 1_000_000  # a long feature is ~100 kB; ten times that is not one article
 ARTICLE_SUFFIXES = {".txt": "text", ".md": "markdown", ".markdown": "markdown",
                     ".html": "html", ".htm": "html"}
-
-
-class InputError(Exception):
-    """An input that cannot be checked; the message is one line meant for the user."""
 
 
 @dataclass(slots=True)

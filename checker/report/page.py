@@ -13,7 +13,7 @@ import datetime as dt
 from html import escape
 
 from checker.model import FileReport, Report
-from checker.render import LineIndex, raw_spans, summary
+from checker.report.common import LineIndex, raw_spans, summary
 
 _CSS = """
 body{font:15px/1.55 Georgia,serif;margin:0;color:#1d1d1f;background:#fafaf7}

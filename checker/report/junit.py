@@ -1,0 +1,42 @@
+"""JUnit XML: one test case per file (GitLab and most CI test tabs)."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+
+from checker.model import FileReport, Finding, Report, Severity
+from checker.report.common import LineIndex, raw_spans
+
+
+def to_junit(report: Report, *, fail_rank: int = Severity.WARNING.rank, **_: object) -> str:
+    """One test case per file: it fails on findings at or above --fail-on, errors on bad input."""
+    cases, failures, errors = [], 0, 0
+    for fr in report.files:
+        case = ET.Element("testcase", classname="copydesk", name=fr.path)
+        if fr.error:
+            errors += 1
+            ET.SubElement(case, "error", type="input", message=fr.error).text = fr.error
+        else:
+            index = LineIndex(fr.raw_text)
+            lines = [_line(fr, f, index) for f in fr.findings]
+            failing = [line for f, line in zip(fr.findings, lines) if f.severity.rank >= fail_rank]
+            if failing:
+                failures += 1
+                ET.SubElement(case, "failure", type="copydesk",
+                              message=f"{len(failing)} finding(s)").text = "\n".join(failing)
+            if len(lines) > len(failing):
+                ET.SubElement(case, "system-out").text = "\n".join(
+                    line for f, line in zip(fr.findings, lines) if f.severity.rank < fail_rank)
+        cases.append(case)
+    suites = ET.Element("testsuites", name="copydesk", tests=str(len(cases)),
+                        failures=str(failures), errors=str(errors))
+    suite = ET.SubElement(suites, "testsuite", name="copydesk", tests=str(len(cases)),
+                          failures=str(failures), errors=str(errors), skipped="0")
+    suite.extend(cases)
+    ET.indent(suites)
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(suites, encoding="unicode")
+
+
+def _line(fr: FileReport, f: Finding, index: LineIndex) -> str:
+    primary = raw_spans(fr, f, index)[0]
+    return f"{fr.path}:{primary.line}:{primary.column}: {f.severity.value} {f.rule} {f.message}"

@@ -1,0 +1,77 @@
+"""SARIF 2.1.0, for code-scanning dashboards."""
+
+from __future__ import annotations
+
+import json
+from pathlib import PurePath
+from urllib.parse import quote
+
+from checker import __version__
+from checker.model import Report, Severity
+from checker.report.common import LineIndex, RawSpan, located, span_end
+
+INFO_URI = "https://pypi.org/project/copydesk/"
+SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+_SARIF_LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
+
+def to_sarif(report: Report, **_: object) -> str:
+    from checker.rules import ALL_RULES
+    from checker.suppress import UNUSED
+
+    described = (*ALL_RULES, UNUSED)
+    rule_index = {r.id: i for i, r in enumerate(described)}
+    rules = [{
+        "id": r.id,
+        "name": "".join(part.title() for part in r.id.split("-")),
+        "shortDescription": {"text": r.title},
+        "fullDescription": {"text": r.rationale.strip().splitlines()[0]},
+        "help": {"text": r.rationale.strip()},
+        "defaultConfiguration": {"level": _SARIF_LEVEL[r.severity]},
+    } for r in described]
+    results = []
+    for fr, f, spans, index in located(report):
+        locations = [_sarif_location(fr.path, s, index) for s in spans]
+        result: dict[str, object] = {
+            "ruleId": f.rule,
+            "ruleIndex": rule_index[f.rule],
+            "level": _SARIF_LEVEL[f.severity],
+            "message": {"text": f.message + (f" ({f.hint})" if f.hint else "")},
+            "locations": locations[:1],
+        }
+        if len(locations) > 1:
+            result["relatedLocations"] = [
+                {"id": i, **loc, "message": {"text": related.label}}
+                for i, (loc, related) in enumerate(zip(locations[1:], f.related), start=1)
+            ]
+        results.append(result)
+    notifications = [{"level": "error", "message": {"text": fr.error},
+                      "locations": [{"physicalLocation": {"artifactLocation": _artifact(fr.path)}}]}
+                     for fr in report.files if fr.error]
+    run = {
+        "tool": {"driver": {"name": "copydesk", "version": __version__,
+                            "informationUri": INFO_URI, "rules": rules}},
+        "invocations": [{"executionSuccessful": not notifications,
+                         "toolExecutionNotifications": notifications}],
+        "columnKind": "unicodeCodePoints",
+        "results": results,
+    }
+    return json.dumps({"$schema": SARIF_SCHEMA, "version": "2.1.0", "runs": [run]},
+                      ensure_ascii=False, indent=2)
+
+
+def _artifact(path: str) -> dict[str, str]:
+    """A path as SARIF wants it: a URI reference, so spaces and '%' are percent-encoded."""
+    pure = PurePath(path)
+    if pure.is_absolute():
+        return {"uri": pure.as_uri()}
+    return {"uri": quote(pure.as_posix(), safe="/")}
+
+
+def _sarif_location(path: str, span: RawSpan, index: LineIndex) -> dict[str, object]:
+    end_line, end_column = span_end(index, span)
+    return {"physicalLocation": {
+        "artifactLocation": _artifact(path),
+        "region": {"startLine": span.line, "startColumn": span.column, "endLine": end_line,
+                   "endColumn": end_column, "charOffset": span.start,
+                   "charLength": span.end - span.start},
+    }}
