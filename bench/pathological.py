@@ -17,8 +17,8 @@ import time
 
 import checker
 from checker.engine import analyse, run_rules, select_rules
-from checker.source import read_text
 from checker.nlp.temporal import find_timexes
+from checker.source import read_text
 
 SHAPES: dict[str, tuple[str, str]] = {
     # name: (unit repeated, kind)

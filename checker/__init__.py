@@ -8,8 +8,8 @@
 
 from checker.engine import check_file, check_paths, check_text
 from checker.model import Finding, Report, Severity, Span
-from checker.rules.base import Rule
 from checker.nlp import load_pipeline
+from checker.rules.base import Rule
 from checker.source import InputError
 
 __version__ = "0.1.0"

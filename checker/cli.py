@@ -108,10 +108,10 @@ def check(
     """
     from checker.config import settings_for
     from checker.engine import check_paths, expand_paths, select_rules
-    from checker.report import FORMATTERS
-    from checker.source.known import load_facts
     from checker.model import FileReport, Report, Severity
+    from checker.report import FORMATTERS
     from checker.source import InputError
+    from checker.source.known import load_facts
 
     when = _date(date)
     try:

@@ -25,8 +25,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from checker.model import Severity
 from checker.errors import InputError
+from checker.model import Severity
 
 FILES = ("copydesk.toml", ".copydesk.toml", "pyproject.toml")
 KEYS = ("select", "ignore", "fail-on", "facts", "model", "severity", "rules")

@@ -12,19 +12,19 @@ from itertools import repeat
 from pathlib import Path
 
 from checker.facts import ArticleFacts
-from checker.nlp.grammar import Grammar
-from checker.source.known import KnownFacts, load_facts
-from checker.nlp.people import analyse_people
 from checker.model import FileReport, Finding, Report, Severity, Span
-from checker.rules.base import Rule
 from checker.nlp import load_pipeline
+from checker.nlp.grammar import Grammar
+from checker.nlp.people import analyse_people
 from checker.nlp.structure import find_dateline
+from checker.nlp.temporal import find_timexes
 from checker.resolve.publication import publication_date
+from checker.resolve.timeline import Resolver, attach_times, link_restatements
+from checker.rules.base import Rule
 from checker.source import MAX_BYTES, Article, InputError, check_size, read_path, read_text
+from checker.source.known import KnownFacts, load_facts
 from checker.source.markers import markers
 from checker.suppress import apply as apply_suppressions
-from checker.nlp.temporal import find_timexes
-from checker.resolve.timeline import Resolver, attach_times, link_restatements
 
 log = logging.getLogger(__name__)
 

@@ -15,15 +15,14 @@ or as the subject of "born"/"died aged" are errors when they disagree; an age at
 guess ("the 52-year-old" referring back) gives a warning.
 """
 
+import datetime as dt
 from collections.abc import Iterator
 from itertools import combinations
 
-import datetime as dt
-
-from checker.facts import ArticleFacts
-from checker.model import Finding, Related, Severity
 from checker.rules.base import Example, Rule
-from checker.nlp.people import AgeFact
+
+from checker.facts import AgeFact, ArticleFacts, month_name
+from checker.model import Finding, Related, Severity
 
 
 def _age_range(born: tuple[int, int | None, int | None], at: tuple[dt.date, dt.date]
@@ -45,12 +44,10 @@ def _age_range(born: tuple[int, int | None, int | None], at: tuple[dt.date, dt.d
 
 
 def _born_words(born: tuple[int, int | None, int | None]) -> str:
-    from checker.lexicon import MONTH_NAMES
-
     year, month, day = born
     if month and day:
-        return f"{day} {MONTH_NAMES[month - 1]} {year}"
-    return f"{MONTH_NAMES[month - 1]} {year}" if month else str(year)
+        return f"{day} {month_name(month)} {year}"
+    return f"{month_name(month)} {year}" if month else str(year)
 
 
 def _check_against_birth(facts: ArticleFacts, name: str, born, born_span, source: str | None,

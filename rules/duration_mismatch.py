@@ -14,11 +14,11 @@ the length or the dates.
 import re
 from collections.abc import Iterator
 
-from checker.facts import ArticleFacts
+from checker.rules.base import Example, Rule
+
+from checker.facts import ArticleFacts, Mention
 from checker.lexicon import END_VERBS, SPAN_EVENT_SYNONYMS, START_VERBS
 from checker.model import Finding, Related, Severity
-from checker.rules.base import Example, Rule
-from checker.resolve.timeline import Mention
 
 _ENDING_VERBS = {"end", "bring", "conclude", "close", "wrap", "finish"}
 _DAYS = {"month": 30.44, "year": 365.25, "decade": 3652.5}
@@ -117,7 +117,7 @@ def _fits(amount: float, unit: str, low: float, high: float) -> tuple[bool, bool
 def check(facts: ArticleFacts) -> Iterator[Finding]:
     for d in facts.of_kind("duration"):
         stated = d.duration_days()
-        if stated is None or any(d.timex.extra.get(k) for k in ("vague", "range", "approx")):
+        if stated is None or not d.exact:
             continue
         amount, unit = stated
         found = _endpoints(facts, d)

@@ -17,11 +17,11 @@ finding is a warning.
 
 from collections.abc import Iterator
 
-from checker.facts import ArticleFacts
-from checker.lexicon import RESCHEDULE_CUES, SEQUENCE_CUES, WEEKDAY_NAMES
-from checker.model import Finding, Related, Severity
 from checker.rules.base import Example, Rule
-from checker.resolve.timeline import Mention
+
+from checker.facts import ArticleFacts, Mention, weekday_name
+from checker.lexicon import RESCHEDULE_CUES, SEQUENCE_CUES
+from checker.model import Finding, Related, Severity
 
 _SPECIFIC_PREPS = {None, "on", "at", "for"}
 
@@ -29,7 +29,7 @@ _SPECIFIC_PREPS = {None, "on", "at", "for"}
 def _day_of(mention: Mention) -> tuple[int | None, str]:
     """(weekday, words) for comparison; dates compare by value elsewhere."""
     if mention.kind == "weekday":
-        return mention.weekday, WEEKDAY_NAMES[mention.weekday]
+        return mention.weekday, weekday_name(mention.weekday)
     if mention.value is not None and mention.value.is_day:
         return mention.value.first.weekday(), mention.value.describe()
     return mention.weekday, ""
@@ -38,7 +38,7 @@ def _day_of(mention: Mention) -> tuple[int | None, str]:
 def _candidate(m: Mention) -> bool:
     att = m.attachment
     return (m.kind in ("date", "weekday") and not m.dateline and att.event_class is not None
-            and att.prep in _SPECIFIC_PREPS and not att.negated and m.timex.modifier is None
+            and att.prep in _SPECIFIC_PREPS and not att.negated and m.written.modifier is None
             and not (m.sentence_words & RESCHEDULE_CUES)
             and not (att.noun_cues & SEQUENCE_CUES))  # "its next meeting": another occurrence
 

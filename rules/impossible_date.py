@@ -10,18 +10,18 @@ Check the source for the intended day or month.
 
 from collections.abc import Iterator
 
-from checker.facts import ArticleFacts
-from checker.lexicon import MONTH_NAMES
-from checker.model import Finding, Severity
 from checker.rules.base import Example, Rule
+
+from checker.facts import ArticleFacts, month_name
+from checker.model import Finding, Severity
 
 
 def check(facts: ArticleFacts) -> Iterator[Finding]:
     for mention in facts.of_kind("date"):
         if not mention.impossible:
             continue
-        t = mention.timex
-        month = MONTH_NAMES[t.month - 1]
+        t = mention.written
+        month = month_name(t.month)
         if t.month == 2 and t.day == 29 and t.year is not None:
             why = f"{t.year} is not a leap year, so February has 28 days"
             severity = None

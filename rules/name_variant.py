@@ -19,10 +19,10 @@ from collections import Counter
 from collections.abc import Iterator
 
 import jellyfish
+from checker.rules.base import Example, Rule
 
 from checker.facts import ArticleFacts
 from checker.model import Finding, Related, Severity
-from checker.rules.base import Example, Rule
 
 
 def _key(word: str) -> str:

@@ -21,11 +21,11 @@ from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Iterator
 
-from checker.facts import ArticleFacts
+from checker.rules.base import Example, Rule
+
+from checker.facts import ArticleFacts, Count
 from checker.lexicon import TALLY_NOUNS
 from checker.model import Finding, Related, Severity
-from checker.rules.base import Example, Rule
-from checker.nlp.people import Count
 
 
 def _tally(c: Count) -> bool:

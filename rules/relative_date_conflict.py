@@ -11,11 +11,10 @@ Work out the day from the publication date (or the event counted from) and corre
 
 from collections.abc import Iterator
 
-from checker.facts import ArticleFacts
-from checker.lexicon import WEEKDAY_NAMES
-from checker.model import Finding, Related, Severity
 from checker.rules.base import Example, Rule
-from checker.resolve.timeline import Mention, Moment, shift_moment
+
+from checker.facts import ArticleFacts, Mention, Moment, weekday_name
+from checker.model import Finding, Related, Severity
 
 
 def _agrees(expected: Moment, stated: Mention) -> bool | None:
@@ -34,7 +33,7 @@ def _agrees(expected: Moment, stated: Mention) -> bool | None:
 
 def _show(moment: Moment) -> str:
     if moment.is_day:
-        return f"{WEEKDAY_NAMES[moment.first.weekday()]} {moment.describe()}"
+        return f"{weekday_name(moment.first.weekday())} {moment.describe()}"
     return moment.describe()
 
 
@@ -53,13 +52,13 @@ def check(facts: ArticleFacts) -> Iterator[Finding]:
                     f"({facts.pub:%A %-d %B %Y}), {facts.words(rel)!r} is {_show(rel.value)}",
                     related=[Related(stated.span, "date given here")],
                     hint="correct the relative time or the date")
-        elif rel.kind == "anchored" and rel.timex.amount and rel.timex.unit and \
-                "approx" not in rel.timex.extra:  # "about a week later" counts loosely
+        elif rel.kind == "anchored" and rel.written.amount and rel.written.unit and \
+                not rel.written.approx:  # "about a week later" counts loosely
             candidates = [a for a in facts.anchors_for(rel) if a.id != stated.id]
             verdicts = []
             for anchor in candidates:
-                expected = shift_moment(anchor.value.first, rel.timex.amount, rel.timex.unit,
-                                  rel.timex.direction)
+                expected = anchor.value.shifted(rel.written.amount, rel.written.unit,
+                                                  rel.written.direction)
                 if expected is not None:
                     verdicts.append((anchor, expected, _agrees(expected, stated)))
             if not verdicts or any(v is not False for _, _, v in verdicts):

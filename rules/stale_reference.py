@@ -13,12 +13,11 @@ Check whether the date or the description is out of date.
 
 from collections.abc import Iterator
 
-from checker.facts import ArticleFacts
-from checker.nlp.grammar import Tense
+from checker.rules.base import Example, Rule
+
+from checker.facts import ArticleFacts, How, Tense
 from checker.lexicon import RECENT_CUES, UPCOMING_CUES
 from checker.model import Finding, Severity
-from checker.rules.base import Example, Rule
-from checker.resolve.timeline import How
 
 RECENCY_DAYS = 365  # a pending event anchored further back than this is stale
 _TIME_PREPS = {None, "in", "on", "at", "during"}

@@ -12,12 +12,11 @@ Check the date, then put the verb in the tense the date calls for.
 
 from collections.abc import Iterator
 
-from checker.facts import ArticleFacts
-from checker.nlp.grammar import Tense
+from checker.rules.base import Example, Rule
+
+from checker.facts import ArticleFacts, How, Tense
 from checker.lexicon import SCHEDULING_VERBS
 from checker.model import Finding, Severity
-from checker.rules.base import Example, Rule
-from checker.resolve.timeline import How
 
 _EVENT_PREPS = {None, "on", "at", "of"}
 # A date given without a year more than a month away may belong to another year than the

@@ -11,11 +11,10 @@ Check the calendar and correct whichever part is wrong.
 
 from collections.abc import Iterator
 
-from checker.facts import ArticleFacts
-from checker.lexicon import WEEKDAY_NAMES
-from checker.model import Finding, Related, Severity
 from checker.rules.base import Example, Rule
-from checker.resolve.timeline import How
+
+from checker.facts import ArticleFacts, How, weekday_name
+from checker.model import Finding, Related, Severity
 
 
 def check(facts: ArticleFacts) -> Iterator[Finding]:
@@ -29,8 +28,8 @@ def check(facts: ArticleFacts) -> Iterator[Finding]:
         where = f" ({mention.how.value})" if inferred else ""
         yield RULE.finding(
             mention.weekday_span or mention.span,
-            f"{mention.value.describe()} is a {WEEKDAY_NAMES[actual]}, "
-            f"not a {WEEKDAY_NAMES[mention.weekday]}{where}",
+            f"{mention.value.describe()} is a {weekday_name(actual)}, "
+            f"not a {weekday_name(mention.weekday)}{where}",
             related=[Related(mention.date_span, "date stated here")],
             hint="check the calendar: either the weekday or the date is wrong",
             # a year we inferred is a guess about which year the writer meant

@@ -1,7 +1,8 @@
 """The README documents every command and every rule."""
 
-from checker.cli import app
 from checker.rules import ALL_RULES
+
+from checker.cli import app
 
 
 def test_readme_names_every_command_and_rule(root):

@@ -5,12 +5,12 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from conftest import findings
 
 import checker
 from checker.engine import analyse
-from checker.source.known import load_facts
 from checker.source import InputError, read_text
-from conftest import findings
+from checker.source.known import load_facts
 
 SEED = "seeds/kim-jong-un-leaves-beijing.txt"
 

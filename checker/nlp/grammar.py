@@ -7,28 +7,15 @@ silent, as they should when they cannot tell.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from enum import Enum
 from itertools import islice
 from typing import TYPE_CHECKING
 
 from checker import lexicon as lx
+from checker.facts.time import Attachment, Tense
 
 if TYPE_CHECKING:  # spaCy is imported when the pipeline loads, not before
-    from spacy.tokens import Doc, Span as SpacySpan, Token
-
-
-class Tense(str, Enum):
-    PAST = "past"  # departed, was switched on, had left
-    PERFECT = "perfect"  # has left (past, seen from now)
-    PRESENT = "present"  # leaves, is leaving
-    FUTURE = "future"  # will leave, is scheduled to leave, is to leave
-    MODAL = "modal"  # would/could/might leave: no time commitment
-    UNKNOWN = "unknown"
-
-    @property
-    def is_past(self) -> bool:
-        return self in (Tense.PAST, Tense.PERFECT)
+    from spacy.tokens import Doc, Token
+    from spacy.tokens import Span as SpacySpan
 
 
 _PLACE_ENTS = {"GPE", "LOC", "FAC"}
@@ -36,42 +23,6 @@ _PLACE_PREPS = {"from", "in", "to", "at", "for", "into", "out", "of"}
 _PERSON_PRONOUNS = {"he", "she", "him", "her"}
 _RELATIVE_PRONOUNS = {"which", "that", "who", "whom"}
 _EVENT_WORD_CLASS = {w: cls for cls, words in lx.EVENT_CLASSES.items() for w in words}
-
-
-@dataclass(frozen=True, slots=True)
-class Attachment:
-    """Where a mention sits in its sentence."""
-
-    sentence: int  # index of the sentence in the document
-    prep: str | None = None  # "on", "in", "from", "until", ...
-    verb: str | None = None  # lemma of the governing verb
-    verb_start: int | None = None
-    tense: Tense = Tense.UNKNOWN
-    reported: bool = False  # under a past reporting verb: "said it would ..."
-    negated: bool = False
-    subject: str | None = None  # the subject's text, pronouns resolved where clear
-    subject_key: str | None = None  # for matching: surname or head-noun lemma
-    subject_is_guess: bool = False  # a pronoun resolved by proximity
-    noun: str | None = None  # the event noun the mention modifies or that the verb is about
-    place_roles: tuple[tuple[str, str], ...] = ()  # ("to", "Brussels"), ("at", "Beijing")
-    modifies_noun: bool = False  # "Wednesday's vote", "the May 8 final", "12-day strike"
-    event_class: str | None = None  # depart, arrive, vote, meet, ... (see lexicon)
-    noun_cues: frozenset[str] = frozenset()  # modifiers of the noun the mention describes
-    context_tense: Tense = Tense.UNKNOWN  # tense of the nearest finite clause above the verb
-    infinitive: bool = False  # the MODAL tense comes from "to …", not would/could/might
-    # a past form under would/will in a time clause: "would be pumped in when markets
-    # opened on Friday" (the opening is still to come)
-    future_in_past: bool = False
-    via_noun: bool = False  # the path up to the verb passes through a noun ("win on Saturday")
-    verb_is_near: bool = True  # no other verb stands between the verb and the mention
-
-    @property
-    def places(self) -> tuple[str, ...]:
-        return tuple(name for _, name in self.place_roles)
-
-    @property
-    def event_key(self) -> str | None:
-        return self.event_class or self.noun or self.verb
 
 
 def _noun_text(token: Token) -> str:
@@ -347,18 +298,17 @@ class Grammar:
                               if noun else None)
         subject = _subject(verb)
         subject_text = subject_key = None
-        guess = False
         if subject is not None:
             if subject.lower_ in _PERSON_PRONOUNS:
                 subject_text = self._resolve_person(subject)
-                guess = True
             elif subject.pos_ == "PRON":
                 subject_text = None
             else:
                 subject_text = _noun_text(subject)
             if subject_text:
                 subject_key = subject_text.lower() if (
-                    subject.ent_type_ == "PERSON" or guess) else subject.lemma_.lower()
+                    subject.ent_type_ == "PERSON" or subject.lower_ in _PERSON_PRONOUNS) \
+                    else subject.lemma_.lower()
         verb_lemma = verb.lemma_.lower()
         # "the final will be played", "the closure begins": the event is the subject noun
         nominal = modifies
@@ -367,7 +317,6 @@ class Grammar:
             noun, nominal = subject, True
         if nominal:  # the verb's subject is not a participant of the noun's event
             subject_text = subject_key = None
-            guess = False
         event_class = _EVENT_WORD_CLASS.get(verb_lemma)
         if noun is not None and (modifies or verb_lemma in lx.HAPPEN_VERBS or event_class is None):
             event_class = _EVENT_WORD_CLASS.get(noun.lemma_.lower(), event_class)
@@ -395,7 +344,6 @@ class Grammar:
             future_in_past=tense is Tense.PAST and _future_in_past(verb),
             subject=subject_text,
             subject_key=subject_key,
-            subject_is_guess=guess,
             noun=noun.lemma_.lower() if noun is not None else None,
             place_roles=roles,
             modifies_noun=modifies,

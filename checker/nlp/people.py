@@ -11,14 +11,15 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from text_to_num import text2num
 
 from checker import lexicon as lx
+from checker.facts.numbers import Count
+from checker.facts.people import AgeFact, NameToken, People, Person
+from checker.facts.time import Mention
 from checker.model import Span
-from checker.resolve.timeline import Mention
 
 if TYPE_CHECKING:  # spaCy is imported when the pipeline loads, not before
     from spacy.tokens import Doc, Token
@@ -33,86 +34,6 @@ _NOT_NAMES = set(lx.MONTHS) | set(lx.WEEKDAYS) | {"god", "christmas", "easter"}
 
 def _norm(word: str) -> str:
     return word.lower().replace("’", "'").strip(".,'")
-
-
-@dataclass(slots=True)
-class Person:
-    id: int
-    names: list[str] = field(default_factory=list)  # full names as written
-    first: str | None = None
-    surname: str | None = None
-    spans: list[Span] = field(default_factory=list)
-
-    @property
-    def name(self) -> str:
-        return max(self.names, key=len) if self.names else (self.surname or "?")
-
-
-@dataclass(frozen=True, slots=True)
-class NameToken:
-    """One name word as written, with the person it was grouped into (None if unsure)."""
-
-    span: Span
-    text: str
-    person: int | None
-    role: str  # "surname", "first", "single"
-    full_name: bool  # part of a two-or-more-token name
-    person_like: bool = True  # tagged a person, titled, or doing what people do
-
-
-@dataclass(frozen=True, slots=True)
-class AgeFact:
-    """An age, birth or birthday stated for someone."""
-
-    span: Span
-    kind: str  # "age", "born", "birthday", "died-aged", "turned"
-    person: int | None
-    age: int | None = None
-    born: tuple[int, int | None, int | None] | None = None  # year, month, day as written
-    at: tuple[dt.date, dt.date] | None = None  # when the age holds (first, last)
-    certain: bool = True  # False when the person is a guess ("the 52-year-old")
-    then: bool = False  # "the then 35-year-old": an age at some past time
-
-
-@dataclass(frozen=True, slots=True)
-class Count:
-    """A number of things: "Seven people were killed", "the eight victims"."""
-
-    span: Span
-    value: float
-    noun: str  # lemma of the counted noun, or the ordinal's series noun
-    kind: str  # class of the thing counted (see lexicon.COUNT_CLASSES) or the noun itself
-    ordinal: bool
-    sentence: int
-    explained: bool  # the sentence tells a change ("rose to", "a fourth", "another")
-    places: frozenset[str] = frozenset()  # where the clause says ("killed in Leeds")
-    when: tuple[dt.date, dt.date] | None = None  # the day or month the clause gives
-    verb: str | None = None  # the clause's verb
-
-    def same_scope(self, other: Count) -> bool:
-        """Could the two counts be of one set? Not when the same action is told of
-        different places or times ("three killed in Leeds" … "five killed in York"); a
-        different action ("killed on Friday" … "buried on Wednesday") says nothing."""
-        if self.verb is None or self.verb != other.verb:
-            return True
-        if self.places and other.places and not self.places & other.places:
-            return False
-        if self.when and other.when and (self.when[1] < other.when[0] or
-                                         other.when[1] < self.when[0]):
-            return False
-        return True
-
-
-@dataclass(frozen=True, slots=True)
-class People:
-    persons: tuple[Person, ...]
-    names: tuple[NameToken, ...]
-    ages: tuple[AgeFact, ...]
-    counts: tuple[Count, ...]
-    changes: tuple[int, ...] = ()  # sentences telling that a count changed ("rose to six")
-
-    def person(self, pid: int | None) -> Person | None:
-        return self.persons[pid] if pid is not None and pid < len(self.persons) else None
 
 
 # ---------------------------------------------------------------- names
@@ -560,11 +481,11 @@ class _Ages:
         for mentions in self.on_verb.values():
             parts = [m for m in mentions
                      if m.attachment.verb == "bear" and m.kind in ("date", "month", "year")]
-            year = next((p.timex.year for p in parts if p.timex.year), None)
+            year = next((p.written.year for p in parts if p.written.year), None)
             if year is None:
                 continue
-            month = next((p.timex.month for p in parts if p.timex.month), None)
-            day = next((p.timex.day for p in parts if p.timex.day), None)
+            month = next((p.written.month for p in parts if p.written.month), None)
+            day = next((p.written.day for p in parts if p.written.day), None)
             first = parts[0]
             span = self.doc.char_span(first.span.start, first.span.end, alignment_mode="expand")
             if span is None:

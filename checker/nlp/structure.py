@@ -7,7 +7,8 @@ import re
 from dataclasses import dataclass
 
 from checker.model import Span
-from checker.nlp.temporal import Timex, find_timexes
+from checker.facts.time import Written
+from checker.nlp.temporal import find_timexes
 
 _HEAD_LINES = 6  # a dateline sits in the first few lines, above or just below the headline
 _HEAD_CHARS = 800
@@ -22,7 +23,7 @@ _WORD = re.compile(r"[^\W\d_][\w.'’-]*")
 class Dateline:
     """A date line found in the copy (its year may be missing: "NAIROBI (Jan. 8) —")."""
 
-    timex: Timex
+    timex: Written
     line: Span
 
     @property
@@ -39,7 +40,7 @@ class Dateline:
             return None
 
 
-def _looks_like_dateline(line: str, timexes: list[Timex], offset: int) -> bool:
+def _looks_like_dateline(line: str, timexes: list[Written], offset: int) -> bool:
     if len(line) > 120:
         return False
     rest = line
@@ -64,17 +65,10 @@ def find_dateline(text: str) -> Dateline | None:
         seen += 1
         if seen > _HEAD_LINES:
             break
-        timexes = [t for t in find_timexes(line) if t.kind in ("date", "time")]
+        timexes = [t.moved(start) for t in find_timexes(line) if t.kind in ("date", "time")]
         dates = [t for t in timexes if t.kind == "date" and t.day and t.month]
         if not dates:
             continue
-        for t in timexes:
-            t.start += start
-            t.end += start
-            if t.weekday_span:
-                t.weekday_span = (t.weekday_span[0] + start, t.weekday_span[1] + start)
-            if t.date_span:
-                t.date_span = (t.date_span[0] + start, t.date_span[1] + start)
         # Wire style puts the dateline and the first sentence on one line:
         # "LONDON, March 3, 2024 — The minister said …". Judge only the part up to the dash.
         cut = _DASH.search(line, dates[0].end - start)

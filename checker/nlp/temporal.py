@@ -9,22 +9,21 @@ with bounded repeats, so matching is linear in the length of the text.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, fields
 from functools import lru_cache
 
 from text_to_num import text2num
 
 from checker import lexicon as lx
+from checker.facts.time import Kind, Written
 
 
 @dataclass(slots=True)
 class Timex:
-    """A temporal expression as written. Offsets are into the checked text."""
+    """A temporal expression being built from a match; `find_timexes` hands out the frozen
+    `Written` fact with the same fields. Offsets are into the checked text."""
 
-    kind: str  # date | month | year | weekday | relative | anchored | duration | time |
-    #            season | quarter | half | decade | century | ref | set | weekend | part |
-    #            holiday | fiscal | day (the 5th: no month given) |
-    #            numeric (a d/m/y date whose order the copy leaves open)
+    kind: str  # a Kind's value
     start: int
     end: int
     weekday: int | None = None
@@ -33,16 +32,29 @@ class Timex:
     month: int | None = None
     year: int | None = None
     date_span: tuple[int, int] | None = None
-    amount: float | None = None  # durations and relative offsets ("two days later": 2)
-    unit: str | None = None  # day, week, month, year, ...
-    direction: int = 0  # -1 before, +1 after (relative and anchored)
-    modifier: str | None = None  # last, next, this, early, mid, late, earlier, later ...
+    amount: float | None = None
+    unit: str | None = None
+    direction: int = 0
+    modifier: str | None = None
     part_of_day: str | None = None
     hour: int | None = None
     minute: int | None = None
-    ref: str | None = None  # PRESENT_REF, PAST_REF, FUTURE_REF
+    ref: str | None = None
     possessive: bool = False
-    extra: dict[str, str] = field(default_factory=dict)
+    approx: str | None = None
+    vague: bool = False
+    range_start: bool = False
+    range_end: bool = False
+    relative_to: str | None = None
+    season: str | None = None
+    holiday: str | None = None
+    utc: bool = False
+
+    def written(self) -> Written:
+        return Written(Kind(self.kind), *(getattr(self, f) for f in _FIELDS[1:]))
+
+
+_FIELDS = tuple(f.name for f in fields(Written))
 
 
 # ---------------------------------------------------------------- building blocks
@@ -341,10 +353,10 @@ def _build(name: str, m: re.Match[str]) -> list[Timex]:
             first = Timex("date", start, m.end("day1"), day=_day(g["day1"]), month=t.month,
                           year=t.year)
             first.date_span = (first.start, first.end)
-            first.extra["borrowed"] = "month"
+            first.range_start = True
             t.start = m.start("day")
             t.date_span = (t.start, t.date_span[1])
-            t.extra["range_from"] = "1"
+            t.range_end = True
             return [first, t]
         return [t]
     if name == "my":
@@ -358,7 +370,7 @@ def _build(name: str, m: re.Match[str]) -> list[Timex]:
         t = Timex("month", start, end, month=_month(g["mon"]),
                   modifier=g.get("mod") or (rel if name == "rel-month" else None),
                   direction=_DIRECTION[rel],
-                  extra={"relative": "month" if name == "rel-month" else "year"})
+                  relative_to="month" if name == "rel-month" else "year")
         t.date_span = (start, end)
         return [t]
     if name == "m-mod":
@@ -408,7 +420,7 @@ def _build(name: str, m: re.Match[str]) -> list[Timex]:
             return [Timex("relative", start, end, amount=0, unit="day", modifier="this",
                           part_of_day=unit)]
         if unit in lx.SEASONS:
-            return [Timex("season", start, end, modifier=mod, extra={"season": unit})]
+            return [Timex("season", start, end, modifier=mod, season=unit)]
         direction = _DIRECTION[mod]
         if mod in ("past", "coming") and unit != "weekend":
             # "the past year", "the coming months": a stretch of time ending/starting now
@@ -421,7 +433,6 @@ def _build(name: str, m: re.Match[str]) -> list[Timex]:
         t = Timex("relative", start, end, amount=0, unit=g["unit"].lower(), modifier=mod)
         which = m.group(0).lower().split()[1]
         t.direction = {"last": -1, "next": 1}.get(which, 0)
-        t.extra["which"] = "that" if which == "that" else "this"
         return [t]
     if name == "offset":
         d = g["dir"].lower()
@@ -433,7 +444,7 @@ def _build(name: str, m: re.Match[str]) -> list[Timex]:
         t = Timex(kind, start, end, amount=_amount_of(g), unit=_unit(g["unit"]),
                   direction=direction, modifier=d)
         if g.get("approx"):
-            t.extra["approx"] = " ".join(g["approx"].lower().split())
+            t.approx = " ".join(g["approx"].lower().split())
         return [t]
     if name in ("anchored", "anchored2"):
         mod = (g.get("mod") or g.get("dir") or "").lower()
@@ -460,30 +471,28 @@ def _build(name: str, m: re.Match[str]) -> list[Timex]:
         if t.unit == "fortnight":
             t.unit, t.amount = "week", (t.amount or 1) * 2
         if g.get("approx"):
-            t.extra["approx"] = " ".join(g["approx"].lower().split())
-        t.extra["hyphenated"] = "1" if "-" in m.group(0)[amount_start - start:] else ""
-        if t.amount is None:
-            t.extra["vague"] = "1"
+            t.approx = " ".join(g["approx"].lower().split())
+        t.vague = t.amount is None
         return [t]
     if name == "duration-range":
         if _AGE_AFTER.match(m.string, end) or g["amount"].lower() in ("a", "an"):
             return []
         unit = _unit(g["unit"])
         first = Timex("duration", start, m.end("a1"), amount=_amount(g["a1"]), unit=unit,
-                      extra={"range": "1", "borrowed": "unit"})
+                      range_start=True)
         second = Timex("duration", m.start("amount"), end, amount=_amount_of(g), unit=unit,
-                       extra={"range": "1"})
+                       range_end=True)
         return [first, second]
     if name == "past-unit":
         return [Timex("duration", start, end, amount=1, unit=_unit(g["unit"]),
                       modifier=g["mod"].lower())]
     if name == "vague-duration":
         return [Timex("duration", m.start("core"), end, amount=None, unit=_unit(g["unit"]),
-                      extra={"vague": "1", "pre": g["pre"].lower()})]
+                      vague=True)]
     if name == "vague-span":
         unit = g.get("unit") or g.get("unit2") or g.get("unit3")
         return [Timex("duration", start, end, amount=None, unit=_unit(unit),
-                      extra={"vague": "1"})]
+                      vague=True)]
     if name == "half":
         year = int(g["year"]) if g.get("year") else None
         which = (g.get("this") or "").lower()
@@ -498,7 +507,7 @@ def _build(name: str, m: re.Match[str]) -> list[Timex]:
         second_start = m.start("dd2") - (m.string[m.start("dd2") - 1] in "'’")
         return [first, Timex("decade", second_start, end, year=_century_guess(g["dd2"]))]
     if name == "year-short":
-        return [Timex("year", start, end, year=_century_guess(g["yy"]), extra={"short": "1"})]
+        return [Timex("year", start, end, year=_century_guess(g["yy"]), )]
     if name == "year-mod":
         return [Timex("year", start, end, year=int(g["year"]), modifier=g["mod"].lower())]
     if name == "iso":
@@ -516,8 +525,7 @@ def _build(name: str, m: re.Match[str]) -> list[Timex]:
         elif b > 12 >= a >= 1:
             day, month = b, a
         else:  # 7/8/07: 7 August or July 8; the copy does not say which
-            return [Timex("numeric", start, end, year=year,
-                          extra={"readings": f"{a}/{b}"})]
+            return [Timex("numeric", start, end, year=year)]
         t = Timex("date", start, end, day=day, month=month, year=year)
         t.date_span = (start, end)
         return [t]
@@ -533,7 +541,7 @@ def _build(name: str, m: re.Match[str]) -> list[Timex]:
     if name == "holiday":
         key = " ".join(g["name"].lower().replace("’", "'").split())
         return [Timex("holiday", start, end, year=int(g["year"]) if g.get("year") else None,
-                      extra={"holiday": key})]
+                      holiday=key)]
     if name == "set-adj":
         unit = {"annual": "year", "annually": "year", "yearly": "year", "monthly": "month",
                 "weekly": "week", "daily": "day", "hourly": "hour"}[g["word"]]
@@ -549,18 +557,18 @@ def _build(name: str, m: re.Match[str]) -> list[Timex]:
             return []
         t = Timex("time", start, end, hour=h, minute=int(g["m"] or 0))
         if (g.get("tz") or "") in ("GMT", "UTC"):
-            t.extra["tz"] = "Z"
+            t.utc = True
         return [t]
     if name == "time-mil":
         return [Timex("time", start, end, hour=int(g["h"]), minute=int(g["m"]),
-                      extra={"tz": "Z"})]
+                      utc=True)]
     if name == "time-word":
         word = g["word"].lower()
         return [Timex("time", start, end, hour=0 if word == "midnight" else 12, minute=0,
                       modifier=word)]
     if name == "season-poss":  # "their autumn meetings": this year's, placed by tense
         return [Timex("season", start, end, modifier="the",
-                      extra={"season": g["season"].lower()})]
+                      season=g["season"].lower())]
     if name in ("season", "season-year"):
         mod = (g.get("mod") or "").lower()
         if mod in ("the", "in the", "in", "during the") and not g.get("year"):
@@ -568,8 +576,7 @@ def _build(name: str, m: re.Match[str]) -> list[Timex]:
         season = g["season"].lower()
         s = start if mod not in ("the", "in the", "in", "during the") else m.start("season")
         return [Timex("season", s, end, year=int(g["year"]) if g.get("year") else None,
-                      modifier=mod or None, extra={"season": "autumn" if season == "fall"
-                                                   else season})]
+                      modifier=mod or None, season="autumn" if season == "fall" else season)]
     if name in ("quarter", "quarter-q"):
         q = int(g["q"]) if g.get("q") else lx.ORDINALS[g["ord"].lower()]
         year = int(g["year"]) if g.get("year") else None
@@ -579,7 +586,7 @@ def _build(name: str, m: re.Match[str]) -> list[Timex]:
                           modifier="last")]
         t = Timex("quarter", start, end, amount=4 if q < 0 else q, year=year)
         if which:  # "the first quarter of last year"
-            t.direction, t.extra["relative"] = _DIRECTION[which], "year"
+            t.direction, t.relative_to = _DIRECTION[which], "year"
         return [t]
     if name == "decade":
         return [Timex("decade", start, end, year=int(g["decade"]), modifier=g.get("mod"))]
@@ -628,7 +635,6 @@ def _extend_part_of(text: str, t: Timex, taken_until: int) -> None:
         return
     m = _PART_OF.search(text, max(0, t.start - 40), t.start)
     if m and m.start() >= taken_until:
-        t.extra["part"] = " ".join(m.group(0).lower().split()[1:-1])
         t.start = m.start()
 
 
@@ -656,7 +662,7 @@ def _merge_bracketed_dates(text: str, chosen: list[Timex]) -> list[Timex]:
     return out
 
 
-def find_timexes(text: str) -> list[Timex]:
+def find_timexes(text: str) -> list[Written]:
     """Every temporal expression in the text, leftmost-longest, no two overlapping."""
     candidates: list[tuple[int, int, int, str, re.Match[str]]] = []
     for name, rx in _compiled():
@@ -687,4 +693,4 @@ def find_timexes(text: str) -> list[Timex]:
         _extend_part_of(text, built[0], taken_until)
         chosen.extend(built)
         taken_until = max(t.end for t in built)
-    return _merge_bracketed_dates(text, chosen)
+    return [t.written() for t in _merge_bracketed_dates(text, chosen)]

@@ -9,7 +9,6 @@ from dataclasses import dataclass
 
 from checker.model import FileReport, Finding, Report, Severity, Span
 
-
 _LINE_BREAK = re.compile(r"\r\n?|\n")
 
 

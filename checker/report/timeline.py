@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 from checker.report.common import LineIndex
+from checker.report.timex3 import timex_type, timex_value
 
 
 def _timeline_items(analysis):  # noqa: ANN001, ANN202
@@ -27,8 +28,8 @@ def timeline_json(results) -> str:  # noqa: ANN001
         mentions = []
         for m, start, end, line, column in _timeline_items(analysis):
             item = {"start": start, "end": end, "line": line, "column": column,
-                    "text": analysis.article.raw[start:end], "type": m.timex_type(),
-                    "value": m.timex_value(), "kind": m.kind, "how": m.how.value}
+                    "text": analysis.article.raw[start:end], "type": timex_type(m),
+                    "value": timex_value(m), "kind": m.kind.value, "how": m.how.value}
             if m.value is not None:
                 item["first"] = m.value.first.isoformat()
                 item["last"] = m.value.last.isoformat()
@@ -70,13 +71,13 @@ def timeline_text(results) -> str:  # noqa: ANN001
         for m, _, _, line, column in resolved:
             att = m.attachment
             event = f"  [{att.verb} ({att.tense.value})]" if att.verb else ""
-            lines.append(f"  {m.timex_value():<16} {m.text!r:<32} {line}:{column}  "
+            lines.append(f"  {timex_value(m):<16} {m.text!r:<32} {line}:{column}  "
                          f"{m.how.value}{event}")
         if unresolved:
             lines.append("  not placed on the calendar:")
             for m, _, _, line, column in unresolved:
                 after = f" (after: {m.anchor_event})" if m.anchor_event else ""
-                lines.append(f"  {m.timex_value():<16} {m.text!r:<32} {line}:{column}"
-                             f"  {m.kind}{after}")
+                lines.append(f"  {timex_value(m):<16} {m.text!r:<32} {line}:{column}"
+                             f"  {m.kind.value}{after}")
         lines.append("")
     return "\n".join(lines).rstrip()

@@ -13,223 +13,27 @@ import calendar
 import dataclasses
 import datetime as dt
 import re
-from dataclasses import dataclass, field
-from enum import Enum
 
 from dateutil.easter import easter
 from dateutil.relativedelta import relativedelta
 
 from checker import lexicon as lx
-from checker.nlp.grammar import Attachment, Grammar, Tense
+from checker.facts.time import (
+    STATED_KINDS,
+    Attachment,
+    Grain,
+    How,
+    Mention,
+    Moment,
+    Tense,
+    Written,
+    anchor_candidates,
+    shift_date,
+)
 from checker.model import Span
-from checker.nlp.temporal import Timex
-
-
-class How(str, Enum):
-    STATED = "stated"
-    YEAR_FROM_PUBLICATION = "year inferred from the publication date"
-    MONTH_FROM_PUBLICATION = "month and year inferred from the publication date"
-    YEAR_FROM_CONTEXT = "year taken from a date nearby"
-    WEEKDAY_BY_TENSE = "weekday placed by tense"
-    RELATIVE_TO_PUBLICATION = "relative to the publication date"
-    RELATIVE_TO_EVENT = "relative to another event"
-    UNRESOLVED = "unresolved"
-
-
-class Grain(str, Enum):
-    TIME = "time"
-    DAY = "day"
-    WEEKEND = "weekend"
-    WEEK = "week"
-    MONTH = "month"
-    SEASON = "season"
-    QUARTER = "quarter"
-    HALF = "half"
-    YEAR = "year"
-    DECADE = "decade"
-    CENTURY = "century"
-
+from checker.nlp.grammar import Grammar
 
 _SEASON_MONTHS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "winter": (12, 2)}
-_SEASON_CODES = {"spring": "SP", "summer": "SU", "autumn": "FA", "winter": "WI"}
-
-
-@dataclass(frozen=True, slots=True)
-class Moment:
-    """A resolved calendar interval, first and last day inclusive."""
-
-    first: dt.date
-    last: dt.date
-    grain: Grain
-    hour: int | None = None
-    minute: int | None = None
-    label: str | None = None  # season name, part of day
-
-    @classmethod
-    def day(cls, d: dt.date, **kw: object) -> Moment:
-        return cls(d, d, Grain.DAY, **kw)  # type: ignore[arg-type]
-
-    @classmethod
-    def month(cls, year: int, month: int) -> Moment:
-        return cls(dt.date(year, month, 1),
-                   dt.date(year, month, calendar.monthrange(year, month)[1]), Grain.MONTH)
-
-    @classmethod
-    def year(cls, year: int) -> Moment:
-        return cls(dt.date(year, 1, 1), dt.date(year, 12, 31), Grain.YEAR)
-
-    @property
-    def is_day(self) -> bool:
-        return self.grain in (Grain.DAY, Grain.TIME)
-
-    def contains(self, d: dt.date) -> bool:
-        return self.first <= d <= self.last
-
-    def describe(self) -> str:
-        if self.is_day:
-            return f"{self.first.day} {lx.MONTH_NAMES[self.first.month - 1]} {self.first.year}"
-        if self.grain is Grain.MONTH:
-            return f"{lx.MONTH_NAMES[self.first.month - 1]} {self.first.year}"
-        if self.grain is Grain.YEAR:
-            return str(self.first.year)
-        return f"{self.first.isoformat()} to {self.last.isoformat()}"
-
-    def timex_value(self) -> str:
-        f = self.first
-        if self.grain is Grain.TIME and self.hour is not None:
-            return f"{f.isoformat()}T{self.hour:02d}:{self.minute or 0:02d}"
-        if self.grain is Grain.DAY:
-            part = {"morning": "MO", "afternoon": "AF", "evening": "EV",
-                    "night": "NI"}.get(self.label or "")
-            return f"{f.isoformat()}T{part}" if part else f.isoformat()
-        if self.grain is Grain.WEEK:
-            y, w, _ = f.isocalendar()
-            return f"{y}-W{w:02d}"
-        if self.grain is Grain.WEEKEND:
-            y, w, _ = f.isocalendar()
-            return f"{y}-W{w:02d}-WE"
-        if self.grain is Grain.MONTH:
-            return f"{f.year}-{f.month:02d}"
-        if self.grain is Grain.SEASON:
-            return f"{f.year}-{_SEASON_CODES.get(self.label or '', 'XX')}"
-        if self.grain is Grain.QUARTER:
-            return f"{f.year}-Q{(f.month - 1) // 3 + 1}"
-        if self.grain is Grain.HALF:
-            return f"{f.year}-H{1 if f.month <= 6 else 2}"
-        if self.grain is Grain.YEAR:
-            return str(f.year)
-        if self.grain is Grain.DECADE:
-            return str(f.year)[:3]
-        if self.grain is Grain.CENTURY:
-            return str(f.year)[:2]
-        return f.isoformat()
-
-
-@dataclass(frozen=True, slots=True)
-class Mention:
-    """One temporal mention: the words, the parts as written, the grammar and the value."""
-
-    id: int
-    kind: str
-    span: Span
-    text: str
-    timex: Timex
-    attachment: Attachment
-    value: Moment | None = None
-    how: How = How.UNRESOLVED
-    anchor: int | None = None  # id of the mention an offset counts from
-    anchor_event: str | None = None  # "he delivered his annual speech"
-    impossible: bool = False  # a calendar date that does not exist
-    dateline: bool = False
-    sentence_words: frozenset[str] = field(default_factory=frozenset)
-    restates: int | None = None  # id of the mention just before that this one restates
-
-    # ---- parts as written
-    @property
-    def weekday(self) -> int | None:
-        return self.timex.weekday
-
-    @property
-    def weekday_span(self) -> Span | None:
-        ws = self.timex.weekday_span
-        return Span(*ws) if ws else None
-
-    @property
-    def date_span(self) -> Span:
-        ds = self.timex.date_span
-        return Span(*ds) if ds else self.span
-
-    @property
-    def has_stated_year(self) -> bool:
-        return self.timex.year is not None
-
-    @property
-    def is_calendar_date(self) -> bool:
-        return self.kind == "date"
-
-    @property
-    def tense(self) -> Tense:
-        return self.attachment.tense
-
-    @property
-    def is_day(self) -> bool:
-        return self.value is not None and self.value.is_day
-
-    def duration_days(self) -> tuple[float, str] | None:
-        """(amount, unit) of a duration mention."""
-        if self.kind != "duration" or self.timex.amount is None or not self.timex.unit:
-            return None
-        return self.timex.amount, self.timex.unit
-
-    def timex_type(self) -> str:
-        if self.kind == "duration":
-            return "DURATION"
-        if self.kind == "set":
-            return "SET"
-        if self.kind == "time" or (self.value is not None and self.value.grain is Grain.TIME):
-            return "TIME"
-        return "DATE"
-
-    def timex_value(self) -> str:
-        t = self.timex
-        if self.kind == "duration":
-            return _duration_value(t)
-        if self.kind == "ref":
-            return t.ref or "PRESENT_REF"
-        if self.kind == "set":
-            code = {"day": "P1D", "week": "P1W", "month": "P1M", "year": "P1Y", "hour": "PT1H"}
-            return code.get(t.unit or "", "XXXX-WXX-" + str((t.weekday or 0) + 1)
-                            if t.weekday is not None else "P1D")
-        if self.value is not None:
-            zone = "Z" if self.value.grain is Grain.TIME and t.extra.get("tz") == "Z" else ""
-            return self.value.timex_value() + zone
-        if self.kind == "fiscal" and t.year:  # its months depend on the organisation
-            return f"FY{t.year:04d}"
-        if self.kind == "numeric":
-            return f"{t.year:04d}-XX-XX" if t.year else "XXXX-XX-XX"
-        if self.kind == "date":
-            y = f"{t.year:04d}" if t.year else "XXXX"
-            m = f"{t.month:02d}" if t.month else "XX"
-            d = f"{t.day:02d}" if t.day else "XX"
-            return f"{y}-{m}-{d}"
-        if self.kind == "month" and t.month:
-            return f"XXXX-{t.month:02d}"
-        if self.kind == "anchored" and t.unit:
-            return _duration_value(t)
-        return "XXXX-XX-XX"
-
-
-def _duration_value(t: Timex) -> str:
-    unit = t.unit or "day"
-    code = {"second": "S", "minute": "M", "hour": "H", "day": "D", "night": "D",
-            "week": "W", "month": "M", "year": "Y", "decade": "DE", "century": "CE",
-            "weekend": "WE", "quarter": "Q"}.get(unit, "D")
-    amount = t.amount
-    if unit in ("decade", "century") and amount is not None:  # ISO 8601 has no decade
-        amount, code = amount * (10 if unit == "decade" else 100), "Y"
-    n = "X" if amount is None else (str(int(amount)) if float(amount).is_integer() else
-                                    str(amount))
-    return f"PT{n}{code}" if unit in ("second", "minute", "hour") else f"P{n}{code}"
 
 
 # ---------------------------------------------------------------- resolution helpers
@@ -252,24 +56,6 @@ def _weekday_near(pub: dt.date, weekday: int, direction: int, *, strict: bool = 
     if strict and ahead == 0:
         ahead = 7
     return pub + dt.timedelta(days=ahead)
-
-
-def shift_moment(d: dt.date, amount: float, unit: str, direction: int) -> Moment | None:
-    n = int(amount) * direction
-    if unit in ("day", "night"):
-        return Moment.day(d + dt.timedelta(days=n))
-    if unit == "week":
-        return Moment.day(d + dt.timedelta(weeks=n)) if amount == int(amount) else None
-    if unit == "fortnight":
-        return Moment.day(d + dt.timedelta(weeks=2 * n))
-    if unit == "month":
-        x = d + relativedelta(months=n)
-        return Moment.month(x.year, x.month)
-    if unit == "year":
-        return Moment.year(d.year + n)
-    if unit == "decade":
-        return Moment.year(d.year + 10 * n)
-    return None
 
 
 def _unit_moment(pub: dt.date, unit: str, direction: int) -> Moment | None:
@@ -364,7 +150,7 @@ class Resolver:
         self.pub = pub
         self.grammar = grammar
 
-    def resolve(self, timexes: list[Timex], dateline_span: Span | None) -> list[Mention]:
+    def resolve(self, timexes: list[Written], dateline_span: Span | None) -> list[Mention]:
         mentions: list[Mention] = []
         sentence_years: dict[int, int] = {}
         for i, t in enumerate(timexes):
@@ -378,14 +164,14 @@ class Resolver:
                 # September 1950, will be sworn in on Saturday, June 9"
                 sentence_years.setdefault(att.sentence, t.year)
             mentions.append(Mention(
-                id=i, kind=t.kind, span=span, text=self.text[t.start:t.end], timex=t,
+                id=i, span=span, text=self.text[t.start:t.end], written=t,
                 attachment=att, value=value, how=how, anchor=anchor, anchor_event=anchor_event,
                 impossible=impossible, dateline=is_dateline,
                 sentence_words=self.grammar.sentence_lemmas(att.sentence)))
         return _count_back_stretch_starts(mentions)
 
     # One method per kind keeps each resolution readable on its own.
-    def _value(self, t: Timex, att: Attachment, timexes: list[Timex], i: int,
+    def _value(self, t: Written, att: Attachment, timexes: list[Written], i: int,
                done: list[Mention], sentence_years: dict[int, int]):
         pub = self.pub
         none = (None, How.UNRESOLVED, False, None, None)
@@ -396,7 +182,7 @@ class Resolver:
                 return Moment.month(t.year, t.month), How.STATED, False, None, None
             if pub is None:
                 return none
-            relative = t.extra.get("relative")
+            relative = t.relative_to
             if relative == "year":  # "April of last year"
                 return Moment.month(pub.year + t.direction, t.month), \
                     How.RELATIVE_TO_PUBLICATION, False, None, None
@@ -434,7 +220,7 @@ class Resolver:
                 return _quarter(t.year, int(t.amount)), How.STATED, False, None, None
             if pub is None:
                 return none
-            if t.extra.get("relative") == "year":  # "the first quarter of last year"
+            if t.relative_to == "year":  # "the first quarter of last year"
                 return _quarter(pub.year + t.direction, int(t.amount)), \
                     How.RELATIVE_TO_PUBLICATION, False, None, None
             # A quarter is the publication year's unless the copy looks back at one that
@@ -469,7 +255,7 @@ class Resolver:
                 How.RELATIVE_TO_PUBLICATION, False, None, None
         return none
 
-    def _date(self, t: Timex, att: Attachment, timexes: list[Timex], i: int,
+    def _date(self, t: Written, att: Attachment, timexes: list[Written], i: int,
               sentence_years: dict[int, int]):
         if t.year is not None:
             d = _safe_date(t.year, t.month, t.day)
@@ -502,7 +288,7 @@ class Resolver:
         best = min(options, key=lambda d: (abs((d - pub).days), d))
         return Moment.day(best), How.YEAR_FROM_PUBLICATION, False, None, None
 
-    def _weekday(self, t: Timex, att: Attachment):
+    def _weekday(self, t: Written, att: Attachment):
         pub = self.pub
         if pub is None or t.weekday is None:
             return None, How.UNRESOLVED, False, None, None
@@ -521,7 +307,7 @@ class Resolver:
                 d = _weekday_near(pub, t.weekday, direction)
         return Moment.day(d, label=label), How.WEEKDAY_BY_TENSE, False, None, None
 
-    def _day_only(self, t: Timex, att: Attachment):
+    def _day_only(self, t: Written, att: Attachment):
         """"on the 5th": the publication month's, or the month before or after as the
         tense points; a day the month does not have stays unresolved."""
         pub = self.pub
@@ -549,10 +335,10 @@ class Resolver:
         return Moment(saturday, saturday + dt.timedelta(days=1), Grain.WEEKEND), \
             How.WEEKDAY_BY_TENSE, False, None, None
 
-    def _holiday(self, t: Timex, att: Attachment):
+    def _holiday(self, t: Written, att: Attachment):
         """Christmas Day, Easter …: a fixed or computed date, in the year stated or the
         nearest year to publication, placed by tense like a month without a year."""
-        name = t.extra["holiday"]
+        name = t.holiday
         if t.year is not None:
             d = _holiday_date(name, t.year)
             return Moment.day(d), How.STATED, False, None, None
@@ -563,15 +349,15 @@ class Resolver:
         return _by_tense(options, pub, self._looking(t, att)), How.YEAR_FROM_PUBLICATION, \
             False, None, None
 
-    def _looking(self, t: Timex, att: Attachment) -> int:
+    def _looking(self, t: Written, att: Attachment) -> int:
         """Which way a month, quarter or holiday without a year points: "since" and
         "as of" look back; otherwise the tense of its verb decides (0: either way)."""
         return -1 if self._looks_back(t) else _direction_from_tense(att)
 
-    def _looks_back(self, t: Timex) -> bool:
+    def _looks_back(self, t: Written) -> bool:
         return _LOOKS_BACK.search(self.text, max(0, t.start - 12), t.start) is not None
 
-    def _relative(self, t: Timex):
+    def _relative(self, t: Written):
         pub = self.pub
         if pub is None:
             return None, How.UNRESOLVED, False, None, None
@@ -583,7 +369,7 @@ class Resolver:
         if t.modifier in ("ago", "from now"):
             if t.amount is None:
                 return None, How.UNRESOLVED, False, None, None
-            return shift_moment(pub, t.amount, unit, t.direction), how, False, None, None
+            return shift_date(pub, t.amount, unit, t.direction), how, False, None, None
         if t.modifier in ("earlier", "later"):
             whole = _unit_moment(pub, unit, t.direction)
             if whole is None:
@@ -596,7 +382,7 @@ class Resolver:
             return whole, how, False, None, None
         return _unit_moment(pub, unit, t.direction), how, False, None, None
 
-    def _anchored(self, t: Timex, att: Attachment, done: list[Mention]):
+    def _anchored(self, t: Written, att: Attachment, done: list[Mention]):
         """"two days later", "a week earlier", "the next day": count from an earlier date."""
         after = self.text[t.end:t.end + 60]
         if t.modifier in ("after", "before") and after[:1] == " " and not after[1:2] in ",.;":
@@ -606,7 +392,7 @@ class Resolver:
         for m in reversed(anchor_candidates(done, att.sentence)):
             if m.value is None or not m.value.is_day or t.amount is None or not t.unit:
                 continue
-            moved = shift_moment(m.value.first, t.amount, t.unit, t.direction)
+            moved = shift_date(m.value.first, t.amount, t.unit, t.direction)
             if moved is not None:
                 return moved, How.RELATIVE_TO_EVENT, False, m.id, None
         if t.modifier == "the day" and self.pub is not None:  # "ended the day 2% down"
@@ -620,15 +406,15 @@ class Resolver:
                     break
                 if m.value is not None and not m.dateline and m.kind in ("year", "month") \
                         and m.value.grain in (Grain.YEAR, Grain.MONTH):
-                    moved = shift_moment(m.value.first, t.amount, t.unit, t.direction)
+                    moved = shift_date(m.value.first, t.amount, t.unit, t.direction)
                     return moved, How.RELATIVE_TO_EVENT, False, m.id, None
             if self.pub is not None:
-                return shift_moment(self.pub, t.amount, t.unit, t.direction), \
+                return shift_date(self.pub, t.amount, t.unit, t.direction), \
                     How.RELATIVE_TO_PUBLICATION, False, None, None
         return None, How.UNRESOLVED, False, None, None
 
-    def _season(self, t: Timex, att: Attachment):
-        name = t.extra.get("season", "summer")
+    def _season(self, t: Written, att: Attachment):
+        name = t.season or "summer"
         if t.year is not None:
             return _season(t.year, name), How.STATED, False, None, None
         pub = self.pub
@@ -661,7 +447,7 @@ def _count_back_stretch_starts(mentions: list[Mention]) -> list[Mention]:
     """
     out = list(mentions)
     for i, first in enumerate(out):
-        if first.kind != "weekday" or first.timex.modifier is not None:
+        if first.kind != "weekday" or first.written.modifier is not None:
             continue
         starts = (first.attachment.verb in lx.START_VERBS or first.attachment.prep == "from")
         if not starts:
@@ -676,22 +462,10 @@ def _count_back_stretch_starts(mentions: list[Mention]) -> list[Mention]:
                 back = (end.weekday() - first.weekday) % 7
                 out[i] = dataclasses.replace(
                     first, value=Moment.day(end - dt.timedelta(days=back),
-                                            label=first.timex.part_of_day),
+                                            label=first.written.part_of_day),
                     how=How.RELATIVE_TO_EVENT, anchor=last.id)
                 break
     return out
-
-
-def anchor_candidates(mentions: list[Mention], sentence: int, *, reach: int = 3) -> list[Mention]:
-    """Day-level mentions in this sentence and the few before it, oldest first.
-
-    An offset like "two days later" counts from an event told just before; which one is a
-    guess, so rules that use offsets try every candidate before they complain.
-    """
-    return [m for m in mentions
-            if not m.dateline and m.value is not None and m.value.is_day
-            and m.kind in ("date", "weekday", "relative", "anchored")
-            and sentence - reach <= m.attachment.sentence <= sentence]
 
 
 # "yesterday, Saturday" · "yesterday (Tuesday)" · "last year, in 2022" · "Two days later, on
@@ -707,7 +481,6 @@ _RESTATE_AFTER = re.compile(r"\s*(?:,|\(|—|–)\s*\Z")
 # … but not when the second is one item of a list ("in 2022, last year, and again this
 # year", "yesterday, Saturday and Sunday")
 _LIST_GOES_ON = re.compile(r"\s*,?\s*(?:and|or|&)\b", re.I)
-_STATED_KINDS = ("date", "weekday", "month", "year")
 
 
 def link_restatements(text: str, mentions: list[Mention]) -> list[Mention]:
@@ -718,12 +491,12 @@ def link_restatements(text: str, mentions: list[Mention]) -> list[Mention]:
         prev, cur = out[i - 1], out[i]
         if cur.attachment.sentence != prev.attachment.sentence:
             continue
-        if prev.kind in ("relative", "anchored") and cur.kind in _STATED_KINDS and \
+        if prev.kind in ("relative", "anchored") and cur.kind in STATED_KINDS and \
                 _RESTATE_GAP.match(text, prev.span.end, cur.span.start) is not None and \
                 _LIST_GOES_ON.match(text, cur.span.end) is None:
             out[i] = dataclasses.replace(cur, restates=prev.id)
-        elif prev.kind in _STATED_KINDS and cur.kind == "relative" and \
-                cur.timex.modifier not in ("earlier", "later") and prev.restates is None and \
+        elif prev.kind in STATED_KINDS and cur.kind == "relative" and \
+                cur.written.modifier not in ("earlier", "later") and prev.restates is None and \
                 _RESTATE_AFTER.match(text, prev.span.end, cur.span.start) is not None and \
                 _LIST_GOES_ON.match(text, cur.span.end) is None:
             out[i - 1] = dataclasses.replace(prev, restates=cur.id)

@@ -8,17 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from checker.errors import InputError
-
-
-@dataclass(frozen=True, slots=True)
-class KnownPerson:
-    name: str
-    aliases: tuple[str, ...] = ()
-    born: dt.date | None = None
-    died: dt.date | None = None
-
-    def names(self) -> set[str]:
-        return {n.lower().replace("-", " ") for n in (self.name, *self.aliases)}
+from checker.facts.people import KnownPerson
 
 
 @dataclass(frozen=True, slots=True)

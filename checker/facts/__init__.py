@@ -8,10 +8,28 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from checker.source.known import KnownPerson
+from checker.facts.numbers import Count
+from checker.facts.people import AgeFact, KnownPerson, NameToken, People, Person
+from checker.facts.time import (
+    STATED_KINDS,
+    Attachment,
+    Grain,
+    How,
+    Kind,
+    Mention,
+    Moment,
+    Tense,
+    Written,
+    anchor_candidates,
+    month_name,
+    shift_date,
+    weekday_name,
+)
 from checker.model import PublicationDate
-from checker.nlp.people import People
-from checker.resolve.timeline import Mention, anchor_candidates
+
+__all__ = ["STATED_KINDS", "AgeFact", "ArticleFacts", "Attachment", "Count", "Grain", "How",
+           "Kind", "KnownPerson", "Mention", "Moment", "NameToken", "People", "Person", "Tense",
+           "Written", "anchor_candidates", "month_name", "shift_date", "weekday_name"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,7 +74,7 @@ class ArticleFacts:
         pairs = []
         ms = self.mentions
         for i, start in enumerate(ms):
-            if start.timex.extra.get("borrowed") and i + 1 < len(ms):
+            if start.written.range_start and i + 1 < len(ms):
                 pairs.append((start, ms[i + 1]))
                 continue
             if start.attachment.prep not in ("from", "between"):

@@ -1,0 +1,71 @@
+"""People facts: who is named, by which words, and the ages and births stated for them."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from checker.facts.numbers import Count
+from checker.model import Span
+
+
+@dataclass(slots=True)
+class Person:
+    id: int
+    names: list[str] = field(default_factory=list)  # full names as written
+    first: str | None = None
+    surname: str | None = None
+    spans: list[Span] = field(default_factory=list)
+
+    @property
+    def name(self) -> str:
+        return max(self.names, key=len) if self.names else (self.surname or "?")
+
+
+@dataclass(frozen=True, slots=True)
+class NameToken:
+    """One name word as written, with the person it was grouped into (None if unsure)."""
+
+    span: Span
+    text: str
+    person: int | None
+    role: str  # "surname", "first", "single"
+    full_name: bool  # part of a two-or-more-token name
+    person_like: bool = True  # tagged a person, titled, or doing what people do
+
+
+@dataclass(frozen=True, slots=True)
+class AgeFact:
+    """An age, birth or birthday stated for someone."""
+
+    span: Span
+    kind: str  # "age", "born", "birthday", "died-aged", "turned"
+    person: int | None
+    age: int | None = None
+    born: tuple[int, int | None, int | None] | None = None  # year, month, day as written
+    at: tuple[dt.date, dt.date] | None = None  # when the age holds (first, last)
+    certain: bool = True  # False when the person is a guess ("the 52-year-old")
+    then: bool = False  # "the then 35-year-old": an age at some past time
+
+
+@dataclass(frozen=True, slots=True)
+class People:
+    persons: tuple[Person, ...]
+    names: tuple[NameToken, ...]
+    ages: tuple[AgeFact, ...]
+    counts: tuple[Count, ...]
+    changes: tuple[int, ...] = ()  # sentences telling that a count changed ("rose to six")
+
+    def person(self, pid: int | None) -> Person | None:
+        return self.persons[pid] if pid is not None and pid < len(self.persons) else None
+
+
+@dataclass(frozen=True, slots=True)
+class KnownPerson:
+    name: str
+    aliases: tuple[str, ...] = ()
+    born: dt.date | None = None
+    died: dt.date | None = None
+
+    def names(self) -> set[str]:
+        return {n.lower().replace("-", " ") for n in (self.name, *self.aliases)}

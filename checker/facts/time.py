@@ -1,0 +1,313 @@
+"""Time facts: what a temporal mention says as written, the clause it sits in, and the
+calendar value it resolves to, with how that value was reached.
+
+These are values only: nlp/ builds `Written` and `Attachment`, resolve/ builds `Moment` and
+`Mention`, rules read them.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+from dataclasses import dataclass, field, replace
+from enum import Enum
+
+from dateutil.relativedelta import relativedelta
+
+from checker import lexicon as lx
+from checker.model import Span
+
+
+class Kind(str, Enum):
+    """What kind of temporal expression a mention is."""
+
+    DATE = "date"  # 29 May 2024, Thursday 6 June, 2024-05-29
+    MONTH = "month"  # June 2018, in March, last September
+    YEAR = "year"  # 2011, mid-2011, '82
+    WEEKDAY = "weekday"  # Monday, last Monday, Wednesday's
+    DAY = "day"  # on the 5th: a day of a month the copy leaves to the reader
+    NUMERIC = "numeric"  # 7/8/07: day and month order left open
+    RELATIVE = "relative"  # yesterday, last year, two days ago: counted from publication
+    ANCHORED = "anchored"  # two days later, the next day: counted from another mention
+    DURATION = "duration"  # three days, a 12-day strike
+    TIME = "time"  # 22:46, 2 a.m., noon
+    SEASON = "season"
+    QUARTER = "quarter"
+    HALF = "half"
+    DECADE = "decade"
+    CENTURY = "century"
+    REF = "ref"  # now, recently, in the future
+    SET = "set"  # every Monday, annual, twice a week
+    WEEKEND = "weekend"
+    PART = "part"  # the end of the month, year-end
+    HOLIDAY = "holiday"
+    FISCAL = "fiscal"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+# Kinds that state a calendar time outright (a restatement can repeat one).
+STATED_KINDS = frozenset({Kind.DATE, Kind.WEEKDAY, Kind.MONTH, Kind.YEAR})
+
+
+class Tense(str, Enum):
+    PAST = "past"  # departed, was switched on, had left
+    PERFECT = "perfect"  # has left (past, seen from now)
+    PRESENT = "present"  # leaves, is leaving
+    FUTURE = "future"  # will leave, is scheduled to leave, is to leave
+    MODAL = "modal"  # would/could/might leave: no time commitment
+    UNKNOWN = "unknown"
+
+    @property
+    def is_past(self) -> bool:
+        return self in (Tense.PAST, Tense.PERFECT)
+
+
+class How(str, Enum):
+    STATED = "stated"
+    YEAR_FROM_PUBLICATION = "year inferred from the publication date"
+    MONTH_FROM_PUBLICATION = "month and year inferred from the publication date"
+    YEAR_FROM_CONTEXT = "year taken from a date nearby"
+    WEEKDAY_BY_TENSE = "weekday placed by tense"
+    RELATIVE_TO_PUBLICATION = "relative to the publication date"
+    RELATIVE_TO_EVENT = "relative to another event"
+    UNRESOLVED = "unresolved"
+
+
+class Grain(str, Enum):
+    TIME = "time"
+    DAY = "day"
+    WEEKEND = "weekend"
+    WEEK = "week"
+    MONTH = "month"
+    SEASON = "season"
+    QUARTER = "quarter"
+    HALF = "half"
+    YEAR = "year"
+    DECADE = "decade"
+    CENTURY = "century"
+
+
+def month_name(month: int) -> str:
+    return lx.MONTH_NAMES[month - 1]
+
+
+def weekday_name(weekday: int) -> str:
+    """Monday is 0, as in `datetime.date.weekday()`."""
+    return lx.WEEKDAY_NAMES[weekday]
+
+
+@dataclass(frozen=True, slots=True)
+class Moment:
+    """A resolved calendar interval, first and last day inclusive."""
+
+    first: dt.date
+    last: dt.date
+    grain: Grain
+    hour: int | None = None
+    minute: int | None = None
+    label: str | None = None  # season name, part of day
+
+    @classmethod
+    def day(cls, d: dt.date, **kw: object) -> Moment:
+        return cls(d, d, Grain.DAY, **kw)  # type: ignore[arg-type]
+
+    @classmethod
+    def month(cls, year: int, month: int) -> Moment:
+        return cls(dt.date(year, month, 1),
+                   dt.date(year, month, calendar.monthrange(year, month)[1]), Grain.MONTH)
+
+    @classmethod
+    def year(cls, year: int) -> Moment:
+        return cls(dt.date(year, 1, 1), dt.date(year, 12, 31), Grain.YEAR)
+
+    @property
+    def is_day(self) -> bool:
+        return self.grain in (Grain.DAY, Grain.TIME)
+
+    def contains(self, d: dt.date) -> bool:
+        return self.first <= d <= self.last
+
+    def describe(self) -> str:
+        if self.is_day:
+            return f"{self.first.day} {month_name(self.first.month)} {self.first.year}"
+        if self.grain is Grain.MONTH:
+            return f"{month_name(self.first.month)} {self.first.year}"
+        if self.grain is Grain.YEAR:
+            return str(self.first.year)
+        return f"{self.first.isoformat()} to {self.last.isoformat()}"
+
+    def shifted(self, amount: float, unit: str, direction: int) -> Moment | None:
+        """The moment `amount` units before (-1) or after (+1) this one's first day, at the
+        unit's grain; None for a unit without a calendar step or outside the calendar."""
+        return shift_date(self.first, amount, unit, direction)
+
+
+def shift_date(d: dt.date, amount: float, unit: str, direction: int) -> Moment | None:
+    """`amount` units before or after a day, as a moment of the unit's grain. None when the
+    unit has no calendar step here, or the result falls outside years 1 to 9999."""
+    n = int(amount) * direction
+    try:
+        if unit in ("day", "night"):
+            return Moment.day(d + dt.timedelta(days=n))
+        if unit == "week":
+            return Moment.day(d + dt.timedelta(weeks=n)) if amount == int(amount) else None
+        if unit == "fortnight":
+            return Moment.day(d + dt.timedelta(weeks=2 * n))
+        if unit == "month":
+            x = d + relativedelta(months=n)
+            return Moment.month(x.year, x.month)
+        if unit == "year":
+            return Moment.year(d.year + n)
+        if unit == "decade":
+            return Moment.year(d.year + 10 * n)
+    except (ValueError, OverflowError):  # before year 1 or after 9999: no calendar value
+        return None
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class Written:
+    """A temporal expression as written: every part the writer gave, nothing filled in.
+    Offsets are into the checked text."""
+
+    kind: Kind
+    start: int
+    end: int
+    weekday: int | None = None
+    weekday_span: tuple[int, int] | None = None
+    day: int | None = None
+    month: int | None = None
+    year: int | None = None
+    date_span: tuple[int, int] | None = None
+    amount: float | None = None  # durations and offsets ("two days later": 2)
+    unit: str | None = None  # day, week, month, year, ...
+    direction: int = 0  # -1 before, +1 after (relative and anchored)
+    modifier: str | None = None  # last, next, this, early, mid, late, earlier, later ...
+    part_of_day: str | None = None
+    hour: int | None = None
+    minute: int | None = None
+    ref: str | None = None  # PRESENT_REF, PAST_REF, FUTURE_REF
+    possessive: bool = False
+    approx: str | None = None  # "about", "nearly": the count is not exact (TimeML's MOD)
+    vague: bool = False  # "several days", "in recent years": no count at all
+    range_start: bool = False  # "3" of "3 to 10 June", "60" of "60 to 90 days"
+    range_end: bool = False  # "10 June" of "3 to 10 June", "90 days" of "60 to 90 days"
+    relative_to: str | None = None  # "month": last September; "year": April of last year
+    season: str | None = None  # spring, summer, autumn, winter
+    holiday: str | None = None  # christmas day, easter monday, ...
+    utc: bool = False  # a time given in GMT/UTC/Z
+
+    def moved(self, offset: int) -> Written:
+        """The same expression, its offsets moved by `offset` characters."""
+        def move(pair: tuple[int, int] | None) -> tuple[int, int] | None:
+            return (pair[0] + offset, pair[1] + offset) if pair else None
+        return replace(self, start=self.start + offset, end=self.end + offset,
+                       weekday_span=move(self.weekday_span), date_span=move(self.date_span))
+
+
+@dataclass(frozen=True, slots=True)
+class Attachment:
+    """Where a mention sits in its sentence: the clause it belongs to."""
+
+    sentence: int  # index of the sentence in the document
+    prep: str | None = None  # "on", "in", "from", "until", ...
+    verb: str | None = None  # lemma of the governing verb
+    verb_start: int | None = None
+    tense: Tense = Tense.UNKNOWN
+    reported: bool = False  # under a past reporting verb: "said it would ..."
+    negated: bool = False
+    subject: str | None = None  # the subject's text, pronouns resolved where clear
+    subject_key: str | None = None  # for matching: surname or head-noun lemma
+    noun: str | None = None  # the event noun the mention modifies or that the verb is about
+    place_roles: tuple[tuple[str, str], ...] = ()  # ("to", "Brussels"), ("at", "Beijing")
+    modifies_noun: bool = False  # "Wednesday's vote", "the May 8 final", "12-day strike"
+    event_class: str | None = None  # depart, arrive, vote, meet, ... (see lexicon)
+    noun_cues: frozenset[str] = frozenset()  # modifiers of the noun the mention describes
+    context_tense: Tense = Tense.UNKNOWN  # tense of the nearest finite clause above the verb
+    infinitive: bool = False  # the MODAL tense comes from "to …", not would/could/might
+    # a past form under would/will in a time clause: "would be pumped in when markets
+    # opened on Friday" (the opening is still to come)
+    future_in_past: bool = False
+    via_noun: bool = False  # the path up to the verb passes through a noun ("win on Saturday")
+    verb_is_near: bool = True  # no other verb stands between the verb and the mention
+
+    @property
+    def places(self) -> tuple[str, ...]:
+        return tuple(name for _, name in self.place_roles)
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """One temporal mention: the words, the parts as written, the clause and the value."""
+
+    id: int
+    span: Span
+    text: str
+    written: Written
+    attachment: Attachment
+    value: Moment | None = None
+    how: How = How.UNRESOLVED
+    anchor: int | None = None  # id of the mention an offset counts from
+    anchor_event: str | None = None  # "he delivered his annual speech"
+    impossible: bool = False  # a calendar date that does not exist
+    dateline: bool = False
+    sentence_words: frozenset[str] = field(default_factory=frozenset)
+    restates: int | None = None  # id of the mention just before that this one restates
+
+    # ---- parts as written
+    @property
+    def kind(self) -> Kind:
+        return self.written.kind
+
+    @property
+    def weekday(self) -> int | None:
+        return self.written.weekday
+
+    @property
+    def weekday_span(self) -> Span | None:
+        ws = self.written.weekday_span
+        return Span(*ws) if ws else None
+
+    @property
+    def date_span(self) -> Span:
+        ds = self.written.date_span
+        return Span(*ds) if ds else self.span
+
+    @property
+    def has_stated_year(self) -> bool:
+        return self.written.year is not None
+
+    @property
+    def tense(self) -> Tense:
+        return self.attachment.tense
+
+    @property
+    def is_day(self) -> bool:
+        return self.value is not None and self.value.is_day
+
+    @property
+    def exact(self) -> bool:
+        """A count to hold the copy to: not approximate, vague or one end of a range."""
+        w = self.written
+        return not (w.approx or w.vague or w.range_start or w.range_end)
+
+    def duration_days(self) -> tuple[float, str] | None:
+        """(amount, unit) of a duration mention."""
+        if self.kind is not Kind.DURATION or self.written.amount is None or \
+                not self.written.unit:
+            return None
+        return self.written.amount, self.written.unit
+
+
+def anchor_candidates(mentions: list[Mention], sentence: int, *, reach: int = 3) -> list[Mention]:
+    """Day-level mentions in this sentence and the few before it, oldest first.
+
+    An offset like "two days later" counts from an event told just before; which one is a
+    guess, so rules that use offsets try every candidate before they complain.
+    """
+    return [m for m in mentions
+            if not m.dateline and m.value is not None and m.value.is_day
+            and m.kind in (Kind.DATE, Kind.WEEKDAY, Kind.RELATIVE, Kind.ANCHORED)
+            and sentence - reach <= m.attachment.sentence <= sentence]
