@@ -1,147 +1,111 @@
-"""Word lists the extractors and grammar read. Data only: no logic lives here."""
+"""Every word list the extractors and the grammar consult, read once from `en.toml`.
+
+Data only: the names below are the file's tables, typed for lookups (frozensets for word
+lists, dicts for tables). Add a word in `en.toml`, never in code.
+"""
 
 from __future__ import annotations
 
-MONTHS = {
-    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4,
-    "apr": 4, "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
-    "september": 9, "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11,
-    "nov": 11, "december": 12, "dec": 12,
-}
-MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August",
-               "September", "October", "November", "December")
+import tomllib
+from importlib import resources
+from typing import Any
 
-WEEKDAYS = {
-    "monday": 0, "mon": 0, "tuesday": 1, "tue": 1, "tues": 1, "wednesday": 2, "wed": 2,
-    "thursday": 3, "thu": 3, "thur": 3, "thurs": 3, "friday": 4, "fri": 4,
-    "saturday": 5, "sat": 5, "sunday": 6, "sun": 6,
-}
-WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
-UNIT_PLURALS = {"seconds": "second", "minutes": "minute", "hours": "hour", "days": "day",
-                "nights": "night", "weeks": "week", "fortnights": "fortnight",
-                "months": "month", "quarters": "quarter", "years": "year", "decades": "decade",
-                "centuries": "century", "mins": "minute", "hrs": "hour", "yrs": "year"}
+def _load() -> dict[str, dict[str, Any]]:
+    with resources.files(__package__).joinpath("en.toml").open("rb") as fh:
+        return tomllib.load(fh)
 
-# Number words the temporal patterns recognise; their values come from text2num.
-NUMBER_WORDS = (
-    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
-    "fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy "
-    "eighty ninety hundred"
-).split()
-VAGUE_AMOUNTS = {"a": 1, "an": 1, "one": 1, "a few": None, "few": None, "several": None,
-                 "some": None, "many": None, "a couple of": 2, "a dozen": 12,
-                 "dozens of": None, "hundreds of": None, "a half": 0.5, "half a": 0.5,
-                 "single": 1}
 
-SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
-PARTS_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI",
-                "tonight": "NI", "overnight": "NI"}
-ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
-            "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10, "last": -1, "final": -1}
+_EN = _load()
+_cal, _amt, _gr = _EN["calendar"], _EN["amounts"], _EN["grammar"]
+_ev, _pe, _co, _st = _EN["events"], _EN["people"], _EN["counts"], _EN["structure"]
+
+# ---------------------------------------------------------------- calendar
+MONTHS: dict[str, int] = _cal["months"]
+MONTH_NAMES: tuple[str, ...] = tuple(_cal["month_names"])
+WEEKDAYS: dict[str, int] = _cal["weekdays"]
+WEEKDAY_NAMES: tuple[str, ...] = tuple(_cal["weekday_names"])
+UNITS: dict[str, str] = _cal["units"]
+UNIT_ABBREVIATIONS: dict[str, str] = _cal["unit_abbreviations"]
+SEASONS: dict[str, tuple[int, int]] = {k: tuple(v) for k, v in _cal["seasons"].items()}
+SEASON_ALIASES: dict[str, str] = _cal["season_aliases"]
+PARTS_OF_DAY: frozenset[str] = frozenset(_cal["parts_of_day"])
+FIXED_HOLIDAYS: dict[str, tuple[int, int]] = {k: tuple(v)
+                                              for k, v in _cal["fixed_holidays"].items()}
+EASTER_HOLIDAYS: dict[str, int] = _cal["easter_holidays"]
+DIRECTIONS: dict[str, int] = _cal["directions"]
+SERIES_ENDS: dict[str, int] = _cal["series_ends"]
+TIME_NOUNS: frozenset[str] = frozenset(_cal["time_nouns"])
+TIME_PREPOSITIONS: frozenset[str] = frozenset(_cal["time_prepositions"])
+
+# ---------------------------------------------------------------- amounts
+VAGUE_AMOUNTS: dict[str, float | None] = {**_amt["counted"],
+                                          **dict.fromkeys(_amt["uncounted"])}
+APPROXIMATORS: tuple[str, ...] = tuple(_amt["approximators"])
+LIMITERS: tuple[str, ...] = tuple(_amt["limiters"])
+NUMBER_WORDS: tuple[str, ...] = tuple(_amt["number_words"])
+COUNT_ADJECTIVES: tuple[str, ...] = tuple(_amt["count_adjectives"])
+RATE_GOVERNORS: tuple[str, ...] = tuple(_amt["rate_governors"])
+RATE_BREAKERS: frozenset[str] = frozenset(_amt["rate_breakers"])
+FRACTION_DETERMINERS: frozenset[str] = frozenset(_amt["fraction_determiners"])
 
 # ---------------------------------------------------------------- grammar
+FUTURE_AUX: frozenset[str] = frozenset(_gr["future_aux"])
+MODAL_AUX: frozenset[str] = frozenset(_gr["modal_aux"])
+SCHEDULE_WORDS: frozenset[str] = frozenset(_gr["schedule_words"])
+REPORTING_VERBS: frozenset[str] = frozenset(_gr["reporting_verbs"])
+HEDGES: frozenset[str] = frozenset(_gr["hedges"])
+TIME_CLAUSE_MARKS: frozenset[str] = frozenset(_gr["time_clause_marks"])
+LOOKS_AHEAD: frozenset[str] = frozenset(_gr["looks_ahead"])
+WISH_VERBS: frozenset[str] = frozenset(_gr["wish_verbs"])
+PERSON_PRONOUNS: frozenset[str] = frozenset(_gr["person_pronouns"])
+RELATIVE_PRONOUNS: frozenset[str] = frozenset(_gr["relative_pronouns"])
+PLACE_PREPOSITIONS: frozenset[str] = frozenset(_gr["place_prepositions"])
+TOWARD_PREPOSITIONS: frozenset[str] = frozenset(_gr["toward_prepositions"])
 
-FUTURE_AUX = {"will", "shall", "'ll", "wo"}           # "wo" is spaCy's token for won't
-MODAL_AUX = {"would", "could", "might", "should", "may", "can", "must", "'d", "ought"}
-# "is scheduled to open", "is due to publish": present form + these + to-infinitive = future
-SCHEDULE_WORDS = {"scheduled", "due", "expected", "set", "going", "planned", "poised",
-                  "slated", "likely", "about", "intending", "preparing", "hoping",
-                  "plan", "plans", "intend", "intends", "aim", "aims", "hope", "hopes"}
-REPORTING_VERBS = {"say", "tell", "announce", "report", "confirm", "state", "add", "claim",
-                   "warn", "write", "explain", "insist", "predict", "promise", "expect",
-                   "believe", "think", "estimate", "note", "suggest", "indicate", "reveal"}
+# ---------------------------------------------------------------- events
+EVENT_CLASSES: dict[str, frozenset[str]] = {k: frozenset(v)
+                                            for k, v in _ev["classes"].items()}
+HAPPEN_VERBS: frozenset[str] = frozenset(_ev["happen_verbs"])
+START_VERBS: frozenset[str] = frozenset(_ev["start_verbs"])
+END_VERBS: frozenset[str] = frozenset(_ev["end_verbs"])
+ENDING_VERBS: frozenset[str] = frozenset(_ev["ending_verbs"])
+RESCHEDULE_CUES: frozenset[str] = frozenset(_ev["reschedule_cues"])
+SCHEDULING_VERBS: frozenset[str] = frozenset(_ev["scheduling_verbs"])
+SEQUENCE_CUES: frozenset[str] = frozenset(_ev["sequence_cues"])
+SPAN_EVENT_SYNONYMS: tuple[frozenset[str], ...] = tuple(frozenset(g)
+                                                        for g in _ev["span_event_synonyms"])
+UPCOMING_CUES: frozenset[str] = frozenset(_ev["upcoming_cues"])
+RECENT_CUES: dict[str, int] = _ev["recent_cues"]
 
-# Actions whose time the event rules compare, grouped so that synonyms count as one.
-EVENT_CLASSES = {
-    "depart": {"depart", "leave", "exit", "departure", "set off", "fly out"},
-    "arrive": {"arrive", "arrival", "land", "reach"},
-    "vote": {"vote", "ballot", "poll", "referendum"},
-    "meet": {"meet", "meeting", "summit", "talks", "session"},
-    "open": {"open", "opening", "launch", "reopen", "reopening", "inauguration"},
-    "close": {"close", "closure", "shut", "shutdown"},
-    "funeral": {"funeral", "burial", "bury", "memorial", "cremation"},
-    "final": {"final"},
-    "match": {"match", "game", "fixture", "derby", "race"},
-    "hearing": {"hearing", "trial", "sentencing", "sentence", "verdict", "inquest"},
-    "election": {"election", "elect"},
-    "strike": {"strike", "walkout", "stoppage"},
-    "publish": {"publish", "publication", "release"},
-    "visit": {"visit", "trip", "tour", "stay", "mission"},
-}
-# Verbs that only say that an event (their subject) happens or starts: "the final will be
-# played", "the closure begins", "a funeral will be held".
-HAPPEN_VERBS = {"be", "take", "happen", "hold", "play", "stage", "go", "occur", "begin",
-                "start", "commence", "get", "kick"}
-START_VERBS = {"begin", "start", "open", "commence", "arrive", "launch", "kick"}
-END_VERBS = {"end", "finish", "close", "conclude", "leave", "depart", "wrap", "expire"}
-# Words that say a time was changed or that an action repeats: different instances.
-RESCHEDULE_CUES = {"postpone", "postponed", "reschedule", "rescheduled", "delay", "delayed",
-                   "move", "moved", "bring", "brought", "push", "originally", "initially",
-                   "instead", "rearrange", "rearranged", "cancel", "cancelled", "again",
-                   "another", "second", "previous", "each", "every", "replay", "switch",
-                   "switched", "change", "changed", "advance"}
-# Verbs that set a time for something else: "was set for 15 December" is no past event.
-SCHEDULING_VERBS = {"set", "schedule", "fix", "book", "postpone", "move", "delay", "plan",
-                    "arrange", "reschedule", "push", "bring", "adjourn", "defer", "put",
-                    "expect", "due", "slate", "pencil", "earmark", "target", "give", "tell",
-                    "ask", "order", "allow", "extend"}
+# ---------------------------------------------------------------- people
+TITLES: frozenset[str] = frozenset(_pe["titles"])
+HONORIFICS: frozenset[str] = frozenset(_pe["honorifics"])
+NOT_NAMES: frozenset[str] = frozenset(_pe["not_names"]) | frozenset(MONTHS) | \
+    frozenset(WEEKDAYS)
+PERSON_VERBS: frozenset[str] = frozenset(_pe["person_verbs"])
+BIRTHDAY_QUALIFIERS: frozenset[str] = frozenset(_pe["birthday_qualifiers"])
 
-# Words that describe an event as recent, current, pending or upcoming.
-HEDGES = {"maybe", "perhaps", "possibly", "probably", "reportedly", "allegedly"}
-UPCOMING_CUES = {"upcoming", "forthcoming", "pending", "imminent", "coming"}
-# How far back (days) each word can still reach. "Current" and "ongoing" are left out:
-# "the current agreement, signed in 2015" is fine. "Latest" is the newest of a series,
-# which can be a few years old.
-RECENT_CUES = {"recent": 730, "recently": 730, "newly": 730, "fresh": 730, "latest": 1095}
+# ---------------------------------------------------------------- counts
+COUNT_CLASSES: dict[str, str] = _co["classes"]
+COUNT_PREDICATES: dict[str, str] = _co["predicates"]
+DONE_TO: frozenset[str] = frozenset(_co["done_to"])
+CASUALTY_WORDS: frozenset[str] = frozenset(_co["casualty_words"])
+TALLY_NOUNS: frozenset[str] = frozenset(_co["tally_nouns"])
+COUNT_UPDATE_CUES: frozenset[str] = frozenset(_co["update_cues"])
+CHANGE_VERBS: frozenset[str] = frozenset(_co["change_verbs"])
 
-# Nouns for events whose length a duration can state.
-SPAN_EVENT_SYNONYMS = (
-    {"strike", "walkout", "stoppage", "dispute", "action"},
-    {"visit", "trip", "tour", "stay", "mission", "journey"},
-    {"summit", "conference", "meeting", "talks", "congress", "festival", "event"},
-    {"trial", "case", "hearing", "inquiry", "inquest"},
-    {"closure", "closures", "shutdown", "works", "roadworks", "repairs"},
-    {"ban", "suspension", "lockdown", "curfew"},
-    {"campaign", "season", "programme", "program", "run", "exhibition", "show"},
-)
+# ---------------------------------------------------------------- document structure
+DATELINE_WORDS: frozenset[str] = frozenset(_st["dateline_words"])
+WIRE_AGENCIES: tuple[str, ...] = tuple(_st["wire_agencies"])
 
-# ---------------------------------------------------------------- people and numbers
 
-# Counted nouns that name the same set of things.
-COUNT_CLASSES = {
-    "people": "people", "person": "people", "man": "people", "woman": "people",
-    "child": "people", "resident": "people", "villager": "people",
-    "spectator": "attendance", "crowd": "attendance", "attendance": "attendance",
-    "victim": "victim", "dead": "people:dead", "death": "people:dead",
-    "fatality": "people:dead", "body": "people:dead",
-    # casualty words used as nouns ("the 13 dead", "all eight injured")
-    "injured": "people:injured", "wounded": "people:injured", "hurt": "people:injured",
-    "missing": "people:missing",
-}
-# What happened to the counted: "Seven people were killed" · "the 11 rescued fishermen".
-COUNT_PREDICATES = {
-    "kill": "dead", "die": "dead", "killed": "dead", "dead": "dead",
-    "injure": "injured", "injured": "injured", "hurt": "injured", "wound": "injured",
-    "rescue": "rescued", "rescued": "rescued", "save": "rescued",
-    "arrest": "arrested", "arrested": "arrested", "evacuate": "evacuated",
-    "evacuated": "evacuated", "miss": "missing", "missing": "missing",
-}
-# Nouns whose counts are tallies a story must keep straight (with or without a predicate).
-TALLY_NOUNS = {"passenger", "crew", "fisherman", "miner", "hostage", "survivor", "casualty",
-               "attendance", "victim", "climber"}
-WISH_VERBS = {"hope", "plan", "want", "aim", "intend", "wish", "dream", "expect", "like",
-              # inflected forms too: the small model lemmatises "hopes" as "hop"
-              "hopes", "hoped", "hoping", "plans", "planned", "wants", "wanted", "aims",
-              "intends", "wishes", "expects", "expected"}
-# Verbs whose subject or object is a person even when the tagger calls the name a place.
-PERSON_VERBS = {"say", "tell", "add", "explain", "warn", "note", "write", "ask", "appoint",
-                "name", "hire", "elect", "marry", "die", "celebrate", "lead", "sign", "thank",
-                "caution", "argue", "insist", "admit", "recall", "describe", "urge", "reply",
-                "acknowledge", "believe", "think", "suggest", "claim", "stress", "remark"}
+def alternation(words: object, *, spaced: bool = False) -> str:
+    """A regular-expression alternation of the words, longest first (so that "Sept" is
+    tried before "Sep"); `spaced`: a phrase's words may be split by any run of spaces."""
+    import re
 
-# Words that pick one occurrence of a recurring event out of several: "its next meeting",
-# "the previous vote", "another hearing". Two such mentions need not be the same event.
-SEQUENCE_CUES = {"next", "previous", "last", "following", "another", "prior", "earlier",
-                 "later", "subsequent", "upcoming", "first", "second", "third", "fourth",
-                 "weekly", "monthly", "annual", "regular", "further"}
+    def one(word: str) -> str:
+        return r"\s+".join(map(re.escape, word.split())) if spaced else re.escape(word)
+
+    return "(?:" + "|".join(one(w) for w in sorted(words, key=len, reverse=True)) + ")"

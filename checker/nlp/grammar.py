@@ -19,9 +19,6 @@ if TYPE_CHECKING:  # spaCy is imported when the pipeline loads, not before
 
 
 _PLACE_ENTS = {"GPE", "LOC", "FAC"}
-_PLACE_PREPS = {"from", "in", "to", "at", "for", "into", "out", "of"}
-_PERSON_PRONOUNS = {"he", "she", "him", "her"}
-_RELATIVE_PRONOUNS = {"which", "that", "who", "whom"}
 _EVENT_WORD_CLASS = {w: cls for cls, words in lx.EVENT_CLASSES.items() for w in words}
 
 
@@ -37,11 +34,6 @@ def _nominal(token: Token) -> bool:
         token.pos_ == "ADJ" and token.dep_ in ("pobj", "nsubj", "nsubjpass", "dobj", "attr"))
 
 
-_TIME_PREPS = {"on", "in", "at", "during"}  # a noun's own time, not its topic ("for 2021")
-# Nouns that only narrow a time ("on the morning of 3 May"): the date is still the verb's
-_TIME_NOUNS = {"morning", "afternoon", "evening", "night", "day", "eve", "week", "weekend",
-               "month", "year", "hour", "time", "date", "end", "start", "beginning", "middle",
-               "dawn", "dusk", "midnight", "noon", "weekday", "period", "lunchtime"}
 _MAX_CLIMB = 8  # verbs above a mention worth reading for its tense
 _MAX_GAP = 60  # tokens between a verb and its mention beyond which they are not "near"
 
@@ -97,7 +89,6 @@ def _verb_group(verb: Token, depth: int = 0) -> tuple[Tense, bool]:
     return Tense.UNKNOWN, False
 
 
-_TIME_CLAUSE_MARKS = {"when", "once", "after", "before", "until", "till", "as"}
 
 
 def _future_in_past(verb: Token) -> bool:
@@ -105,7 +96,7 @@ def _future_in_past(verb: Token) -> bool:
     clause whose main verb is a would or a will."""
     if verb.dep_ != "advcl" or verb.head.i == verb.i:
         return False
-    if not any(c.dep_ in ("mark", "advmod") and c.lower_ in _TIME_CLAUSE_MARKS
+    if not any(c.dep_ in ("mark", "advmod") and c.lower_ in lx.TIME_CLAUSE_MARKS
                for c in verb.children):
         return False
     return tense_of(verb.head) in (Tense.MODAL, Tense.FUTURE)
@@ -181,7 +172,7 @@ def _cues(noun: Token | None) -> frozenset[str]:
 def _subject(verb: Token, depth: int = 0) -> Token | None:
     for c in verb.children:
         if c.dep_ in ("nsubj", "nsubjpass", "csubj"):
-            if c.lower_ in _RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+            if c.lower_ in lx.RELATIVE_PRONOUNS and verb.dep_ == "relcl":
                 return verb.head
             return c
     if verb.dep_ == "relcl":
@@ -194,7 +185,6 @@ def _subject(verb: Token, depth: int = 0) -> Token | None:
     return None
 
 
-_TOWARD_PREPS = {"to", "for", "into", "towards", "toward"}
 
 
 def _place_roles(verb: Token) -> tuple[tuple[str, str], ...]:
@@ -204,8 +194,8 @@ def _place_roles(verb: Token) -> tuple[tuple[str, str], ...]:
     for c in verb.children:
         if c.dep_ in ("dobj", "npadvmod") and c.ent_type_ in _PLACE_ENTS:
             found.append(("at", _noun_text(c)))
-        elif c.dep_ == "prep" and c.lower_ in _PLACE_PREPS:
-            role = "to" if c.lower_ in _TOWARD_PREPS else "at"
+        elif c.dep_ == "prep" and c.lower_ in lx.PLACE_PREPOSITIONS:
+            role = "to" if c.lower_ in lx.TOWARD_PREPOSITIONS else "at"
             for p in c.children:
                 if p.dep_ == "pobj" and p.ent_type_ in _PLACE_ENTS:
                     found.append((role, _noun_text(p)))
@@ -263,12 +253,12 @@ class Grammar:
             # "on the morning of 3 May", "by the end of March": the time noun only narrows
             # the date; its own preposition says how the date attaches
             for _ in range(2):
-                if not (prep == "of" and tok.lemma_.lower() in _TIME_NOUNS
+                if not (prep == "of" and tok.lemma_.lower() in lx.TIME_NOUNS
                         and tok.dep_ == "pobj" and tok.head.pos_ == "ADP"):
                     break
                 prep = tok.head.lower_
                 tok = tok.head.head
-            if prep in _TIME_PREPS and tok.pos_ == "NOUN":
+            if prep in lx.TIME_PREPOSITIONS and tok.pos_ == "NOUN":
                 timed_noun = tok
         elif tok.dep_ in ("poss", "compound", "amod", "nmod", "nummod") and \
                 _nominal(tok.head):
@@ -299,7 +289,7 @@ class Grammar:
         subject = _subject(verb)
         subject_text = subject_key = None
         if subject is not None:
-            if subject.lower_ in _PERSON_PRONOUNS:
+            if subject.lower_ in lx.PERSON_PRONOUNS:
                 subject_text = self._resolve_person(subject)
             elif subject.pos_ == "PRON":
                 subject_text = None
@@ -307,7 +297,7 @@ class Grammar:
                 subject_text = _noun_text(subject)
             if subject_text:
                 subject_key = subject_text.lower() if (
-                    subject.ent_type_ == "PERSON" or subject.lower_ in _PERSON_PRONOUNS) \
+                    subject.ent_type_ == "PERSON" or subject.lower_ in lx.PERSON_PRONOUNS) \
                     else subject.lemma_.lower()
         verb_lemma = verb.lemma_.lower()
         # "the final will be played", "the closure begins": the event is the subject noun
@@ -320,7 +310,7 @@ class Grammar:
         event_class = _EVENT_WORD_CLASS.get(verb_lemma)
         if noun is not None and (modifies or verb_lemma in lx.HAPPEN_VERBS or event_class is None):
             event_class = _EVENT_WORD_CLASS.get(noun.lemma_.lower(), event_class)
-        elif noun is not None and via_noun and noun.lemma_.lower() not in _TIME_NOUNS:
+        elif noun is not None and via_noun and noun.lemma_.lower() not in lx.TIME_NOUNS:
             # "sentenced on 20 June for the attack on 3 May": the date is the attack's,
             # not the sentencing's
             event_class = _EVENT_WORD_CLASS.get(noun.lemma_.lower())

@@ -13,24 +13,15 @@ import datetime as dt
 import re
 from typing import TYPE_CHECKING
 
-from text_to_num import text2num
-
 from checker import lexicon as lx
 from checker.facts.numbers import Count
 from checker.facts.people import AgeFact, NameToken, People, Person
 from checker.facts.time import Mention
 from checker.model import Span
+from checker.nlp.numbers import cardinal, number, ordinal
 
 if TYPE_CHECKING:  # spaCy is imported when the pipeline loads, not before
     from spacy.tokens import Doc, Token
-
-TITLES = {"mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sir", "dame", "lord", "lady",
-          "president", "judge", "senator", "councillor", "sen", "rep", "gov", "governor",
-          "minister", "chancellor", "king", "queen", "prince", "princess", "pope", "father",
-          "rev", "reverend", "captain", "capt", "coach", "chief", "inspector", "sergeant",
-          "officer", "mayor", "leader", "chairman", "chair", "secretary", "garda"}
-_NOT_NAMES = set(lx.MONTHS) | set(lx.WEEKDAYS) | {"god", "christmas", "easter"}
-
 
 def _norm(word: str) -> str:
     return word.lower().replace("’", "'").strip(".,'")
@@ -43,9 +34,9 @@ def _name_tokens(ent) -> list[Token]:  # noqa: ANN001
     # "Later Duarte": the tagger sometimes sweeps a capitalised adverb into a name
     toks = [t for t in toks if t.pos_ == "PROPN" or (t.text[:1].isupper() and t.pos_ in
                                                       ("NOUN", "X"))]
-    while toks and _norm(toks[0].text) in TITLES:
+    while toks and _norm(toks[0].text) in lx.TITLES:
         toks = toks[1:]
-    return [t for t in toks if _norm(t.text) not in _NOT_NAMES and t.text != "'s"]
+    return [t for t in toks if _norm(t.text) not in lx.NOT_NAMES and t.text != "'s"]
 
 
 _NAME_SLOTS = {"nsubj", "nsubjpass", "dobj", "appos", "conj", "pobj", "ROOT"}
@@ -58,7 +49,7 @@ def _is_name_word(t: Token, *, person_slot: bool = False) -> bool:
     # ("said Anneke Verhoeven", "appointed Sébastien Morel") the grammar outweighs it
     blocked = _NON_PERSON_ENTS - ({"ORG", "FAC", "GPE", "NORP"} if person_slot else set())
     return (t.pos_ == "PROPN" and t.text[:1].isupper() and t.ent_type_ not in blocked
-            and _norm(t.text) not in TITLES and _norm(t.text) not in _NOT_NAMES
+            and _norm(t.text) not in lx.TITLES and _norm(t.text) not in lx.NOT_NAMES
             and all(ch.isalpha() or ch in "'’-" for ch in t.text))
 
 
@@ -82,7 +73,7 @@ def _name_chain(head: Token):  # noqa: ANN202
 def _person_like(t: Token) -> bool:
     """Is this word used as a person's name: tagged so, after a title, or the subject of
     what people do ("Novak cautioned", "O'Callahan has won")?"""
-    if t.ent_type_ == "PERSON" or (t.i > 0 and _norm(t.doc[t.i - 1].text) in TITLES):
+    if t.ent_type_ == "PERSON" or (t.i > 0 and _norm(t.doc[t.i - 1].text) in lx.TITLES):
         return True
     if t.dep_ in ("nsubj", "nsubjpass") and t.head.pos_ == "VERB":
         # a nationality ("Indonesian") is never a name; other tags the small model gives
@@ -102,7 +93,7 @@ def group_people(doc: Doc) -> tuple[list[Person], list[NameToken], dict[int, int
     # title + word not tagged: "Mr Hadad"
     taken = {i for e in ents for i in range(e.start, e.end)}
     for t in doc:
-        if _norm(t.text) in {"mr", "mrs", "ms", "miss", "dr"} and t.i + 1 < len(doc):
+        if _norm(t.text) in lx.HONORIFICS and t.i + 1 < len(doc):
             nxt = doc[t.i + 1]
             if nxt.text[:1].isupper() and nxt.i not in taken:
                 ents.append(doc[nxt.i:nxt.i + 1])
@@ -221,27 +212,6 @@ AGE_PATTERNS = (
                             r"(?:-[a-z]+)?)\s+birthday\b")),
     ("died-at", re.compile(r"\bdied\s+at\s+(?P<n>\d{1,3})\b")),
 )
-_ORDINAL_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
-                  "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11,
-                  "twelfth": 12, "thirteenth": 13, "twentieth": 20, "thirtieth": 30,
-                  "fortieth": 40, "fiftieth": 50, "sixtieth": 60, "seventieth": 70,
-                  "eightieth": 80, "ninetieth": 90, "hundredth": 100}
-
-
-def number(word: str | None) -> int | None:
-    if not word:
-        return None
-    if word.isdecimal():
-        return int(word)
-    w = word.lower()
-    if w in _ORDINAL_WORDS:
-        return _ORDINAL_WORDS[w]
-    try:
-        return int(text2num(w.replace("-", " "), "en"))
-    except (ValueError, TypeError):
-        return None
-
-
 def _on_verbs(mentions: tuple[Mention, ...]) -> dict[int, list[Mention]]:
     """The mentions each verb governs, by the verb's offset: read once per article."""
     out: dict[int, list[Mention]] = {}
@@ -281,7 +251,7 @@ class _Ages:
         for c in token.children:  # "Kim Jong Un": the head token of a compound name
             if c.dep_ in ("compound", "flat") and c.i in self.token_person:
                 return self.token_person[c.i], True
-        if token.lower_ in ("he", "she", "his", "her", "him"):
+        if token.lower_ in lx.PERSON_PRONOUNS:
             pid = self._last_subject(token.i)
             if pid is None:
                 before = [i for i in self.token_person if i < token.i]
@@ -412,10 +382,10 @@ class _Ages:
             return AgeFact(where, "turned", pid, age=n, at=self._time_of(first),
                            certain=certain) if pid is not None else None
         if kind == "birthday":
-            if m.group("w") and m.group("w").lower() not in _ORDINAL_WORDS:
+            if m.group("w") and ordinal(m.group("w")) is None:
                 return None
             birthday = span[-1]
-            if any(c.dep_ == "amod" and c.lower_ in ("real", "actual", "official")
+            if any(c.dep_ == "amod" and c.lower_ in lx.BIRTHDAY_QUALIFIERS
                    for c in birthday.children):
                 return None  # "her 19th real birthday": leap-day counting
             verb = birthday.head
@@ -513,21 +483,7 @@ class _Ages:
 # ---------------------------------------------------------------- counts
 
 # Words that tell a count changed: "the toll rose to", "a fourth died later", "another".
-_COUNT_UPDATE = {"rise", "rose", "risen", "climb", "climbed", "increase", "increased", "another",
-                 "further", "additional", "later", "toll", "initially", "originally",
-                 "revise", "revised", "raise", "raised", "previously", "earlier",
-                 # another incident altogether: "a similar blast killed 13"
-                 "similar", "previous", "prior", "separate", "unrelated"}
-_CHANGE_VERBS = {"rise", "climb", "increase", "grow", "jump", "reach", "fall", "drop",
-                 "revise", "raise", "lower", "double", "soar"}
-_APPROX = {"least", "about", "around", "nearly", "almost", "some", "over", "than", "up",
-           "roughly", "approximately", "estimated", "more", "fewer", "less", "under", "only"}
-_FRACTION_DETS = {"a", "one", "two", "three", "by"}
-
-
 # Verbs whose object is the counted ("killed 12 people", "rescued 40 passengers")
-_DONE_TO = {"kill", "injure", "hurt", "wound", "rescue", "save", "arrest", "evacuate"}
-_CASUALTY_WORDS = {"dead", "injured", "wounded", "missing", "hurt"}
 _NOMINAL_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos", "conj"}
 
 
@@ -536,18 +492,18 @@ def _count_noun(t: Token) -> Token | None:
     and the casualty words used as nouns: "the 13 dead", "all eight injured"."""
     if t.dep_ == "nummod" and t.head.pos_ in ("NOUN", "PROPN"):
         return t.head
-    if t.dep_ == "nummod" and t.head.lower_ in _CASUALTY_WORDS and t.head.dep_ in _NOMINAL_DEPS:
+    if t.dep_ == "nummod" and t.head.lower_ in lx.CASUALTY_WORDS and t.head.dep_ in _NOMINAL_DEPS:
         return t.head
     if t.pos_ == "NUM" and t.dep_ in _NOMINAL_DEPS:
         for c in t.children:
-            if c.dep_ in ("acl", "amod") and c.lower_ in _CASUALTY_WORDS and c.i == t.i + 1:
+            if c.dep_ in ("acl", "amod") and c.lower_ in lx.CASUALTY_WORDS and c.i == t.i + 1:
                 return c
     if t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.pos_ == "NOUN" and \
             lx.COUNT_CLASSES.get(t.head.head.lemma_.lower()) == "attendance":
         return t.head.head
-    if t.lower_ in _ORDINAL_WORDS and t.dep_ == "amod" and t.head.pos_ == "NOUN":
+    if _is_ordinal_word(t) and t.dep_ == "amod" and t.head.pos_ == "NOUN":
         return t.head
-    if t.lower_ in _ORDINAL_WORDS and t.dep_ in ("appos", "attr") and t.head.pos_ == "NOUN":
+    if _is_ordinal_word(t) and t.dep_ in ("appos", "attr") and t.head.pos_ == "NOUN":
         return t.head  # "Wednesday's warning, the retailer's third since January"
     return None
 
@@ -562,17 +518,16 @@ def counts(doc: Doc, grammar, mentions: tuple[Mention, ...],  # noqa: ANN001
             continue
         noun = _count_noun(t)
         if noun is None and t.dep_ == "pobj" and t.head.lower_ == "to" and \
-                t.head.head.lemma_.lower() in _CHANGE_VERBS and _count_value(t) is not None:
+                t.head.head.lemma_.lower() in lx.CHANGE_VERBS and _count_value(t) is not None:
             changes.append(grammar.sentence_index(t.idx))  # "the toll rose to six"
             continue
         value = _count_value(t) if noun is not None else None
         if value is None:
             continue
-        before = {w.lower_ for w in doc[max(0, t.i - 3):t.i]}
-        if before & _APPROX:
+        if _approximated(doc[max(0, t.i - 3):t.i]):
             continue  # "at least 20", "more than 1,100": not a count to hold to
-        ordinal = t.lower_ in _ORDINAL_WORDS
-        if ordinal and t.i > 0 and doc[t.i - 1].lower_ in _FRACTION_DETS:
+        is_ordinal = _is_ordinal_word(t)
+        if is_ordinal and t.i > 0 and doc[t.i - 1].lower_ in lx.FRACTION_DETERMINERS:
             continue  # "fell by a third"
         lemma = noun.lemma_.lower() if noun.pos_ in ("NOUN", "PROPN") else noun.lower_
         kind = lx.COUNT_CLASSES.get(lemma, lemma)
@@ -580,7 +535,7 @@ def counts(doc: Doc, grammar, mentions: tuple[Mention, ...],  # noqa: ANN001
         generic = kind in ("people", "victim")
         if noun.dep_ in ("nsubj", "nsubjpass") and noun.head.pos_ == "VERB":
             what = lx.COUNT_PREDICATES.get(noun.head.lemma_.lower())
-        elif noun.dep_ == "dobj" and noun.head.lemma_.lower() in _DONE_TO:
+        elif noun.dep_ == "dobj" and noun.head.lemma_.lower() in lx.DONE_TO:
             what = lx.COUNT_PREDICATES[noun.head.lemma_.lower()]  # "the crash killed 12 people"
         for c in noun.children:  # "the 11 rescued fishermen"
             if c.dep_ == "amod" and lx.COUNT_PREDICATES.get(c.lemma_.lower()):
@@ -591,8 +546,8 @@ def counts(doc: Doc, grammar, mentions: tuple[Mention, ...],  # noqa: ANN001
             kind = f"{kind}:{what}"
         sentence = grammar.sentence_index(t.idx)
         places, when, verb = _scope(noun, on_verb)
-        out.append(Count(Span(t.idx, t.idx + len(t.text)), value, lemma, kind, ordinal,
-                         sentence, bool(grammar.sentence_lemmas(sentence) & _COUNT_UPDATE),
+        out.append(Count(Span(t.idx, t.idx + len(t.text)), value, lemma, kind, is_ordinal,
+                         sentence, bool(grammar.sentence_lemmas(sentence) & lx.COUNT_UPDATE_CUES),
                          places, when, verb))
     return out, changes
 
@@ -623,15 +578,21 @@ def _scope(noun: Token, on_verb: dict[int, list[Mention]]
 
 
 def _count_value(t: Token) -> float | None:
-    text = t.text.replace(",", "")
-    if text.isdecimal():
-        return float(text)
-    if t.lower_ in _ORDINAL_WORDS:
-        return float(_ORDINAL_WORDS[t.lower_])
-    if t.is_alpha:
-        n = number(t.lower_)
-        return float(n) if n is not None else None
-    return None
+    if t.is_alpha and _is_ordinal_word(t):
+        return float(ordinal(t.lower_))
+    value = cardinal(t.text) if (t.is_alpha or t.text.replace(",", "").isdecimal()) else None
+    return float(value) if value is not None else None
+
+
+def _is_ordinal_word(t: Token) -> bool:
+    """"fourth", "seventeenth" (a rank written as a word; "last" is a position, not one)."""
+    return t.is_alpha and (ordinal(t.lower_) or 0) > 0
+
+
+def _approximated(before) -> bool:  # noqa: ANN001
+    """Do the words before a figure make it approximate ("at least", "more than", "about")?"""
+    words = " " + " ".join(w.lower_ for w in before) + " "
+    return any(f" {phrase} " in words for phrase in (*lx.APPROXIMATORS, *lx.LIMITERS))
 
 
 def analyse_people(doc: Doc, mentions: tuple[Mention, ...], pub: dt.date | None,

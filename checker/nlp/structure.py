@@ -6,16 +6,14 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from checker import lexicon as lx
 from checker.model import Span
 from checker.facts.time import Written
 from checker.nlp.temporal import find_timexes
 
 _HEAD_LINES = 6  # a dateline sits in the first few lines, above or just below the headline
 _HEAD_CHARS = 800
-# Lower-case words a dateline may carry besides its place, byline and date.
-_DATELINE_WORDS = {"published", "updated", "posted", "last", "at", "on", "by", "and", "of",
-                   "am", "pm", "a.m.", "p.m.", "local", "time", "the", "first", "modified"}
-_DASH = re.compile(r"\s[—–-]+(?:\s|$)|\s?\((?:AFP|AP|Reuters|PA|dpa|UPI|Xinhua)\)\s*[—–-]*")
+_DASH = re.compile(r"\s[—–-]+(?:\s|$)|\s?\(" + lx.alternation(lx.WIRE_AGENCIES) + r"\)\s*[—–-]*")
 _WORD = re.compile(r"[^\W\d_][\w.'’-]*")
 
 
@@ -49,7 +47,7 @@ def _looks_like_dateline(line: str, timexes: list[Written], offset: int) -> bool
     words = _WORD.findall(rest)
     if len(words) > 12:
         return False
-    return all(w[0].isupper() or w.lower() in _DATELINE_WORDS for w in words)
+    return all(w[0].isupper() or w.lower() in lx.DATELINE_WORDS for w in words)
 
 
 def find_dateline(text: str) -> Dateline | None:

@@ -16,6 +16,7 @@ from text_to_num import text2num
 
 from checker import lexicon as lx
 from checker.facts.time import Kind, Written
+from checker.nlp.numbers import ordinal
 
 
 @dataclass(slots=True)
@@ -59,35 +60,38 @@ _FIELDS = tuple(f.name for f in fields(Written))
 
 # ---------------------------------------------------------------- building blocks
 
-_WD_FULL = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-_WD_ANY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|" \
-          r"Mon\.|Tues?\.|Wed\.|Thu(?:rs?)?\.|Fri\.|Sat\.|Sun\.)"
-_MON_FULL = r"(?:January|February|March|April|May|June|July|August|September|October|" \
-            r"November|December)"
-_MON_ABBR = r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
+def _capitalised(words) -> str:  # noqa: ANN001
+    return lx.alternation(w.capitalize() for w in words)
+
+
+_WD_FULL = lx.alternation(lx.WEEKDAY_NAMES)
+# abbreviated weekdays carry their full stop: "Thurs." (a bare "Sun" or "Wed" is a word)
+_WD_ABBR = _capitalised(w for w in lx.WEEKDAYS if w.capitalize() not in lx.WEEKDAY_NAMES)
+_WD_ANY = rf"(?:{_WD_FULL}|{_WD_ABBR}\.)"
+_MON_FULL = lx.alternation(lx.MONTH_NAMES)
+_MON_ABBR = _capitalised(w for w in lx.MONTHS if w.capitalize() not in lx.MONTH_NAMES) + r"\.?"
 _MON = rf"(?:{_MON_FULL}|{_MON_ABBR})"
 _DAY = r"(?:[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?:1[0-9]\d\d|20\d\d)"
-_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
-_UNITS_WORDS = "one two three four five six seven eight nine".split()
-_TEENS = "ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen"
-_NUM_WORD = (rf"(?:(?:{'|'.join(_TENS)})(?:[-\s](?:{'|'.join(_UNITS_WORDS)}))?|"
-             rf"{'|'.join(_TEENS.split())}|{'|'.join(_UNITS_WORDS)}|a\s+hundred|one\s+hundred)")
+# number words only say where a count is written; their values come from text2num
+_ONES = lx.alternation(w for w in lx.NUMBER_WORDS[:9])
+_TEENS = lx.alternation(w for w in lx.NUMBER_WORDS if w.endswith("teen") or w in
+                        ("ten", "eleven", "twelve"))
+_TENS = lx.alternation(w for w in lx.NUMBER_WORDS if w.endswith("ty"))
+_NUM_WORD = rf"(?:{_TENS}(?:[-\s]{_ONES})?|{_TEENS}|{_ONES}|a\s+hundred|one\s+hundred)"
 _AMOUNT = (rf"(?<!\d[,.])(?P<amount>\d{{1,4}}(?:\.\d+)?|(?i:{_NUM_WORD})|(?i:a\s+couple\s+of|a\s+few|"
            r"several|a|an|half\s+an?|a\s+dozen|dozens\s+of|hundreds\s+of|many|single))"
            r"(?P<half>\s+and\s+a\s+half)?")
 # "nearly five months", "about a week later": the count is not exact (TimeML's MOD)
-_APPROX = (r"(?P<approx>(?i:nearly|almost|about|around|roughly|approximately|some|more\s+than|"
-           r"less\s+than|fewer\s+than|at\s+least|at\s+most|up\s+to|over|under)\s+)?")
+_APPROX = (r"(?P<approx>(?i:" + lx.alternation(lx.APPROXIMATORS, spaced=True) + r")\s+)?")
 # "six straight days", "five trading days": words a count may carry before its unit
-_COUNT_ADJ = r"(?:(?i:straight|consecutive|successive|trading|business|working|full|whole|calendar)\s+)?"
-_UNIT = (r"(?P<unit>(?i:seconds?|minutes?|hours?|days?|nights?|weeks?|fortnights?|months?|"
-         r"quarters|years?|decades?|centuries|century))")
-_PART = r"(?:\s+(?P<part>morning|afternoon|evening|night))?"
+_COUNT_ADJ = rf"(?:(?i:{lx.alternation(lx.COUNT_ADJECTIVES)})\s+)?"
+# "a quarter" is a fraction far more often than three months: only "quarters" counts
+_UNIT = rf"(?P<unit>(?i:{lx.alternation(u for u in lx.UNITS if u != 'quarter')}))"
+_PART = rf"(?:\s+(?P<part>{lx.alternation(lx.PARTS_OF_DAY)}))?"
 
 # Which way a relative word points: "last September", "next year", "the coming week".
-_DIRECTION = {"this": 0, "current": 0, "the": 0, "last": -1, "past": -1, "previous": -1,
-              "next": 1, "coming": 1, "following": 1}
+_DIRECTION = lx.DIRECTIONS
 
 
 def _after(*words: str) -> str:
@@ -280,14 +284,9 @@ def _amount(text: str | None) -> float | None:
 
 # "$300 million in fuel a year", "24 trains a day", "twice a week": a quantity, at most
 # three words back, then "a <unit>" not governed by a preposition ("in a year" is a stretch)
-_GOVERNING = ("in", "for", "within", "after", "over", "about", "than", "of", "to", "from",
-              "by", "under", "just", "only", "nearly", "almost", "before", "during", "at", "up")
 _RATE_BEFORE = re.compile(
     rf"(?:\d[\d,.]*%?|\b(?i:{_NUM_WORD}|twice|thrice|once|times))(?:[^\S\n]+\S+){{0,3}}?"
-    + "".join(rf"(?<!\b{w})" for w in _GOVERNING) + r"(?<!,)[^\S\n]+\Z")
-_NOT_IN_RATE = {"and", "or", "but", "then", "is", "was", "are", "were", "be", "been", "take",
-                "took", "takes", "spend", "spent", "spends", "last", "lasts", "wait", "waits",
-                "stay", "stays", "stayed", "it", "they", "he", "she", "we", "for"}
+    + "".join(rf"(?<!\b{w})" for w in lx.RATE_GOVERNORS) + r"(?<!,)[^\S\n]+\Z")
 
 
 def _is_rate(text: str, start: int) -> bool:
@@ -297,7 +296,7 @@ def _is_rate(text: str, start: int) -> bool:
     if m is None:
         return False
     words = m.group(0).split()[1:]
-    return not any(w.lower() in _NOT_IN_RATE or w.lower().endswith(("ed", "ing"))
+    return not any(w.lower() in lx.RATE_BREAKERS or w.lower().endswith(("ed", "ing"))
                    for w in words)
 
 
@@ -322,7 +321,7 @@ def _unit(text: str | None) -> str | None:
     if not text:
         return None
     t = text.lower()
-    return lx.UNIT_PLURALS.get(t, t)
+    return lx.UNITS.get(t) or lx.UNIT_ABBREVIATIONS.get(t, t)
 
 
 def _month(text: str) -> int:
@@ -496,7 +495,7 @@ def _build(name: str, m: re.Match[str]) -> list[Timex]:
     if name == "half":
         year = int(g["year"]) if g.get("year") else None
         which = (g.get("this") or "").lower()
-        t = Timex("half", start, end, amount=lx.ORDINALS[g["ord"].lower()], year=year,
+        t = Timex("half", start, end, amount=ordinal(g["ord"]), year=year,
                   direction=_DIRECTION.get(which, 0))
         return [t]
     if name == "decade-short":
@@ -578,7 +577,7 @@ def _build(name: str, m: re.Match[str]) -> list[Timex]:
         return [Timex("season", s, end, year=int(g["year"]) if g.get("year") else None,
                       modifier=mod or None, season="autumn" if season == "fall" else season)]
     if name in ("quarter", "quarter-q"):
-        q = int(g["q"]) if g.get("q") else lx.ORDINALS[g["ord"].lower()]
+        q = int(g["q"]) if g.get("q") else ordinal(g["ord"])
         year = int(g["year"]) if g.get("year") else None
         which = (g.get("which") or "").lower()
         if q < 0 and year is None and not which:  # "the last quarter": the one before this

@@ -33,7 +33,6 @@ from checker.facts.time import (
 from checker.model import Span
 from checker.nlp.grammar import Grammar
 
-_SEASON_MONTHS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "winter": (12, 2)}
 
 
 # ---------------------------------------------------------------- resolution helpers
@@ -88,14 +87,6 @@ def _unit_moment(pub: dt.date, unit: str, direction: int) -> Moment | None:
     return None
 
 
-_FIXED_HOLIDAYS = {"christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24),
-                   "boxing day": (12, 26), "new year's day": (1, 1), "new year's eve": (12, 31),
-                   "halloween": (10, 31), "valentine's day": (2, 14)}
-_EASTER_OFFSETS = {"easter": 0, "easter sunday": 0, "easter monday": 1, "good friday": -2}
-
-
-_LOOKS_AHEAD = {"expect", "forecast", "predict", "anticipate", "project", "plan", "aim",
-                "hope", "target"}
 _LOOKS_BACK = re.compile(r"\b(?:[Ss]ince|as\s+of|as\s+at)\s+(?:the\s+)?\Z")
 
 
@@ -116,13 +107,13 @@ def _by_tense(options: list[Moment], pub: dt.date, direction: int) -> Moment:
 
 
 def _holiday_date(name: str, year: int) -> dt.date:
-    if name in _FIXED_HOLIDAYS:
-        return dt.date(year, *_FIXED_HOLIDAYS[name])
-    return easter(year) + dt.timedelta(days=_EASTER_OFFSETS[name])
+    if name in lx.FIXED_HOLIDAYS:
+        return dt.date(year, *lx.FIXED_HOLIDAYS[name])
+    return easter(year) + dt.timedelta(days=lx.EASTER_HOLIDAYS[name])
 
 
 def _season(year: int, name: str) -> Moment:
-    a, b = _SEASON_MONTHS[name]
+    a, b = lx.SEASONS[name]
     first = dt.date(year, a, 1)
     last_year = year + 1 if b < a else year
     last = dt.date(last_year, b, calendar.monthrange(last_year, b)[1])
@@ -231,7 +222,7 @@ class Resolver:
             if pick.first > pub and (self._looks_back(t) or att.tense is Tense.PAST
                                      and _direction_from_tense(att) < 0):
                 pick = _quarter(pub.year - 1, int(t.amount))
-            elif pick.last < pub and (att.tense is Tense.FUTURE or att.verb in _LOOKS_AHEAD):
+            elif pick.last < pub and (att.tense is Tense.FUTURE or att.verb in lx.LOOKS_AHEAD):
                 # "analysts expect a slowdown in Q1", said in December: next year's
                 pick = _quarter(pub.year + 1, int(t.amount))
             return pick, How.YEAR_FROM_PUBLICATION, False, None, None
