@@ -11,14 +11,15 @@ from dataclasses import dataclass, replace
 from itertools import repeat
 from pathlib import Path
 
-from checker.facts import ArticleFacts
+from checker.facts import ArticleFacts, Counts, Mention, People, mentions_by_verb
 from checker.model import FileReport, Finding, Report, Severity, Span
 from checker.nlp import load_pipeline
 from checker.nlp.grammar import Grammar
-from checker.nlp.people import analyse_people
+from checker.nlp import ages, counts, names
 from checker.nlp.structure import find_dateline
 from checker.nlp.temporal import find_timexes
 from checker.resolve.publication import publication_date
+from checker.resolve.stretches import stretches as find_stretches
 from checker.resolve.timeline import Resolver, attach_times, link_restatements
 from checker.rules.base import Rule
 from checker.source import MAX_BYTES, Article, InputError, check_size, read_path, read_text
@@ -50,12 +51,29 @@ def analyse(article: Article, *, publication_date_given: dt.date | None = None,
     resolver = Resolver(article.text, pub.date if pub else None, grammar)
     mentions = resolver.resolve(find_timexes(article.text), dateline.line if dateline else None)
     mentions = tuple(attach_times(article.text, link_restatements(article.text, mentions)))
-    people = analyse_people(doc, mentions, pub.date if pub else None, grammar)
-    facts = ArticleFacts(text=article.text, publication=pub, mentions=mentions, people=people,
+    stretches = find_stretches(article.text, list(mentions))
+    people, counted = _people_and_counts(doc, grammar, mentions, pub.date if pub else None)
+    facts = ArticleFacts(text=article.text, publication=pub, mentions=mentions,
+                         stretches=stretches, people=people, counts=counted,
                          known=known.people if known else (),
                          known_source=known.source if known else None,
                          params=params or {})
     return Analysis(article, facts, (note,) if note else ())
+
+
+def _people_and_counts(doc, grammar: Grammar, mentions: tuple[Mention, ...],  # noqa: ANN001
+                       pub: dt.date | None) -> tuple[People, Counts]:
+    """Persons, their names, ages and name variants; counted things. Both need entities and
+    a parse; without them (the rule-based fallback pipeline) there are none."""
+    if not doc.has_annotation("DEP") or not doc.has_annotation("ENT_IOB"):
+        return People(), Counts()
+    persons, tokens, token_person = names.group_people(doc)
+    by_verb = mentions_by_verb(mentions)
+    stated = ages.Ages(doc, grammar, token_person, persons, by_verb, pub).facts()
+    found, changes = counts.counts(doc, grammar, mentions, by_verb)
+    return (People(tuple(persons), tuple(tokens), tuple(stated),
+                   tuple(names.variants(persons, tokens))),
+            Counts(tuple(found), tuple(changes)))
 
 
 def select_rules(select: Iterable[str] | None = None,

@@ -19,11 +19,10 @@ from collections.abc import Iterator
 
 from checker.rules.base import Example, Rule
 
-from checker.facts import ArticleFacts, Mention, weekday_name
-from checker.lexicon import RESCHEDULE_CUES, SEQUENCE_CUES
+from checker.facts import ArticleFacts, Mention, Role, weekday_name
 from checker.model import Finding, Related, Severity
 
-_SPECIFIC_PREPS = {None, "on", "at", "for"}
+_SPECIFIC = (Role.POINT, Role.TARGET)  # "on Monday", "set for Monday"; not "by Monday"
 
 
 def _day_of(mention: Mention) -> tuple[int | None, str]:
@@ -38,9 +37,9 @@ def _day_of(mention: Mention) -> tuple[int | None, str]:
 def _candidate(m: Mention) -> bool:
     att = m.attachment
     return (m.kind in ("date", "weekday") and not m.dateline and att.event_class is not None
-            and att.prep in _SPECIFIC_PREPS and not att.negated and m.written.modifier is None
-            and not (m.sentence_words & RESCHEDULE_CUES)
-            and not (att.noun_cues & SEQUENCE_CUES))  # "its next meeting": another occurrence
+            and att.role in _SPECIFIC and not att.negated and m.written.modifier is None
+            and not m.rescheduled
+            and not m.in_series)  # "its next meeting": another occurrence
 
 
 def _same_subject(a: Mention, b: Mention) -> bool:

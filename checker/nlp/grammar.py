@@ -11,7 +11,7 @@ from itertools import islice
 from typing import TYPE_CHECKING
 
 from checker import lexicon as lx
-from checker.facts.time import Attachment, Tense
+from checker.facts.time import Attachment, Role, Tense
 
 if TYPE_CHECKING:  # spaCy is imported when the pipeline loads, not before
     from spacy.tokens import Doc, Token
@@ -36,6 +36,10 @@ def _nominal(token: Token) -> bool:
 
 _MAX_CLIMB = 8  # verbs above a mention worth reading for its tense
 _MAX_GAP = 60  # tokens between a verb and its mention beyond which they are not "near"
+
+
+def _role(prep: str | None) -> Role:
+    return Role.POINT if prep is None else Role(lx.PREPOSITION_ROLES.get(prep, "other"))
 
 
 def _is_verb(token: Token) -> bool:
@@ -280,8 +284,10 @@ class Grammar:
                 if noun is None and verb.pos_ == "NOUN":
                     noun = verb
             verb = verb.head
+        role = _role(prep)
         if not _is_verb(verb):
-            return Attachment(sentence=sentence, prep=prep, noun=noun.lemma_ if noun else None,
+            return Attachment(sentence=sentence, prep=prep, role=role,
+                              noun=noun.lemma_ if noun else None,
                               modifies_noun=modifies,
                               noun_cues=self._cues(noun if modifies else timed_noun),
                               event_class=_EVENT_WORD_CLASS.get(noun.lemma_.lower())
@@ -321,6 +327,7 @@ class Grammar:
         return Attachment(
             sentence=sentence,
             prep=prep,
+            role=role,
             verb=verb_lemma,
             verb_start=verb.idx,
             tense=tense,
@@ -338,6 +345,7 @@ class Grammar:
             place_roles=roles,
             modifies_noun=modifies,
             event_class=event_class,
+            schedules=verb_lemma in lx.SCHEDULING_VERBS,
         )
 
     def _cues(self, noun: Token | None) -> frozenset[str]:

@@ -120,6 +120,18 @@ def _season(year: int, name: str) -> Moment:
     return Moment(first, last, Grain.SEASON, label=name)
 
 
+def _event_cues(att: Attachment, sentence: frozenset[str]) -> dict[str, object]:
+    """What the words around a mention say about its event: changed or repeated, one of a
+    series, still to come, recent (with how far back that word reaches)."""
+    cues = att.noun_cues
+    recent = sorted(c for c in cues if c in lx.RECENT_CUES)
+    upcoming = sorted(cues & lx.UPCOMING_CUES)
+    return {"rescheduled": bool(sentence & lx.RESCHEDULE_CUES),
+            "in_series": bool(cues & lx.SEQUENCE_CUES),
+            "upcoming": upcoming[0] if upcoming else None,
+            "recency": tuple((c, lx.RECENT_CUES[c]) for c in recent)}
+
+
 def _direction_from_tense(att: Attachment) -> int:
     """Which way a bare weekday or month points: past tense back, future forward."""
     if att.via_noun or not att.verb_is_near:
@@ -158,7 +170,7 @@ class Resolver:
                 id=i, span=span, text=self.text[t.start:t.end], written=t,
                 attachment=att, value=value, how=how, anchor=anchor, anchor_event=anchor_event,
                 impossible=impossible, dateline=is_dateline,
-                sentence_words=self.grammar.sentence_lemmas(att.sentence)))
+                **_event_cues(att, self.grammar.sentence_lemmas(att.sentence))))
         return _count_back_stretch_starts(mentions)
 
     # One method per kind keeps each resolution readable on its own.
