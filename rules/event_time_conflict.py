@@ -17,7 +17,7 @@ finding is a warning.
 
 from collections.abc import Iterator
 
-from checker.rules.base import Example, Rule
+from checker.rules.base import Example, Rule, contradictions
 
 from checker.facts import ArticleFacts, Mention, Role, weekday_name
 from checker.model import Finding, Related, Severity
@@ -77,15 +77,9 @@ def _signature(m: Mention) -> tuple:
 
 
 def check(facts: ArticleFacts) -> Iterator[Finding]:
-    events = [m for m in facts.mentions if _candidate(m)]
-    # Each mention is compared with the first earlier mention of every distinct signature,
-    # not with every earlier mention: the same pairs, without quadratic cost on long copy.
-    earlier: dict[tuple, Mention] = {}
-    for b in events:
-        a = next((a for a in earlier.values() if _pairs(a, b)), None)
-        earlier.setdefault(_signature(b), b)
-        if a is None:
-            continue
+    events = (m for m in facts.mentions if _candidate(m))
+    for a, b in contradictions(events, key=lambda m: m.attachment.event_class,
+                               contradicts=_pairs, signature=_signature):
         _, da = _day_of(a)
         _, db = _day_of(b)
         event = a.attachment.event_class
