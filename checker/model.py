@@ -83,11 +83,17 @@ class FileReport:
     # resolved moments for views that draw the story's timeline:
     # (first day, last day, the words, how it was resolved, the verb it belongs to)
     timeline: list[tuple[dt.date, dt.date, str, str, str | None]] = field(default_factory=list)
+    # Set aside by `--baseline` and `--changed-lines` (checker.baseline, checker.gitdiff):
+    baselined: list[Finding] = field(default_factory=list)  # recorded in the baseline
+    absent: list[tuple[str, str, str]] = field(default_factory=list)  # (rule, fingerprint, words)
+    outside_changes: int = 0  # findings with no span on an added or changed line
 
 
 @dataclass(slots=True)
 class Report:
     files: list[FileReport] = field(default_factory=list)
+    baseline: bool = False  # compared with a baseline: summaries count what it holds
+    changed_lines: bool = False  # only findings on changed lines: summaries count the rest
 
     @property
     def findings(self) -> list[Finding]:
