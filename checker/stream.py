@@ -59,6 +59,7 @@ class Live:
         self.ready[slot] = report
         if self._progress is not None:
             self._progress.advance(self._task)
+            self._progress.refresh()  # the count drawn under printed text is the new one
         while self.next in self.ready:
             if self.show is not None:
                 self.show(self.next, self.ready[self.next])
