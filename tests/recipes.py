@@ -308,6 +308,9 @@ def main() -> int:
                             capture_output=True, text=True).stdout.strip()
     venv = work / "venv"
     subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
+    # as in the python:3.11 image, whose pip reads `name @ git+file://` requirements
+    subprocess.run([str(venv / "bin" / "python"), "-m", "pip", "install", "--quiet",
+                    "--upgrade", "pip"], check=True)
     line = install_line(root, clone, commit)
     print(f"recipes: {line}", flush=True)
     proc = shell(line, work, environment(venv / "bin"))
