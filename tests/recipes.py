@@ -205,9 +205,11 @@ def run_action(action: dict, inputs: dict[str, object], *, action_path: Path, wo
 
 
 def check_all(root: Path, repo: Repo, *, bin_dir: Path | None, action_path: Path,
-              install: bool, count: int) -> list[str]:
-    """Every recipe of the README on `repo` (archive made, not yet adopted). Returns the
-    problems found; empty when every recipe does what the README says."""
+              install: bool, count: int, gitlab_install: str | None = None) -> list[str]:
+    """Every recipe of the README on `repo` (archive made, not yet adopted). `install`: run
+    the action's install step; `gitlab_install`: the GitLab job's install line, pointed at
+    a local clone (None: left out). Returns the problems found; empty when every recipe
+    does what the README says."""
     found: list[str] = []
     book = recipes(root)
     env = environment(bin_dir)
@@ -265,9 +267,9 @@ def check_all(root: Path, repo: Repo, *, bin_dir: Path | None, action_path: Path
 
     # GitLab: the job's script, install line aside when the test's copydesk stands in
     job = book.gitlab["copydesk"]
-    lines = job["script"]
-    if not install:
-        lines = [line for line in lines if not line.startswith("pip install")]
+    lines = [gitlab_install if line.startswith("pip install") else line
+             for line in job["script"]]
+    lines = [line for line in lines if line]
     gitlab_env = {**env, **{k: str(v) for k, v in job.get("variables", {}).items()},
                   "CI_MERGE_REQUEST_DIFF_BASE_SHA": base, "CI_PROJECT_DIR": str(repo.path)}
     for line in lines:
@@ -321,7 +323,7 @@ def main() -> int:
     repo = Repo(work / "newsroom")
     make_archive(repo, count)
     problems = check_all(clone, repo, bin_dir=venv / "bin", action_path=clone, install=False,
-                         count=count)
+                         count=count, gitlab_install=line)
     # the action's own install step, once, from the clone
     repo2 = Repo(work / "newsroom2")
     make_archive(repo2, count)
