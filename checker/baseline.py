@@ -76,7 +76,7 @@ def fingerprint(fr: FileReport, finding: Finding) -> str:
     text = _checked_text(fr)
     places = "\x1e".join(normalise(text[s.start:s.end]) for s in finding.spans)
     before, after = _context(text, finding.span)
-    key = "\x1f".join((finding.rule, places, before, after))
+    key = f"{finding.rule}\x1f{places}\x1f{before}\x1f{after}"
     return hashlib.sha256(key.encode("utf-8")).hexdigest()[:24]
 
 

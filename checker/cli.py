@@ -7,18 +7,23 @@ import os
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from typer.core import TyperArgument, TyperCommand
 
 from checker import __version__
 
+if TYPE_CHECKING:
+    from checker.baseline import Baseline
+    from checker.gitdiff import Changes
+    from checker.model import FileReport, Report
+
 
 class _Argument(TyperArgument):
     """A positional argument shown by its metavar alone: typer would add '<list[str]>'."""
 
-    def display_type_rich(self, ctx: object) -> None:  # noqa: ARG002
+    def display_type_rich(self, ctx: object) -> None:
         return None
 
 
@@ -196,7 +201,7 @@ def check(
     """
     from checker.config import settings_for
     from checker.engine import check_paths, select_rules
-    from checker.model import FileReport, Report, Severity
+    from checker.model import Report, Severity
     from checker.report import FORMATTERS
     from checker.source import InputError
     from checker.source.known import load_facts
@@ -264,7 +269,7 @@ def check(
         for settings, slots in groups.values():
             rank = 99 if settings.fail_on == "never" else Severity(settings.fail_on).rank
 
-            def done(fr: FileReport, order=iter(slots), rank=rank) -> None:  # noqa: ANN001
+            def done(fr: FileReport, order=iter(slots), rank=rank) -> None:  # noqa: B008
                 slot = next(order)
                 fr = adopt.filter(fr) if not write_baseline else fr
                 checked[slot] = (fr, rank)
@@ -283,7 +288,7 @@ def check(
     ranks = [checked[i][1] for i in range(len(files))]
     if write_baseline:
         _write_baseline(write_baseline, report)
-    render = dict(fail_rank=min(ranks), quiet=quiet, statistics=statistics)
+    render = {"fail_rank": min(ranks), "quiet": quiet, "statistics": statistics}
     for name, target in extra_outputs:
         _write_also(target, FORMATTERS[name](report, colour=False, mark=True, **render))
     if streaming:
@@ -317,7 +322,8 @@ def check(
 class _Adoption:
     """--baseline, --changed-since and --changed-lines: what sets old findings aside."""
 
-    def __init__(self, baseline, changes, changed_lines: bool) -> None:  # noqa: ANN001
+    def __init__(self, baseline: Baseline | None, changes: Changes | None,
+                 changed_lines: bool) -> None:
         self.baseline = baseline
         self.changes = changes
         self.changed_lines = changed_lines
@@ -331,7 +337,7 @@ class _Adoption:
         return cls(load_baseline(baseline) if baseline else None,
                    changes_since(changed_since) if changed_since else None, changed_lines)
 
-    def filter(self, fr):  # noqa: ANN001, ANN202
+    def filter(self, fr: FileReport) -> FileReport:
         if self.baseline is not None:
             fr = self.baseline.compare(fr)
         if self.changed_lines and self.changes is not None:
@@ -339,7 +345,7 @@ class _Adoption:
         return fr
 
 
-def _write_baseline(target: str, report) -> None:  # noqa: ANN001
+def _write_baseline(target: str, report: Report) -> None:
     from checker.baseline import write_baseline
     from checker.source import InputError
 

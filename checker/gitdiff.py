@@ -17,7 +17,7 @@ from pathlib import Path
 from checker.errors import InputError
 from checker.model import FileReport, Finding
 
-_HUNK = re.compile(r"^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@", re.M)
+_HUNK = re.compile(r"^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@", re.MULTILINE)
 _LINE_END = re.compile(r"\n")
 _ESCAPE = re.compile(rb"\\([0-7]{3}|.)")
 _ESCAPES = {b"a": b"\a", b"b": b"\b", b"f": b"\f", b"n": b"\n", b"r": b"\r", b"t": b"\t",
@@ -139,8 +139,7 @@ def _patch_path(header: str, top: Path) -> Path | None:
         return None
     if header.startswith('"') and header.endswith('"'):
         header = _unquote(header[1:-1])
-    if header.startswith("b/"):
-        header = header[2:]
+    header = header.removeprefix("b/")
     return (top / header).resolve()
 
 

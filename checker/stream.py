@@ -12,6 +12,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable
 from types import TracebackType
+from typing import Self
 
 from checker.model import FileReport
 
@@ -36,15 +37,20 @@ class Live:
         self._task = None
         if progress:
             from rich.console import Console
-            from rich.progress import (BarColumn, MofNCompleteColumn, Progress, TextColumn,
-                                       TimeElapsedColumn)
+            from rich.progress import (
+                BarColumn,
+                MofNCompleteColumn,
+                Progress,
+                TextColumn,
+                TimeElapsedColumn,
+            )
 
             self._progress = Progress(
                 TextColumn("checking"), BarColumn(), MofNCompleteColumn(), TextColumn("files"),
                 TimeElapsedColumn(), console=Console(stderr=True), transient=True,
                 redirect_stdout=False, redirect_stderr=False)
 
-    def __enter__(self) -> Live:
+    def __enter__(self) -> Self:
         if self._progress is not None:
             self._progress.start()
             self._task = self._progress.add_task("check", total=self.total)

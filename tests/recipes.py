@@ -24,7 +24,7 @@ from pathlib import Path
 import yaml
 
 sys.path.insert(0, str(Path(__file__).parent))
-from gitrepo import GIT_ENV, Repo  # noqa: E402
+from gitrepo import GIT_ENV, Repo
 
 DIRS = ("stories", "opinion pieces")  # the README's paths; one holds a space
 _DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
@@ -47,7 +47,7 @@ def recipes(root: Path) -> Recipes:
     readme = (root / "README.md").read_text(encoding="utf-8")
     section = readme[readme.index("### In CI\n"):]
     section = section[:section.index("\n### ", 1)]
-    blocks = re.findall(r"```(\w+)\n(.*?)```", section, re.S)
+    blocks = re.findall(r"```(\w+)\n(.*?)```", section, re.DOTALL)
     shell = [body for lang, body in blocks if lang == "sh"]
     docs = [yaml.safe_load(body) for lang, body in blocks if lang == "yaml"]
     assert len(shell) == 2 and len(docs) == 3, "the README's CI section changed shape"

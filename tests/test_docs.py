@@ -21,8 +21,12 @@ def test_integrations_call_real_options(root):
     hook = (root / ".pre-commit-hooks.yaml").read_text(encoding="utf-8")
     action = (root / "action.yml").read_text(encoding="utf-8")
     assert "entry: copydesk check" in hook and "- id: copydesk" in hook
-    assert "copydesk check $COPYDESK_PATHS --format github --fail-on" in action
+    script = (root / "scripts" / "github-action.sh").read_text(encoding="utf-8")
+    assert 'run: bash "$GITHUB_ACTION_PATH/scripts/github-action.sh"' in action
+    assert "args=(check --format github --fail-on" in script
     usage = CliRunner().invoke(app, ["check", "--help"]).output
     for option in ("--format", "--fail-on", "--output", "--jobs", "--stdin-filename"):
         assert option in usage
+    for option in ("--baseline", "--changed-since", "--changed-lines", "--also"):
+        assert option in usage and option in script
     assert "github" in usage and "junit" in usage

@@ -93,7 +93,7 @@ def test_changed_lines_keeps_a_finding_whose_related_place_changed(repo):
     finding = Finding("x", Severity.ERROR, "m", Span(0, 4), (Related(Span(19, 24), "r"),))
     fr = FileReport(path=str(repo.path / "f.txt"), findings=[finding], raw_text=raw, text=raw)
     path = (repo.path / "f.txt").resolve()
-    def changes(lines):  # noqa: ANN001, ANN202
+    def changes(lines):
         return Changes("main", "base", repo.path, {path: frozenset(lines)})
     assert changes({3}).keep_changed(fr).findings == [finding]  # the related place
     assert changes({1}).keep_changed(fr).findings == [finding]  # the primary place

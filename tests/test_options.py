@@ -118,23 +118,23 @@ def test_on_file_hands_reports_over_in_input_order(tmp_path):
     paths.insert(3, str(tmp_path / "missing.txt"))
     for jobs in (1, 2):
         seen: list[str] = []
-        report = checker.check_paths(paths, jobs=jobs, on_file=lambda fr: seen.append(fr.path))
+        report = checker.check_paths(paths, jobs=jobs, on_file=lambda fr, seen=seen:
+                                     seen.append(fr.path))
         assert seen == paths == [fr.path for fr in report.files]
 
 
 def test_text_findings_are_printed_as_files_finish(tmp_path, monkeypatch):
     """The first file's findings are out before the last file is analysed."""
-    import checker.engine as engine
-    import checker.stream as stream
+    from checker import engine, stream
 
     events: list[str] = []
     real_report, real_echo = engine._file_report, stream.Live.echo
 
-    def file_report(analysis, *args, **kwargs):  # noqa: ANN001, ANN002, ANN003, ANN202
+    def file_report(analysis, *args, **kwargs):
         events.append(f"analysed {Path(analysis.article.path).name}")
         return real_report(analysis, *args, **kwargs)
 
-    def echo(self, text):  # noqa: ANN001, ANN202
+    def echo(self, text):
         events.append(f"printed {Path(text.split(':')[0]).name}")
         return real_echo(self, text)
 

@@ -174,9 +174,7 @@ class _Walker:
             self._walk(entry, target, depth)
         elif not stat.S_ISREG(mode):
             return  # FIFOs, sockets, devices: reading one could block or never end
-        elif entry.suffix.lower() not in self.wanted:
-            return
-        elif self._ignored(logical, False) or self.excluded(entry, is_dir=False):
+        elif entry.suffix.lower() not in self.wanted or self._ignored(logical, False) or self.excluded(entry, is_dir=False):
             return
         elif not _is_report(entry):
             self.found.append(entry)
