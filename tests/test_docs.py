@@ -30,3 +30,15 @@ def test_integrations_call_real_options(root):
     for option in ("--baseline", "--changed-since", "--changed-lines", "--also"):
         assert option in usage and option in script
     assert "github" in usage and "junit" in usage
+
+
+def test_every_package_is_installed(root):
+    """A folder of checker with an __init__.py that pyproject does not list is left out of
+    a real (non-editable) install: the editable one the tests use would never notice."""
+    import tomllib
+
+    listed = set(tomllib.loads((root / "pyproject.toml").read_text(encoding="utf-8"))
+                 ["tool"]["setuptools"]["packages"])
+    found = {".".join(p.parent.relative_to(root).parts) for p in
+             (root / "checker").rglob("__init__.py")} | {"checker.rules"}
+    assert found == listed
