@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import multiprocessing
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from itertools import repeat
@@ -197,12 +197,14 @@ def check_paths(paths: Iterable[str | Path], *, publication_date: dt.date | str 
                 stdin_text: str | None = None, stdin_name: str = "-", batch_size: int = 16,
                 facts: str | Path | KnownFacts | None = None, jobs: int = 1,
                 severity: dict[str, Severity] | None = None,
-                params: dict[str, dict] | None = None, model: str | None = None) -> Report:
+                params: dict[str, dict] | None = None, model: str | None = None,
+                on_file: Callable[[FileReport], None] | None = None) -> Report:
     """Check many files, streaming their texts through one spaCy `pipe` in batches.
 
     With `jobs` > 1 the files are split into runs of consecutive files, checked by that
     many worker processes (each loads the pipeline once). Every path gets a FileReport in
-    input order either way: findings, or a one-line error.
+    input order either way: findings, or a one-line error. `on_file` is called with each
+    FileReport as soon as it is ready, in input order (with workers, a run at a time).
     """
     if isinstance(publication_date, str):
         publication_date = dt.date.fromisoformat(publication_date)
@@ -212,22 +214,31 @@ def check_paths(paths: Iterable[str | Path], *, publication_date: dt.date | str 
     paths = [str(p) for p in paths]
     workers = min(jobs, len(paths) // MIN_FILES_PER_JOB)
     if workers < 2:
-        return _check_batch(paths, run, rules, severity)
+        return _check_batch(paths, run, rules, severity, on_file)
     size = min(batch_size, -(-len(paths) // workers))
     runs = [paths[i:i + size] for i in range(0, len(paths), size)]
     context = multiprocessing.get_context("fork" if "fork" in
                                           multiprocessing.get_all_start_methods() else "spawn")
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
         parts = pool.map(_check_batch, runs, repeat(run), repeat(rules), repeat(severity))
-        return Report([fr for part in parts for fr in part.files])
+        report = Report()
+        for part in parts:
+            for fr in part.files:
+                report.files.append(fr)
+                if on_file is not None:
+                    on_file(fr)
+        return report
 
 
 def _check_batch(paths: list[str], run: _Run, rules: Sequence[Rule],
-                 severity: dict[str, Severity] | None) -> Report:
+                 severity: dict[str, Severity] | None,
+                 on_file: Callable[[FileReport], None] | None = None) -> Report:
     report = Report()
     for path, result in _analysed(paths, run, lambda a: _file_report(a, rules, severity)):
         report.files.append(result if isinstance(result, FileReport)
                             else FileReport(path=path, error=result))
+        if on_file is not None:
+            on_file(report.files[-1])
     return report
 
 
@@ -277,51 +288,6 @@ def _analysed(paths: Iterable[str], run: _Run, finish):  # noqa: ANN001, ANN202
         if sum(isinstance(i, Article) for _, i in batch) >= run.batch_size:
             yield from flush()
     yield from flush()
-
-
-def expand_paths(paths: Iterable[str], suffixes: Iterable[str] = (".txt", ".md", ".html",
-                                                                    ".htm")) -> list[str]:
-    """Files to check: files as given, directories searched recursively (no symlink loops)."""
-    out: list[str] = []
-    wanted = {s.lower() for s in suffixes}
-    for p in paths:
-        if p == "-":
-            out.append(p)
-            continue
-        path = Path(p)
-        if path.is_dir():
-            found = []
-            seen: set[Path] = set()
-            for sub in sorted(_walk(path, seen)):
-                if sub.suffix.lower() in wanted or sub.is_dir():
-                    found.append(str(sub))
-            out.extend(found)
-        else:
-            out.append(p)
-    return out
-
-
-def _walk(root: Path, seen: set[Path]):  # noqa: ANN202
-    try:
-        real = root.resolve()
-    except (OSError, RuntimeError):
-        return
-    if real in seen:
-        return
-    seen.add(real)
-    try:
-        entries = sorted(root.iterdir())
-    except OSError:
-        yield root  # unreadable directory: kept, so that the reader reports it
-        return
-    for entry in entries:
-        try:
-            if entry.is_dir():
-                yield from _walk(entry, seen)
-            else:
-                yield entry
-        except OSError:
-            continue
 
 
 def timeline_paths(paths: Iterable[str], *, publication_date: dt.date | None = None,

@@ -4,7 +4,7 @@ in properties) are escaped, so the copy cannot inject a workflow command."""
 from __future__ import annotations
 
 from checker.model import Report, Severity
-from checker.report.common import located, span_end, summary
+from checker.report.common import located, set_aside, span_end, summary
 
 _GITHUB_LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
@@ -39,5 +39,5 @@ def to_github(report: Report, **_: object) -> str:
                          f"::{_escape_data(fr.error)}")
     s = summary(report)
     lines.append(f"copydesk: {s['error']} errors, {s['warning']} warnings, {s['info']} info "
-                 f"in {s['files']} files")
+                 f"in {s['files']} files{set_aside(report)}")
     return "\n".join(lines)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from checker.model import Report
-from checker.report.common import located, summary
+from checker.report.common import GENERATOR_MARK, located, set_aside, summary
 
 
 def _cell(text: str) -> str:
@@ -13,7 +13,7 @@ def _cell(text: str) -> str:
 
 def to_markdown(report: Report, **_: object) -> str:
     s = summary(report)
-    lines = ["### copydesk", ""]
+    lines = [f"<!-- {GENERATOR_MARK} -->", "### copydesk", ""]
     rows = [f"| `{_cell(fr.path)}` | {spans[0].line}:{spans[0].column} | {f.severity.value} "
             f"| `{f.rule}` | {_cell(f.message)} |" for fr, f, spans, _ in located(report)]
     if rows:
@@ -24,5 +24,5 @@ def to_markdown(report: Report, **_: object) -> str:
     lines += [f"- could not check `{_cell(fr.path)}`: {_cell(fr.error)}"
               for fr in report.files if fr.error]
     lines.append(f"**{s['error']} errors, {s['warning']} warnings, {s['info']} info** "
-                 f"in {s['files']} file{'s' * (s['files'] != 1)}.")
+                 f"in {s['files']} file{'s' * (s['files'] != 1)}{set_aside(report)}.")
     return "\n".join(lines)
