@@ -13,6 +13,7 @@ from checker import lexicon as lx
 from checker.facts.people import AgeFact, Person
 from checker.facts.time import Mention
 from checker.model import Span
+from checker.nlp.grammar import climb_to_verb, subject_of, tense_of
 from checker.nlp.numbers import number, ordinal
 
 if TYPE_CHECKING:  # spaCy is imported when the pipeline loads, not before
@@ -79,24 +80,12 @@ class Ages:
         return None, False
 
     def _clause_subject(self, token: Token) -> Token | None:
-        from checker.nlp.grammar import _subject  # the grammar's subject finder, reused
-
-        verb = token
-        for _ in range(6):
-            if verb.pos_ in ("VERB", "AUX"):
-                break
-            if verb.head.i == verb.i:
-                return None
-            verb = verb.head
-        return _subject(verb) if verb.pos_ in ("VERB", "AUX") else None
+        verb = climb_to_verb(token)
+        return subject_of(verb) if verb.pos_ in ("VERB", "AUX") else None
 
     def _time_of(self, token: Token) -> tuple[dt.date, dt.date] | None:
         """The time an age holds: a date on the same verb, else the publication date."""
-        verb = token
-        for _ in range(6):
-            if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
-                break
-            verb = verb.head
+        verb = climb_to_verb(token)
         if verb.lemma_ in ("bear", "born") or verb.lower_ == "born":
             # "Smith, aged 64, was born in Leeds in 1950": the birth date is not when
             # the age holds
@@ -203,9 +192,7 @@ class Ages:
             if any(c.dep_ == "amod" and c.lower_ in lx.BIRTHDAY_QUALIFIERS
                    for c in birthday.children):
                 return None  # "her 19th real birthday": leap-day counting
-            verb = birthday.head
-            while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
-                verb = verb.head
+            verb = climb_to_verb(birthday.head)
             if verb.head.lemma_ in lx.WISH_VERBS or verb.head.lower_ in lx.WISH_VERBS:
                 return None  # "hopes to reach her 20th birthday"
             owner = next((c for c in birthday.children if c.dep_ == "poss"), None)
@@ -217,12 +204,7 @@ class Ages:
         return None
 
     def _past(self, token: Token) -> bool:
-        from checker.nlp.grammar import tense_of
-
-        verb = token
-        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
-            verb = verb.head
-        return tense_of(verb).is_past
+        return tense_of(climb_to_verb(token)).is_past
 
     def _last_subject(self, before: int, depth: int = 0) -> int | None:
         """The person most recently the subject of a clause: news copy refers back to its

@@ -10,6 +10,7 @@ from checker import lexicon as lx
 from checker.facts.numbers import Count
 from checker.facts.time import Mention
 from checker.model import Span
+from checker.nlp.grammar import climb_to_verb, places_of
 from checker.nlp.numbers import cardinal, ordinal
 
 if TYPE_CHECKING:  # spaCy is imported when the pipeline loads, not before
@@ -90,14 +91,8 @@ def counts(doc: Doc, grammar, mentions: tuple[Mention, ...],  # noqa: ANN001
 def _scope(noun: Token, on_verb: dict[int, list[Mention]]
            ) -> tuple[frozenset[str], tuple[dt.date, dt.date] | None, str | None]:
     """The places, the day or month and the verb of a count's clause."""
-    from checker.nlp.grammar import _places
-
-    verb = noun
-    for _ in range(4):
-        if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
-            break
-        verb = verb.head
-    places = set(_places(verb)) if verb.pos_ in ("VERB", "AUX") else set()
+    verb = climb_to_verb(noun, limit=4)
+    places = set(places_of(verb)) if verb.pos_ in ("VERB", "AUX") else set()
     for c in noun.children:  # "12 people in Leeds"
         if c.dep_ == "prep" and c.lower_ in ("in", "at", "from"):
             places.update(p.text for p in c.children

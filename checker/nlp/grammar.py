@@ -46,6 +46,17 @@ def _is_verb(token: Token) -> bool:
     return token.pos_ in ("VERB", "AUX")
 
 
+def climb_to_verb(token: Token, limit: int = _MAX_CLIMB) -> Token:
+    """The verb a token's clause hangs on: the token itself or the first verb above it,
+    at most `limit` steps up (parses of junk can be deep); the last token reached when no
+    verb is found (check `pos_`)."""
+    for _ in range(limit):
+        if _is_verb(token) or token.head.i == token.i:
+            break
+        token = token.head
+    return token
+
+
 def tense_of(verb: Token) -> Tense:
     """The tense of a verb group, read from its auxiliaries and the verbs above it."""
     return _verb_group(verb)[0]
@@ -173,7 +184,7 @@ def _cues(noun: Token | None) -> frozenset[str]:
     return frozenset(words)
 
 
-def _subject(verb: Token, depth: int = 0) -> Token | None:
+def subject_of(verb: Token, depth: int = 0) -> Token | None:
     for c in verb.children:
         if c.dep_ in ("nsubj", "nsubjpass", "csubj"):
             if c.lower_ in lx.RELATIVE_PRONOUNS and verb.dep_ == "relcl":
@@ -185,7 +196,7 @@ def _subject(verb: Token, depth: int = 0) -> Token | None:
             and verb.head.i != verb.i:
         if verb.dep_ == "acl" and not _is_verb(verb.head):
             return verb.head
-        return _subject(verb.head, depth + 1)
+        return subject_of(verb.head, depth + 1)
     return None
 
 
@@ -206,7 +217,7 @@ def _place_roles(verb: Token) -> tuple[tuple[str, str], ...]:
     return tuple(found)
 
 
-def _places(verb: Token) -> tuple[str, ...]:
+def places_of(verb: Token) -> tuple[str, ...]:
     return tuple(name for _, name in _place_roles(verb))
 
 
@@ -292,7 +303,7 @@ class Grammar:
                               noun_cues=self._cues(noun if modifies else timed_noun),
                               event_class=_EVENT_WORD_CLASS.get(noun.lemma_.lower())
                               if noun else None)
-        subject = _subject(verb)
+        subject = subject_of(verb)
         subject_text = subject_key = None
         if subject is not None:
             if subject.lower_ in lx.PERSON_PRONOUNS:
