@@ -456,6 +456,7 @@ def list_rules(
 @app.command(cls=_Command)
 def explain(rule_id: Annotated[str, typer.Argument(metavar="RULE")]) -> None:
     """Explain a rule: what it flags, why, and examples."""
+    from checker.report.explain import explain_text
     from checker.rules import RULES_BY_ID
 
     rule = RULES_BY_ID.get(rule_id)
@@ -463,12 +464,54 @@ def explain(rule_id: Annotated[str, typer.Argument(metavar="RULE")]) -> None:
         typer.echo(f"copydesk: no rule {rule_id!r}; valid ids: {', '.join(RULES_BY_ID)}",
                    err=True)
         raise typer.Exit(2)
-    typer.echo(f"{rule.id} ({rule.severity.value}): {rule.title}\n")
-    typer.echo(rule.rationale.strip().split("\n", 1)[1].strip() + "\n")
-    typer.echo("## Examples")
-    for ex in rule.examples:
-        dated = f"  [published {ex.publication_date}]" if ex.publication_date else ""
-        typer.echo(f"  {'flags ' if ex.flags else 'passes'}  {ex.text}{dated}")
+    typer.echo(explain_text(rule))
+
+
+@app.command()
+def serve(
+    host: Annotated[str, typer.Option(
+        help="Address to listen on. Loopback by default: put a proxy in front to share it.")
+    ] = "127.0.0.1",
+    port: Annotated[int, typer.Option(min=0, max=65535, help="Port to listen on.")] = 8750,
+    workers: Annotated[int, typer.Option(
+        min=0, help="Check worker processes, each with the model loaded once (0: one per "
+                    "core).")] = 0,
+    max_bytes: Annotated[int, typer.Option(
+        min=1, help="Refuse articles larger than this many bytes (413).")] = 1_000_000,
+    timeout: Annotated[float, typer.Option(
+        min=0.001, help="Seconds one check may take; past it the request gets 504 and the "
+                        "worker is replaced.")] = 60.0,
+    token_file: Annotated[str | None, typer.Option(
+        metavar="FILE", help="Require 'Authorization: Bearer <token>' with the token in FILE "
+                             "(all but / and /healthz).")] = None,
+    cors_origin: Annotated[list[str] | None, typer.Option(
+        metavar="ORIGIN", help="Allow browser pages from ORIGIN (e.g. https://cms.example.org) "
+                               "to call the API; repeat for several. Off by default.")] = None,
+) -> None:
+    """Run the checking service: POST /v1/check for a CMS, and an editor's page at /.
+
+    Example: copydesk serve --port 8750 --workers 2
+
+    Settings come from copydesk.toml (or .copydesk.toml, [tool.copydesk]) found from the
+    working directory; a request's own fields win. Stops cleanly on SIGTERM or Ctrl-C,
+    answering the requests in flight first.
+    """
+    try:
+        from checker.serve import run
+    except ImportError as exc:
+        typer.echo(f"copydesk: serve needs the web extra ({exc.name} is missing); "
+                   "pip install 'copydesk[serve]'", err=True)
+        raise typer.Exit(2) from None
+    from checker.errors import InputError
+
+    try:
+        status = run(host=host, port=port, workers=workers, max_bytes=max_bytes,
+                     timeout=timeout, token_file=token_file,
+                     cors_origins=tuple(cors_origin or ()))
+    except InputError as exc:
+        typer.echo(f"copydesk: {exc}", err=True)
+        raise typer.Exit(2) from None
+    raise typer.Exit(status)
 
 
 def _version(value: bool) -> None:

@@ -43,6 +43,14 @@ def load_facts(path: str | Path) -> KnownFacts:
         raise InputError(f"{name}: no such facts file") from None
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise InputError(f"{name}: not a valid TOML facts file ({exc})") from None
+    return parse_facts(data, name)
+
+
+def parse_facts(data: object, name: str) -> KnownFacts:
+    """Facts from a parsed TOML table (or its JSON twin, dates as YYYY-MM-DD strings);
+    `name` says where they came from in errors and in reports."""
+    if not isinstance(data, dict) or not isinstance(data.get("person", []), list):
+        raise InputError(f"{name}: facts must be a table with a list of [[person]] entries")
     people = []
     for i, entry in enumerate(data.get("person", [])):
         where = f"{name}: person {i + 1}"
@@ -52,6 +60,9 @@ def load_facts(path: str | Path) -> KnownFacts:
         if unknown:
             raise InputError(f"{where}: unknown key(s) {', '.join(sorted(unknown))}; "
                              "valid keys: name, aliases, born, died")
+        aliases = entry.get("aliases", [])
+        if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
+            raise InputError(f"{where}: aliases must be a list of names")
         people.append(KnownPerson(str(entry["name"]), tuple(entry.get("aliases", ())),
                                   _date(entry.get("born"), where),
                                   _date(entry.get("died"), where)))
