@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import shutil
 import signal
 import subprocess
 import sys
@@ -375,3 +376,106 @@ def test_help_loads_neither_spacy_nor_the_web_stack():
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                           check=True)
     assert proc.stdout.strip() == "[]"
+
+
+# ---------------------------------------------------------------- the editor's page
+
+CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu",
+                  "--disable-background-networking", "--disable-component-update",
+                  "--disable-sync", "--no-first-run"]
+
+
+def _chromium() -> str:
+    found = shutil.which("chromium") or shutil.which("chromium-browser")
+    if found:
+        return found
+    message = "Debian's chromium is not installed (apt-get install chromium)"
+    if os.environ.get("CI") == "true":
+        pytest.fail(message + "; CI must run the browser test")
+    pytest.skip(message)
+
+
+@pytest.fixture
+def browser_page():
+    from playwright.sync_api import sync_playwright
+
+    executable = _chromium()
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_FLAGS)
+        page = browser.new_page(viewport={"width": 1400, "height": 900})
+        page.set_default_timeout(60_000)
+        page.requests, page.problems = [], []
+        page.on("request", lambda request: page.requests.append(request.url))
+        page.on("console", lambda m: m.type == "error" and page.problems.append(m.text))
+        page.on("pageerror", lambda exc: page.problems.append(str(exc)))
+        yield page
+        browser.close()
+
+
+def test_editor_page_in_headless_chromium(server, browser_page):
+    from playwright.sync_api import expect
+
+    page = browser_page
+    opened = page.goto(server.url + "/")
+    policy = opened.headers["content-security-policy"]
+    assert "default-src 'none'" in policy and "script-src 'sha256-" in policy
+    assert not re.search(r"""(?:src|href)\s*=\s*["']?(?:https?:)?//|@import|url\(""",
+                         opened.text())
+    report = page.frame_locator("#report")
+    status = page.locator("#status")
+
+    page.fill("#date", "2024-06-01")
+    page.locator("#copy").press_sequentially(WRONG_WEEKDAY, delay=10)
+    mark = report.locator("mark.warning")  # the server's copydesk.toml makes it a warning
+    expect(mark).to_have_text("Thursday")
+    assert mark.evaluate("e => getComputedStyle(e).backgroundColor") == "rgb(255, 229, 138)"
+    expect(report.locator("aside")).to_contain_text("29 May 2024 is a Wednesday, not a Thursday")
+    expect(report.locator(".publication")).to_have_count(1)  # the timeline, with the date
+    expect(status).to_contain_text("0 errors, 1 warnings")
+    page.screenshot(path=_artefact("serve-page.png"))
+
+    page.locator("#copy").fill("It opened on Wednesday, 29 May 2024.")  # each edit re-checks
+    expect(status).to_contain_text("0 errors, 0 warnings")
+    expect(report.locator("mark")).to_have_count(0)
+
+    page.set_input_files("#file", files=[{
+        "name": "story.html", "mimeType": "text/html",
+        "buffer": b"<p>It closed on <em>Friday</em>, 31 April 2024.</p>"}])
+    expect(page.locator("#kind")).to_have_value("html")
+    expect(report.locator("mark.error")).to_have_text("31 April 2024")
+
+    dropped = page.evaluate_handle("""() => {
+        const data = new DataTransfer();
+        data.items.add(new File(["---\\ndate: 2024-06-03\\n---\\nIt opened on Thursday, "
+                                 + "29 May 2024."], "story.md", {type: "text/markdown"}));
+        return data; }""")
+    page.locator("#copy").dispatch_event("drop", {"dataTransfer": dropped})
+    expect(page.locator("#kind")).to_have_value("markdown")
+    expect(report.locator(".meta").first).to_contain_text("published 1 June 2024")  # the field
+    expect(report.locator("mark.warning")).to_have_text("Thursday")
+
+    page.set_input_files("#file", files=[{"name": "latin1.txt", "mimeType": "text/plain",
+                                          "buffer": "Caf\u00e9 opened".encode("latin-1")}])
+    expect(status).to_contain_text("latin1.txt: not UTF-8 text")
+    assert all(url.startswith(server.url) for url in page.requests), page.requests
+    assert page.problems == []
+
+
+def test_editor_page_asks_for_the_token(guarded, browser_page):
+    from playwright.sync_api import expect
+
+    page = browser_page
+    page.goto(guarded.url + "/")
+    expect(page.locator("#token-row")).to_be_hidden()
+    page.locator("#copy").fill(WRONG_WEEKDAY)
+    expect(page.locator("#status")).to_contain_text("401: a bearer token is required")
+    expect(page.locator("#token-row")).to_be_visible()
+    page.fill("#token", "s3cret-token")
+    page.press("#token", "Enter")
+    expect(page.frame_locator("#report").locator("mark.error")).to_have_text("Thursday")
+
+
+def _artefact(name: str) -> str:
+    folder = ROOT / "tests" / "artifacts"
+    folder.mkdir(exist_ok=True)
+    return str(folder / name)
