@@ -26,6 +26,7 @@ $(STAMP): pyproject.toml
 bench: $(STAMP)
 	$(BIN)/python -m pip install --quiet -e '.[bench]'
 	$(BIN)/python bench/run.py
+	$(BIN)/python bench/serve.py
 
 score: $(STAMP)
 	@for c in dev dev2 forms; do echo "== $$c"; \
