@@ -324,6 +324,34 @@ def test_a_check_past_the_time_limit_gets_504_and_a_fresh_worker(tmp_path):
         assert running.stop() == 0
 
 
+def test_a_worker_that_dies_is_replaced(tmp_path):
+    running = Server(tmp_path, "--workers", "1")
+    try:
+        (first,) = [int(p) for p in re.findall(r"check worker (\d+) ready", running.log)]
+        replies: list[httpx.Response] = []
+        client = threading.Thread(target=lambda: replies.append(running.http.post(
+            "/v1/check", json={"text": _long_article(60_000)})))
+        client.start()
+        _wait_busy(running)
+        os.kill(first, signal.SIGKILL)
+        client.join(timeout=120)
+        assert replies[0].status_code == 500
+        assert "worker stopped during this check" in replies[0].json()["error"]
+        quick = running.http.post("/v1/check", json={"text": WRONG_WEEKDAY})
+        assert quick.status_code == 200 and quick.json()["summary"]["error"] == 1
+        assert f"check worker {first} stopped during a check" in running.log
+    finally:
+        assert running.stop() == 0
+
+
+def _wait_busy(running: Server) -> None:
+    """Until the server's one worker has a check (the front answers while it works)."""
+    deadline = time.monotonic() + 30
+    while running.http.get("/healthz").json()["busy"] == 0:
+        assert time.monotonic() < deadline, "the check never reached the worker"
+        time.sleep(0.02)
+
+
 def test_sigterm_finishes_the_check_in_flight(tmp_path):
     running = Server(tmp_path, "--workers", "1")
     workers = [int(p) for p in re.findall(r"check worker (\d+) ready", running.log)]
@@ -332,10 +360,7 @@ def test_sigterm_finishes_the_check_in_flight(tmp_path):
     client = threading.Thread(target=lambda: replies.append(
         httpx.post(running.url + "/v1/check", json={"text": text}, timeout=120)))
     client.start()
-    deadline = time.monotonic() + 30
-    while running.http.get("/healthz").json()["busy"] == 0:  # wait until it is in the worker
-        assert time.monotonic() < deadline
-        time.sleep(0.02)
+    _wait_busy(running)
     running.process.send_signal(signal.SIGTERM)
     time.sleep(0.3)
     with pytest.raises(httpx.ConnectError):  # no new connections while it finishes

@@ -154,6 +154,8 @@ class Pool:
             self._replace(worker)
             raise TimedOut from None
         except (asyncio.IncompleteReadError, ConnectionError):
+            log.error("check worker %d stopped during a check (exit status %s); starting "
+                      "another", worker.pid, await worker.process.wait())
             self._replace(worker)
             raise WorkerLost from None
         except BaseException:
