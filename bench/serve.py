@@ -14,20 +14,21 @@ bench/RESULTS-serve.md.
 from __future__ import annotations
 
 import argparse
-import asyncio
 import datetime as dt
+import http.client
+import json
 import os
 import platform
 import re
+import resource
 import signal
 import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
-
-import httpx
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT.parent / "shared" / "corpus" / "dev"
@@ -59,9 +60,34 @@ class Server:
         """Resident memory of the front process and of all its workers together."""
         return _rss(self.process.pid), sum(_rss(pid) for pid in self.workers)
 
+    def cpu(self) -> tuple[float, float]:
+        """CPU seconds of the front process and of all its workers together."""
+        return _cpu(self.process.pid), sum(_cpu(pid) for pid in self.workers)
+
     def stop(self) -> int:
         self.process.send_signal(signal.SIGTERM)
         return self.process.wait(timeout=120)
+
+
+def _cpu(pid: int) -> float:
+    """Seconds of CPU a process has used (user and system)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def _post(connection: http.client.HTTPConnection, kind: str, raw: str) -> tuple[int, bytes]:
+    connection.request("POST", "/v1/check", json.dumps({kind: raw}).encode(),
+                       {"Content-Type": "application/json"})
+    reply = connection.getresponse()
+    return reply.status, reply.read()
+
+
+def _connect(url: str) -> http.client.HTTPConnection:
+    host, port = url.removeprefix("http://").split(":")
+    return http.client.HTTPConnection(host, int(port), timeout=120)
 
 
 def _rss(pid: int) -> float:
@@ -95,29 +121,30 @@ def warm_latency(workdir: Path, articles: list[tuple[str, str, str]], rounds: in
     nlp = checker.load_pipeline()
     server = Server(1, workdir)
     try:
-        with httpx.Client(base_url=server.url, timeout=120) as http:
-            def triple(kind: str, raw: str, plain: str) -> tuple[float, float, float]:
-                start = time.perf_counter()
-                reply = http.post("/v1/check", json={kind: raw})
-                served = time.perf_counter() - start
-                if reply.status_code != 200:
-                    raise SystemExit(f"bench: {reply.status_code} {reply.text[:200]}")
-                start = time.perf_counter()
-                checker.check_text(raw, path="-", kind=kind)
-                checked = time.perf_counter() - start
-                start = time.perf_counter()
-                nlp(plain)
-                return served, checked, time.perf_counter() - start
+        connection = _connect(server.url)
 
-            def medians(kind: str, raw: str, n: int) -> tuple[float, float, float]:
-                plain = read_text(raw, kind=kind).text  # the words spaCy reads in the check
-                triple(kind, raw, plain)  # warm all three
-                runs = [triple(kind, raw, plain) for _ in range(n)]
-                return tuple(statistics.median(r[i] for r in runs) for i in range(3))
+        def triple(kind: str, raw: str, plain: str) -> tuple[float, float, float]:
+            start = time.perf_counter()
+            status, body = _post(connection, kind, raw)
+            served = time.perf_counter() - start
+            if status != 200:
+                raise SystemExit(f"bench: {status} {body[:200]!r}")
+            start = time.perf_counter()
+            checker.check_text(raw, path="-", kind=kind)
+            checked = time.perf_counter() - start
+            start = time.perf_counter()
+            nlp(plain)
+            return served, checked, time.perf_counter() - start
 
-            corpus = [medians(kind, raw, rounds) for _, kind, raw in articles]
-            seed_text = SEED.read_text(encoding="utf-8")
-            seed = medians("text", seed_text, seed_rounds)
+        def medians(kind: str, raw: str, n: int) -> tuple[float, float, float]:
+            plain = read_text(raw, kind=kind).text  # the words spaCy reads in the check
+            triple(kind, raw, plain)  # warm all three
+            runs = [triple(kind, raw, plain) for _ in range(n)]
+            return tuple(statistics.median(r[i] for r in runs) for i in range(3))
+
+        corpus = [medians(kind, raw, rounds) for _, kind, raw in articles]
+        seed_text = SEED.read_text(encoding="utf-8")
+        seed = medians("text", seed_text, seed_rounds)
     finally:
         server.stop()
     ratios = [served / floor for served, _, floor in corpus]
@@ -151,28 +178,49 @@ def warm_latency(workdir: Path, articles: list[tuple[str, str, str]], rounds: in
     ]
 
 
-async def _load(url: str, articles: list[tuple[str, str, str]], checks: int
-                ) -> tuple[list[float], int, float]:
+def _load(url: str, articles: list[tuple[str, str, str]], checks: int
+          ) -> tuple[list[float], int, float]:
+    """`checks` requests from CLIENTS threads, each on its own keep-alive connection.
+
+    The standard library's http.client, not httpx: the load generator shares the 2 cores
+    with the server, and httpx cost about 4 ms of CPU per request here, http.client 0.4.
+    """
+    bodies = [json.dumps({kind: raw}).encode() for _, kind, raw in articles]
     latencies: list[float] = []
     errors = 0
-    queue = iter(range(checks))
+    counter = iter(range(checks))
+    lock = threading.Lock()
 
-    async def client() -> None:
+    def client() -> None:
         nonlocal errors
-        async with httpx.AsyncClient(base_url=url, timeout=120) as http:
-            for i in queue:
-                _, kind, raw = articles[i % len(articles)]
-                start = time.perf_counter()
-                try:
-                    reply = await http.post("/v1/check", json={kind: raw})
-                    ok = reply.status_code == 200
-                except httpx.HTTPError:
-                    ok = False
+        connection = _connect(url)
+        while True:
+            with lock:
+                i = next(counter, None)
+            if i is None:
+                break
+            start = time.perf_counter()
+            try:
+                connection.request("POST", "/v1/check", bodies[i % len(bodies)],
+                                   {"Content-Type": "application/json"})
+                reply = connection.getresponse()
+                reply.read()
+                ok = reply.status == 200
+            except (OSError, http.client.HTTPException):
+                connection.close()
+                connection = _connect(url)
+                ok = False
+            with lock:
                 latencies.append(time.perf_counter() - start)
                 errors += not ok
+        connection.close()
 
+    threads = [threading.Thread(target=client) for _ in range(CLIENTS)]
     start = time.perf_counter()
-    await asyncio.gather(*(client() for _ in range(CLIENTS)))
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
     return latencies, errors, time.perf_counter() - start
 
 
@@ -180,19 +228,27 @@ def load(workdir: Path, articles: list[tuple[str, str, str]], workers: int,
          checks: int) -> dict[str, float]:
     server = Server(workers, workdir)
     try:
-        with httpx.Client(base_url=server.url, timeout=120) as http:
-            for _, kind, raw in articles:  # every article once: caches warm, as in service
-                http.post("/v1/check", json={kind: raw})
-        before = server.memory_mb()
-        latencies, errors, wall = asyncio.run(_load(server.url, articles, checks))
-        after = server.memory_mb()
+        connection = _connect(server.url)
+        for _, kind, raw in articles:  # every article once: caches warm, as in service
+            _post(connection, kind, raw)
+        connection.close()
+        before, cpu_before = server.memory_mb(), server.cpu()
+        client_before = resource.getrusage(resource.RUSAGE_SELF)
+        latencies, errors, wall = _load(server.url, articles, checks)
+        client_after = resource.getrusage(resource.RUSAGE_SELF)
+        after, cpu_after = server.memory_mb(), server.cpu()
     finally:
         status = server.stop()
+    client = (client_after.ru_utime + client_after.ru_stime
+              - client_before.ru_utime - client_before.ru_stime)
     return {"workers": workers, "p50": _pct(latencies, 0.5) * 1000,
             "p95": _pct(latencies, 0.95) * 1000, "p99": _pct(latencies, 0.99) * 1000,
             "throughput": checks / wall, "errors": errors, "wall": wall,
             "front_before": before[0], "front_after": after[0],
-            "workers_before": before[1], "workers_after": after[1], "exit": status}
+            "workers_before": before[1], "workers_after": after[1], "exit": status,
+            "cpu_front": (cpu_after[0] - cpu_before[0]) / checks * 1000,
+            "cpu_workers": (cpu_after[1] - cpu_before[1]) / checks * 1000,
+            "cpu_client": client / checks * 1000}
 
 
 def main() -> int:
@@ -229,13 +285,24 @@ def main() -> int:
         "run, front process / all workers.")
     say()
     say("| workers | p50 | p95 | p99 | checks/s | errors | memory before | memory after "
-        "| exit |")
-    say("|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+        "| CPU ms per check: workers / front / clients | exit |")
+    say("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     for r in runs:
         say(f"| {r['workers']} | {r['p50']:.0f} ms | {r['p95']:.0f} ms | {r['p99']:.0f} ms "
             f"| {r['throughput']:.1f} | {r['errors']} "
             f"| {r['front_before']:.0f} / {r['workers_before']:.0f} MB "
-            f"| {r['front_after']:.0f} / {r['workers_after']:.0f} MB | {r['exit']} |")
+            f"| {r['front_after']:.0f} / {r['workers_after']:.0f} MB "
+            f"| {r['cpu_workers']:.1f} / {r['cpu_front']:.1f} / {r['cpu_client']:.1f} "
+            f"| {r['exit']} |")
+    say()
+    two = [r for r in runs if r["workers"] == 2]
+    share = statistics.median((r["cpu_front"] + r["cpu_client"])
+                              / (r["cpu_workers"] + r["cpu_front"] + r["cpu_client"])
+                              for r in two)
+    say(f"On this machine the front process and the load generator take {share:.0%} of the CPU "
+        "that a check costs in all; with 2 workers on 2 cores that share comes out of the "
+        f"workers' time, so 2 workers can reach at most about {2 * (1 - share):.2f} × one "
+        "worker here (one worker leaves the second core to them).")
     say()
     best = {w: max(r["throughput"] for r in runs if r["workers"] == w) for w in (1, 2)}
     middle = {w: statistics.median(r["throughput"] for r in runs if r["workers"] == w)
