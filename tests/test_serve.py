@@ -7,6 +7,7 @@ import os
 import re
 import shutil
 import signal
+import socket
 import subprocess
 import sys
 import threading
@@ -387,6 +388,12 @@ def _start_fails(workdir: Path, *args: str) -> str:
 def test_start_refuses_bad_settings_in_one_line(tmp_path):
     assert "no-such-file: cannot read the token file" in _start_fails(
         tmp_path, "--token-file", "no-such-file")
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        assert f"cannot listen on 127.0.0.1:{port} (Address already in use)" in _start_fails(
+            tmp_path, "--port", str(port))
     (tmp_path / "copydesk.toml").write_text('igonre = ["name-variant"]\n', encoding="utf-8")
     assert "unknown key(s) igonre" in _start_fails(tmp_path)
     (tmp_path / "copydesk.toml").write_text('model = "no_such_pipeline"\n', encoding="utf-8")

@@ -13,6 +13,7 @@ import ipaddress
 import logging
 import os
 import signal
+import socket
 import stat
 from pathlib import Path
 
@@ -40,6 +41,7 @@ def run(*, host: str = "127.0.0.1", port: int = 8750, workers: int = 0,
     if settings.facts:
         load_facts(settings.facts)  # a broken facts file stops the start, not every check
     token = _token(token_file) if token_file else None
+    _can_listen(host, port)  # before the workers spend seconds loading the model
     if not token and not _loopback(host):
         log.warning("listening on %s without --token-file: anyone who reaches this machine "
                     "can use the service", host)
@@ -100,6 +102,17 @@ def _token(path: str) -> str:
     if mode & (stat.S_IRWXG | stat.S_IRWXO):
         log.warning("%s can be read by other users; chmod 600 it", path)
     return token
+
+
+def _can_listen(host: str, port: int) -> None:
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    with socket.socket(family) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind((host, port))
+        except OSError as exc:
+            raise InputError(f"cannot listen on {host}:{port} ({exc.strerror or exc}); pick "
+                             "another --port or --host, or stop what holds it") from None
 
 
 def _loopback(host: str) -> bool:

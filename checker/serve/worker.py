@@ -132,11 +132,17 @@ def main() -> int:
     try:
         checker = Checker(setup)
     except Exception as exc:  # noqa: BLE001 - any failure to load is said in one line
-        send({"fatal": f"{type(exc).__name__}: {exc}".splitlines()[0]})
+        try:
+            send({"fatal": f"{type(exc).__name__}: {exc}".splitlines()[0]})
+        except BrokenPipeError:
+            pass
         return 1
-    send({"ready": True, "pid": os.getpid(), **checker.info})
-    while (job := read_frame(stream)) is not None:
-        send(checker.run(job))
+    try:
+        send({"ready": True, "pid": os.getpid(), **checker.info})
+        while (job := read_frame(stream)) is not None:
+            send(checker.run(job))
+    except BrokenPipeError:  # the server is gone (stopped while this worker was starting)
+        return 0
     return 0
 
 
