@@ -467,7 +467,7 @@ def explain(rule_id: Annotated[str, typer.Argument(metavar="RULE")]) -> None:
     typer.echo(explain_text(rule))
 
 
-@app.command()
+@app.command(cls=_Command)
 def serve(
     host: Annotated[str, typer.Option(
         help="Address to listen on. Loopback by default: put a proxy in front to share it.")

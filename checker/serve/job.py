@@ -18,21 +18,23 @@ import tomllib
 from typing import Any
 
 from checker.errors import InputError
+from checker.report import FORMATTERS
 from checker.source import check_size
 
 KINDS = ("text", "html", "markdown")
 FACTS_SOURCE = "facts in the request"  # how reports and errors name a request's facts
 KEYS = (*KINDS, "publication_date", "facts", "select", "ignore")
-# The views a check can return, and their media types (every key of checker.report.FORMATTERS).
-FORMATS = {
+# The views a check can return (every one of checker.report.FORMATTERS), each with its
+# media type; a view not named here is plain text.
+MEDIA_TYPES = {
     "json": "application/json",
     "sarif": "application/sarif+json",
+    "codequality": "application/json",
     "html": "text/html; charset=utf-8",
     "markdown": "text/markdown; charset=utf-8",
-    "text": "text/plain; charset=utf-8",
-    "github": "text/plain; charset=utf-8",
     "junit": "application/xml",
 }
+FORMATS = {name: MEDIA_TYPES.get(name, "text/plain; charset=utf-8") for name in FORMATTERS}
 
 
 class RequestError(Exception):
