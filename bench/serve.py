@@ -301,7 +301,8 @@ def main() -> int:
     say("# copydesk serve benchmark")
     say()
     say(f"{dt.date.today()} · Python {platform.python_version()} · {os.cpu_count()} cores · "
-        f"{platform.machine()} · load generator, server and workers share the machine")
+        f"{platform.machine()} · load generator, server and workers share the machine · "
+        f"load average at the start {os.getloadavg()[0]:.1f}")
     say()
     with tempfile.TemporaryDirectory(prefix="copydesk-serve-bench-") as tmp:
         workdir = Path(tmp)  # no copydesk.toml here: default settings
@@ -355,6 +356,8 @@ def main() -> int:
         f"{(middle[2] / middle[1]) / (machine[2] / machine[1]):.0%} of it.")
     say(f"- memory: the workers grew by at most {growth:.0f} MB over a run of "
         f"{args.checks} checks.")
+    say(f"- load average at the end: {os.getloadavg()[0]:.1f} (above the 2 cores, other work "
+        "shared the machine and every figure above is slower for it).")
     say()
     args.output.write_text("\n".join(lines) + "\n", encoding="utf-8")
     print(f"written {args.output}")
