@@ -422,3 +422,16 @@ def test_help_loads_neither_spacy_nor_dask():
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                           check=True)
     assert proc.stdout.strip() == "[]"
+
+
+def test_progress_is_dasks_own_bar(tmp_path, rows, cluster):
+    """A real subprocess of the CLI joining the running cluster, with --progress."""
+    source = tmp_path / "few.jsonl"
+    source.write_text("".join(json.dumps(r) + "\n" for r in rows[:12]), encoding="utf-8")
+    proc = subprocess.run([str(Path(sys.executable).parent / "copydesk"), "audit", str(source),
+                           "--out", str(tmp_path / "out"), "--scheduler",
+                           cluster.scheduler.address, "--progress"],
+                          capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 1, proc.stderr
+    assert "| 100% Completed |" in proc.stdout  # distributed's TextProgressBar
+    assert "audited 12 rows in" in proc.stdout and "Traceback" not in proc.stderr

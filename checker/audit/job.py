@@ -5,6 +5,7 @@ partition's texts streamed through one `nlp.pipe`, as `copydesk check` does."""
 from __future__ import annotations
 
 import logging
+import signal
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -47,6 +48,12 @@ class LoadModel(WorkerPlugin):
 
     def setup(self, worker) -> None:
         load_pipeline(self.model)
+
+
+def dask_setup(worker) -> None:  # Dask's preload hook
+    """Preload of a local cluster's workers. Ctrl-C on a terminal reaches every process of
+    its group; the client stops the cluster, so the workers ignore it (no stray tracebacks)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def check_partition(part: Part, options: Options) -> dict[str, int]:

@@ -9,12 +9,12 @@ filesystem), as for Dask's own readers and writers. A local cluster always can.
 
 from __future__ import annotations
 
-import contextlib
 import json
 import logging
 import os
+import threading
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -85,18 +85,30 @@ def audit(source: str | Path, out: str | Path, *, scheduler: str | None = None,
 
     done = outputs.done_parts(out, len(the_plan.parts))
     todo = [part for part in the_plan.parts if part.index not in done]
+    closing = None
     if todo:
-        with _cluster(client, scheduler, workers, len(todo)) as active:
+        active, close = _connect(client, scheduler, workers, len(todo))
+        try:
             _run(active, todo, options, settings.model, progress)
-    outputs.combine(out, len(the_plan.parts))
-    totals = summary.write(out, the_plan.source)
+        except BaseException:
+            close()
+            raise
+        # Every part is on disk: a local cluster stops (a second or two) while the final
+        # files are written.
+        closing = threading.Thread(target=close, name="close-cluster")
+        closing.start()
+    try:
+        outputs.combine(out, len(the_plan.parts))
+        totals = summary.write(out, the_plan.source)
+    finally:
+        if closing is not None:
+            closing.join()
     return AuditResult(out, len(the_plan.parts), len(done), totals, settings.fail_on)
 
 
 def _run(client, parts: list, options: Options, model: str | None,
          progress: bool) -> None:
     from distributed import progress as progress_bar
-    from distributed import wait
 
     try:
         client.register_plugin(LoadModel(model))
@@ -109,8 +121,8 @@ def _run(client, parts: list, options: Options, model: str | None,
                for part in parts]
     try:
         if progress:
-            progress_bar(futures, multi=False)
-        wait(futures)
+            progress_bar(futures, multi=False, scheduler=client.scheduler.address)
+        client.gather(futures, errors="skip")  # waits for all; the results are counts
         failed = [(part, future.exception()) for part, future in zip(parts, futures)
                   if future.status == "error"]
     finally:
@@ -123,36 +135,47 @@ def _run(client, parts: list, options: Options, model: str | None,
                          "command again to retry the failed ones")
 
 
-@contextlib.contextmanager
-def _cluster(client, scheduler: str | None, workers: int | None,
-             tasks: int) -> Iterator:
+def _connect(client, scheduler: str | None, workers: int | None,
+             tasks: int) -> tuple[object, Callable[[], None]]:
+    """A client to run on, and what stops what was started for it (nothing for a given
+    client or an existing cluster but the connection)."""
     if client is not None:
-        yield client
-        return
+        return client, lambda: None
     from distributed import Client, LocalCluster
 
+    # set_as_default=False: the client is closed from another thread (see audit), and a
+    # default client is bound to the context it was made in.
     if scheduler:
         try:
-            joined = Client(scheduler, timeout=CONNECT_TIMEOUT)
+            joined = Client(scheduler, timeout=CONNECT_TIMEOUT, set_as_default=False)
         except (OSError, TimeoutError) as exc:
             raise AuditError(f"cannot reach the Dask scheduler at {scheduler} ({exc}); check "
                              "the address (for example tcp://10.0.0.5:8786) or leave out "
                              "--scheduler to start a local cluster") from None
-        with joined:
-            try:
-                joined.wait_for_workers(workers or 1, timeout=WORKER_WAIT)
-            except TimeoutError:
-                raise AuditError(f"the Dask scheduler at {scheduler} has fewer than "
-                                 f"{workers or 1} workers after {WORKER_WAIT} s; start workers "
-                                 f"with `dask worker {scheduler}`") from None
-            yield joined
-        return
+        try:
+            joined.wait_for_workers(workers or 1, timeout=WORKER_WAIT)
+        except TimeoutError:
+            joined.close()
+            raise AuditError(f"the Dask scheduler at {scheduler} has fewer than "
+                             f"{workers or 1} workers after {WORKER_WAIT} s; start workers "
+                             f"with `dask worker {scheduler}`") from None
+        return joined, joined.close
     count = max(1, min(workers or os.cpu_count() or 1, tasks))
     # One single-threaded process per worker: spaCy's pass holds the GIL.
-    with LocalCluster(n_workers=count, threads_per_worker=1, processes=True,
-                      dashboard_address=None, silence_logs=logging.ERROR) as cluster, \
-            Client(cluster) as local:
-        yield local
+    cluster = LocalCluster(n_workers=count, threads_per_worker=1, processes=True,
+                           dashboard_address=None, silence_logs=logging.ERROR,
+                           preload=["checker.audit.job"])
+    try:
+        local = Client(cluster, set_as_default=False)
+    except BaseException:
+        cluster.close()
+        raise
+
+    def close() -> None:
+        local.close()
+        cluster.close()
+
+    return local, close
 
 
 def _manifest(the_plan: Plan, options: Options, facts: str | None, version: str) -> dict:

@@ -190,7 +190,7 @@ def markdown(totals: Totals, source: str, chart: str) -> str:
 _CSS = """
 body{font:15px/1.5 system-ui,sans-serif;max-width:72rem;margin:2rem auto;padding:0 1rem;color:#222}
 table{border-collapse:collapse;margin:1rem 0;font-size:13px}th,td{padding:.25rem .5rem;
-border-bottom:1px solid #ddd;text-align:right}th:first-child,td:first-child{text-align:left}
+border-bottom:1px solid #ddd;text-align:right}th:first-child,td:first-child{text-align:left;white-space:nowrap}
 tr:last-child td{font-weight:600}code{background:#f4f4f4;padding:0 .2rem}
 .sev-error{color:#b00020}.sev-warning{color:#9a6700}.sev-info{color:#555}
 figure{margin:1rem 0}figure svg{max-width:100%;height:auto}li{margin:.2rem 0}
