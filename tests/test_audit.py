@@ -435,3 +435,22 @@ def test_progress_is_dasks_own_bar(tmp_path, rows, cluster):
     assert proc.returncode == 1, proc.stderr
     assert "| 100% Completed |" in proc.stdout  # distributed's TextProgressBar
     assert "audited 12 rows in" in proc.stdout and "Traceback" not in proc.stderr
+
+
+def test_summary_page_escapes_the_archive(tmp_path):
+    """Ids, messages and urls come from the archive: escaped, and only web links linked."""
+    from checker.audit.summary import Totals, markdown, page
+
+    worst = {"row": 0, "id": "<b>x</b>", "url": "javascript:alert(1)", "published": None,
+             "findings": 1, "findings_error": 1, "findings_warning": 0, "findings_info": 0,
+             "list": [{"rule": "impossible-date", "severity": "error",
+                       "message": "<script>alert(2)</script> | 31 April"}]}
+    totals = Totals(rows=1, with_findings=1, worst=[worst])
+    totals.articles_by_year["no date"] = 1
+    html_page = page(totals, "a.jsonl", "<svg></svg>")
+    assert "javascript:" not in html_page and "<script>" not in html_page
+    assert "&lt;b&gt;x&lt;/b&gt;" in html_page and "&lt;script&gt;" in html_page
+    text = markdown(totals, "a.jsonl", "summary.svg")
+    assert "javascript:" not in text and "\\| 31 April" in text
+    worst["url"] = "https://news.example/1"
+    assert '<a href="https://news.example/1">' in page(totals, "a.jsonl", "<svg></svg>")

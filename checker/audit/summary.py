@@ -156,6 +156,11 @@ def _headline(totals: Totals, source: str) -> list[str]:
             f"{totals.findings:,} findings ({levels}) in {totals.with_findings:,} articles."]
 
 
+def _web(url: str | None) -> bool:
+    """Only web addresses become links: the archive's url column is not trusted."""
+    return (url or "").lower().startswith(("https://", "http://"))
+
+
 def _cell(text: object) -> str:
     return str(text).replace("|", "\\|").replace("\n", " ")
 
@@ -172,7 +177,7 @@ def markdown(totals: Totals, source: str, chart: str) -> str:
         lines += ["No article has a finding.", ""]
     for n, a in enumerate(totals.worst, 1):
         when = a["published"].isoformat() if a["published"] else NO_DATE
-        where = f" <{a['url']}>" if a["url"] else ""
+        where = f" <{a['url']}>" if _web(a["url"]) else ""
         counts = ", ".join(f"{a[f'findings_{s}']} {s}" for s in SEVERITIES)
         lines.append(f"{n}. `{a['id']}` (row {a['row']}, published {when}){where}: {counts}")
         lines += [f"   - {f['severity']} `{f['rule']}`: {_cell(f['message'])}" for f in a["list"]]
@@ -220,7 +225,7 @@ def page(totals: Totals, source: str, svg: str) -> str:
         parts.append("<ol>")
         for a in totals.worst:
             when = a["published"].isoformat() if a["published"] else NO_DATE
-            name = (f'<a href="{e(a["url"])}">{e(a["id"])}</a>' if a["url"]
+            name = (f'<a href="{e(a["url"])}">{e(a["id"])}</a>' if _web(a["url"])
                     else f"<code>{e(a['id'])}</code>")
             counts = ", ".join(f"{a[f'findings_{s}']} {s}" for s in SEVERITIES)
             items = "".join(f'<li><span class="sev-{e(f["severity"])}">{e(f["severity"])}</span>'
