@@ -393,14 +393,20 @@ def test_changed_settings_are_refused_not_mixed(tmp_path, archive, clean):
     assert "delete" in result.output
 
 
-@pytest.mark.parametrize("name, words", [
-    ("missing.jsonl", "no such file"),
-    ("archive.csv", "not an archive copydesk reads"),
+@pytest.mark.parametrize("name, content, words", [
+    ("missing.jsonl", None, "no such file"),
+    ("archive.csv", b"id,text\n1,hello\n", "not an archive copydesk reads"),
+    ("empty.jsonl", b"", "nothing to audit"),
+    ("bad.parquet", b"PAR1 not really", "not a readable Parquet file"),
+    ("folder", None, "nothing to audit"),
 ])
-def test_unusable_sources_exit_2(tmp_path, name, words):
+def test_unusable_sources_exit_2(tmp_path, name, content, words):
     source = tmp_path / name
-    if name.endswith(".csv"):
-        source.write_text("id,text\n1,hello\n", encoding="utf-8")
+    if content is not None:
+        source.write_bytes(content)
+    elif name == "folder":
+        source.mkdir()
+        (source / "notes.csv").write_text("not an article", encoding="utf-8")
     result = CliRunner().invoke(app, ["audit", str(source), "--out", str(tmp_path / "o")])
     assert result.exit_code == 2 and words in result.output, result.output
     assert "Traceback" not in result.output
@@ -431,7 +437,7 @@ def test_progress_is_dasks_own_bar(tmp_path, rows, cluster):
     proc = subprocess.run([str(Path(sys.executable).parent / "copydesk"), "audit", str(source),
                            "--out", str(tmp_path / "out"), "--scheduler",
                            cluster.scheduler.address, "--progress"],
-                          capture_output=True, text=True, timeout=300)
+                          check=False, capture_output=True, text=True, timeout=300)
     assert proc.returncode == 1, proc.stderr
     assert "| 100% Completed |" in proc.stdout  # distributed's TextProgressBar
     assert "audited 12 rows in" in proc.stdout and "Traceback" not in proc.stderr

@@ -117,8 +117,8 @@ def _run(client, parts: list, options: Options, model: str | None,
                          f"({type(exc).__name__}: {exc}); install copydesk[audit,model] on every"
                          " worker") from None
     run = f"copydesk-audit-{uuid.uuid4().hex[:8]}"
-    futures = [client.submit(check_partition, part, options, key=(run, part.index))
-               for part in parts]
+    futures = client.map(check_partition, parts, options=options,
+                         key=[(run, part.index) for part in parts])
     try:
         if progress:
             progress_bar(futures, multi=False, scheduler=client.scheduler.address)

@@ -136,18 +136,23 @@ def plan(source: str | Path, partition_size: int | None = None, *,
     audit's own output) are left out. Raises InputError for an unusable source."""
     path = Path(source).resolve()
     name = str(source)
-    if path.is_dir():
-        return _plan_files(path, partition_size, exclude.resolve() if exclude else None)
-    if not path.exists():
-        raise InputError(f"{name}: no such file or directory")
     suffix = path.suffix.lower()
-    if suffix in JSONL_SUFFIXES:
-        return _plan_jsonl(path, name, partition_size)
-    if suffix in PARQUET_SUFFIXES:
-        return _plan_parquet(path, name, partition_size)
-    raise InputError(f"{name}: not an archive copydesk reads; give a JSON Lines file "
-                     f"({', '.join(JSONL_SUFFIXES)}), a Parquet file ({', '.join(PARQUET_SUFFIXES)})"
-                     " or a directory of .txt, .md and .html files")
+    if path.is_dir():
+        found = _plan_files(path, partition_size, exclude.resolve() if exclude else None)
+    elif not path.exists():
+        raise InputError(f"{name}: no such file or directory")
+    elif suffix in JSONL_SUFFIXES:
+        found = _plan_jsonl(path, name, partition_size)
+    elif suffix in PARQUET_SUFFIXES:
+        found = _plan_parquet(path, name, partition_size)
+    else:
+        raise InputError(f"{name}: not an archive copydesk reads; give a JSON Lines file "
+                         f"({', '.join(JSONL_SUFFIXES)}), a Parquet file "
+                         f"({', '.join(PARQUET_SUFFIXES)}) or a directory of .txt, .md and "
+                         ".html files")
+    if not found.rows:
+        raise InputError(f"{name}: nothing to audit (no rows, or no .txt, .md or .html files)")
+    return found
 
 
 def default_partition_size(rows: int) -> int:
