@@ -8,6 +8,7 @@ rotating order so that none always runs on the warmer machine:
   (3) copydesk check DIR --jobs 2 -f json        the same files, two forked processes
 Medians over the rounds. The difference between the two sizes gives each command's cost
 per article without its fixed cost (start, model load, stop); the rest is the fixed cost.
+CPU time (all of a command's processes) says how many cores a command actually got.
 Targets: (2) against (1) articles per second ≥ 1.8×; (2) against (3) time ≤ 1.15×.
 
     .venv/bin/python bench/audit.py [--articles 600] [--rounds 3] [--markdown FILE]
@@ -17,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import resource
 import shutil
 import statistics
 import subprocess
@@ -38,13 +40,21 @@ def _files(folder: Path, count: int) -> None:
         shutil.copyfile(src, folder / f"{i:04d}-{src.name}")
 
 
-def _timed(cmd: list[str]) -> float:
-    start = time.perf_counter()
+def _cpu() -> float:
+    # every process of a finished command (the client, its workers, their helpers) has been
+    # waited for, so its CPU time is in this process's RUSAGE_CHILDREN
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def _timed(cmd: list[str]) -> tuple[float, float]:
+    """Wall seconds and CPU seconds (all its processes) of one whole command."""
+    cpu, start = _cpu(), time.perf_counter()
     proc = subprocess.run(cmd, capture_output=True, text=True, check=False)
     elapsed = time.perf_counter() - start
     if proc.returncode not in (0, 1):
         raise SystemExit(f"bench: {' '.join(cmd)} failed ({proc.returncode}): {proc.stderr}")
-    return elapsed
+    return elapsed, _cpu() - cpu
 
 
 def main() -> int:
@@ -79,12 +89,19 @@ def main() -> int:
 
         names = ["audit1", "audit2", "check2"]
         times: dict[tuple[str, int], list[float]] = {}
+        cpus: dict[tuple[str, int], list[float]] = {}
         for r in range(args.rounds):
             for name in names[r % 3:] + names[:r % 3]:
                 for size in (small, n):
-                    times.setdefault((name, size), []).append(_timed(command(name, size, r)))
+                    wall, cpu = _timed(command(name, size, r))
+                    times.setdefault((name, size), []).append(wall)
+                    cpus.setdefault((name, size), []).append(cpu)
 
     med = {key: statistics.median(v) for key, v in times.items()}
+    cpu = {key: statistics.median(v) for key, v in cpus.items()}
+    cpu_per = {name: (cpu[name, n] - cpu[name, small]) / (n - small) for name in names}
+    busy = {name: statistics.median(c / w for c, w in zip(cpus[name, n], times[name, n]))
+            for name in names}
     per = {name: (med[name, n] - med[name, small]) / (n - small) for name in names}
     fixed = {name: med[name, small] - small * per[name] for name in names}
     labels = {"audit1": "(1) `copydesk audit DIR --workers 1`",
@@ -100,19 +117,25 @@ def main() -> int:
         "is shown).")
     say()
     say(f"| command | {small} files, s (range) | {n} files, s (range) | articles/s at {n} "
-        "| ms per article, fixed cost aside | fixed cost, s |")
-    say("|---|---:|---:|---:|---:|---:|")
+        "| ms per article, fixed cost aside | fixed cost, s | CPU ms per article, fixed cost "
+        f"aside | cores kept busy at {n} |")
+    say("|---|---:|---:|---:|---:|---:|---:|---:|")
     for name in names:
         say(f"| {labels[name]} | {med[name, small]:.1f} ({spread(times[name, small])}) "
             f"| {med[name, n]:.1f} ({spread(times[name, n])}) | {n / med[name, n]:.1f} "
-            f"| {per[name] * 1000:.1f} | {fixed[name]:.1f} |")
+            f"| {per[name] * 1000:.1f} | {fixed[name]:.1f} | {cpu_per[name] * 1000:.1f} "
+            f"| {busy[name]:.2f} |")
     say()
     whole, inner = med["audit1", n] / med["audit2", n], per["audit1"] / per["audit2"]
     cost, cost_inner = med["audit2", n] / med["check2", n], per["audit2"] / per["check2"]
     say("Targets:")
     say()
     say(f"- 2 workers against 1 ≥ 1.8×: {whole:.2f}× on {n} files, {inner:.2f}× per article "
-        f"with the fixed cost aside — {'met' if whole >= 1.8 else 'NOT met'}.")
+        f"with the fixed cost aside — {'met' if whole >= 1.8 else 'NOT met'}. The CPU an "
+        f"article costs is {cpu_per['audit1'] * 1000:.0f} ms with one worker and "
+        f"{cpu_per['audit2'] * 1000:.0f} ms with two, so a second worker adds no work; the "
+        f"two workers kept {busy['audit2']:.2f} cores busy out of 2 (one worker "
+        f"{busy['audit1']:.2f} of 1), which is what the other processes on the machine left.")
     say(f"- audit on 2 workers against `check --jobs 2` ≤ 1.15×: {cost:.2f}× on {n} files, "
         f"{cost_inner:.2f}× per article with the fixed cost aside — "
         f"{'met' if cost <= 1.15 else 'NOT met'}. The audit's fixed cost (a cluster of "
