@@ -208,7 +208,7 @@ def _plan_parquet(path: Path, name: str, size: int | None) -> Plan:
 
 
 def _plan_files(root: Path, size: int | None, exclude: Path | None) -> Plan:
-    from checker.engine import expand_paths
+    from checker.source.walk import expand_paths
 
     files = [Path(p) for p in expand_paths([str(root)])
              if exclude is None or not Path(p).is_relative_to(exclude)]

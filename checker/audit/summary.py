@@ -19,6 +19,7 @@ from pathlib import Path
 import pyarrow.parquet as pq
 
 from checker.audit.outputs import ARTICLES, FINDINGS, SEVERITIES, rule_ids
+from checker.report.common import GENERATOR_MARK  # marks a report: walks skip it
 
 WORST = 10
 EXAMPLE_ERRORS = 10
@@ -166,7 +167,8 @@ def _cell(text: object) -> str:
 
 
 def markdown(totals: Totals, source: str, chart: str) -> str:
-    lines = [f"# copydesk audit of {Path(source).name}", "", *_headline(totals, source), ""]
+    lines = [f"<!-- {GENERATOR_MARK} -->", f"# copydesk audit of {Path(source).name}", "",
+             *_headline(totals, source), ""]
     head, body = _year_rows(totals)
     lines += ["## Findings per rule and year of publication", "",
               "| " + " | ".join(head) + " |", "|---" + "|---:" * (len(head) - 1) + "|"]
@@ -208,6 +210,7 @@ def page(totals: Totals, source: str, svg: str) -> str:
     inline = svg[svg.index("<svg"):]  # drop the XML declaration and doctype
     parts = [
         "<!doctype html>", '<html lang="en"><head><meta charset="utf-8">',
+        '<meta name="generator" content="copydesk">',
         f"<title>copydesk audit of {e(Path(source).name)}</title>",
         f"<style>{_CSS}</style></head><body>",
         f"<h1>copydesk audit of {e(Path(source).name)}</h1>",
