@@ -397,6 +397,69 @@ def timeline(
         raise typer.Exit(2)
 
 
+@app.command(cls=_Command)
+def audit(
+    source: Annotated[str, typer.Argument(
+        metavar="SOURCE", help="A JSON Lines (.jsonl) or Parquet archive with the columns id, "
+                               "text, markdown or html, and optionally published and url; or a "
+                               "directory of .txt, .md and .html files.")],
+    out: Annotated[str, typer.Option(
+        "--out", "-o", metavar="DIR", help="Where to write findings.parquet, articles.parquet, "
+                                           "summary.md and summary.html. A rerun resumes.")],
+    scheduler: Annotated[str | None, typer.Option(
+        metavar="ADDRESS", help="Join this running Dask scheduler (e.g. tcp://10.0.0.5:8786) "
+                                "instead of starting a local cluster; its workers must see "
+                                "SOURCE and DIR at the same paths.")] = None,
+    workers: Annotated[int, typer.Option(
+        min=0, help="Local cluster: worker processes (0: one per core). With --scheduler: "
+                    "wait for this many workers before starting.")] = 0,
+    partition_size: Annotated[int | None, typer.Option(
+        min=1, metavar="N", show_default="100, fewer for small archives",
+        help="Articles per task. A rerun keeps the first run's.")] = None,
+    max_bytes: Annotated[int, typer.Option(
+        help="Articles larger than this many bytes become error rows.")] = 1_000_000,
+    progress: Annotated[bool | None, typer.Option(
+        "--progress/--no-progress", show_default="on a terminal",
+        help="Show Dask's progress bar.")] = None,
+) -> None:
+    """Check a whole archive on a Dask cluster; write tables of the findings and a summary.
+
+    Example: copydesk audit archive.jsonl --out audit/
+
+    Exit status: 0 nothing at or above the configured fail-on level, 1 findings or unreadable
+    rows, 2 the audit could not run (what was done is kept: run it again to resume).
+    """
+    try:
+        from checker.audit import audit as run_audit
+    except ModuleNotFoundError as exc:
+        typer.echo(f"copydesk: audit needs {exc.name}; install it with "
+                   "pip install 'copydesk[audit]'", err=True)
+        raise typer.Exit(2) from None
+    from checker.model import Severity
+    from checker.source import InputError
+
+    try:
+        result = run_audit(source, out, scheduler=scheduler, workers=workers or None,
+                           partition_size=partition_size, max_bytes=max_bytes,
+                           progress=sys.stdout.isatty() if progress is None else progress)
+    except InputError as exc:
+        typer.echo(f"copydesk: {exc}", err=True)
+        raise typer.Exit(2) from None
+    except Exception as exc:  # noqa: BLE001 - a cluster or disk failure: one line, no traceback
+        typer.echo(f"copydesk: the audit stopped ({type(exc).__name__}: {exc}); what was "
+                   "written is kept: run the same command again to resume", err=True)
+        raise typer.Exit(2) from None
+    totals = result.totals
+    levels = ", ".join(f"{totals.severity[s.value]:,} {s.value}" for s in Severity)
+    typer.echo(f"audited {totals.rows:,} rows in {result.partitions} partitions "
+               f"({result.skipped} done before): {totals.findings:,} findings ({levels}) in "
+               f"{totals.with_findings:,} articles, {totals.unreadable:,} rows unreadable; "
+               f"see {Path(out) / 'summary.html'}")
+    rank = 99 if result.fail_on == "never" else Severity(result.fail_on).rank
+    if totals.unreadable or any(totals.severity[s.value] for s in Severity if s.rank >= rank):
+        raise typer.Exit(1)
+
+
 @app.command("config", cls=_Command)
 def show_config(
     path: Annotated[str, typer.Argument(
