@@ -111,6 +111,17 @@ def _colour() -> bool:
     return sys.stdout.isatty() and "NO_COLOR" not in os.environ
 
 
+def _width(to_stdout: bool) -> int:
+    """The columns text excerpts are trimmed to: the terminal's, or 80 when piped or saved."""
+    import shutil
+
+    from checker.report.text import DEFAULT_WIDTH
+
+    if to_stdout and sys.stdout.isatty():
+        return shutil.get_terminal_size().columns
+    return DEFAULT_WIDTH
+
+
 DateOpt = Annotated[str | None, typer.Option(
     "--date", metavar="YYYY-MM-DD",
     help="Publication date; overrides metadata and datelines in the copy.")]
@@ -187,6 +198,10 @@ def check(
         "--jobs", "-j", metavar="N", show_default=False, callback=_jobs,
         help="Worker processes for many files (default 0: one per core). Reports come back "
              "in input order.")] = 0,
+    diff: Annotated[bool, typer.Option(
+        "--diff", show_default=False,
+        help="Print the suggested fixes applied, as a unified diff of each file, instead of "
+             "the report (the files are never written; apply it with patch -p0).")] = False,
 ) -> None:
     """Check articles and report contradictions.
 
@@ -252,13 +267,14 @@ def check(
         typer.echo(f"copydesk: {exc}", err=True)
         raise typer.Exit(2) from None
     checked: dict[int, tuple[FileReport, int]] = {}  # input slot -> report, fail-on rank
-    streaming = format is Format.text and output is None and not write_baseline
+    streaming = format is Format.text and output is None and not write_baseline and not diff
     colour = _colour() and output is None
+    width = _width(output is None)
     printed = False
 
     def show(slot: int, fr: FileReport) -> None:
         nonlocal printed
-        if streaming and (lines := file_lines(fr, colour=colour, quiet=quiet)):
+        if streaming and (lines := file_lines(fr, colour=colour, quiet=quiet, width=width)):
             live.echo("\n".join(lines))
             printed = True
 
@@ -298,9 +314,11 @@ def check(
             typer.echo("\n".join(closing))
     elif write_baseline:
         pass
+    elif diff:
+        _print_diff(report, output)
     else:
         rendered = FORMATTERS[format.value](report, colour=colour, mark=output is not None,
-                                            **render)
+                                            width=width, **render)
         if output:
             try:
                 with open(output, "w", encoding="utf-8") as out:
@@ -358,6 +376,28 @@ def _write_baseline(target: str, report: Report) -> None:
         raise typer.Exit(2) from None
     typer.echo(f"copydesk: recorded {findings} finding{'s' * (findings != 1)} in {files} of "
                f"{len(report.files)} files in {target}", err=True)
+
+
+def _print_diff(report: Report, output: str | None) -> None:
+    """--diff: the suggestions applied, as a unified diff on stdout (or in --output); what
+    was applied said on stderr. The checked files are never written."""
+    from checker.report.diff import to_diff
+
+    text, applied = to_diff(report)
+    if output:
+        try:
+            with open(output, "w", encoding="utf-8", newline="") as out:
+                out.write(text)
+        except OSError as exc:
+            typer.echo(f"copydesk: cannot write {output}: {exc.strerror or exc}", err=True)
+            raise typer.Exit(2) from None
+    elif text:
+        typer.echo(text, nl=False)
+    left = (f"; {applied.overlapping} left out (overlapping another)"
+            if applied.overlapping else "")
+    typer.echo(f"copydesk: {applied.suggestions} suggestion{'s' * (applied.suggestions != 1)}"
+               f" applied in {applied.files} file{'s' * (applied.files != 1)}{left}; "
+               "nothing was written to the checked files", err=True)
 
 
 def _write_also(target: str, text: str) -> None:

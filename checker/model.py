@@ -46,6 +46,17 @@ class Related:
 
 
 @dataclass(frozen=True, slots=True)
+class Suggestion:
+    """A fix the arithmetic knows: `text` in place of the words at `span`, and a short label
+    that says what it is ("the weekday that fits the date"). A finding's suggestions are
+    alternatives, the likeliest first; none is applied to the article."""
+
+    span: Span
+    text: str
+    label: str
+
+
+@dataclass(frozen=True, slots=True)
 class Finding:
     rule: str
     severity: Severity
@@ -53,6 +64,7 @@ class Finding:
     span: Span
     related: tuple[Related, ...] = ()
     hint: str | None = None
+    suggestions: tuple[Suggestion, ...] = ()
 
     @property
     def spans(self) -> tuple[Span, ...]:

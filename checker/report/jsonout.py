@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from checker.model import Report
-from checker.report.common import LineIndex, raw_spans, summary
+from checker.report.common import LineIndex, raw_spans, raw_suggestions, summary
 
 
 def to_json(report: Report) -> str:
@@ -35,6 +35,13 @@ def to_json(report: Report) -> str:
                 item["related"] = [r.label for r in f.related]
             if f.hint:
                 item["hint"] = f.hint
+            if f.suggestions:
+                item["suggestions"] = [
+                    {"replacement": s.text, "label": s.label,
+                     "span": {"start": r.start, "end": r.end, "line": r.line,
+                              "column": r.column}}
+                    for s, r in raw_suggestions(fr, f, index)
+                ]
             findings.append(item)
         entry["findings"] = findings
         if fr.notes:

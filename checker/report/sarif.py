@@ -7,9 +7,9 @@ from pathlib import PurePath
 from urllib.parse import quote
 
 from checker import __version__
-from checker.model import Report, Severity
 from checker.baseline import numbered
-from checker.report.common import LineIndex, RawSpan, raw_spans, span_end
+from checker.model import Report, Severity, Suggestion
+from checker.report.common import LineIndex, RawSpan, raw_spans, raw_suggestions, span_end
 
 INFO_URI = "https://pypi.org/project/copydesk/"
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -53,6 +53,9 @@ def to_sarif(report: Report, **_: object) -> str:
             }
             if report.baseline:
                 result["baselineState"] = state
+            if f.suggestions:
+                result["fixes"] = [_fix(fr.path, suggestion, span, index)
+                                   for suggestion, span in raw_suggestions(fr, f, index)]
             if len(locations) > 1:
                 result["relatedLocations"] = [
                     {"id": i, **loc, "message": {"text": related.label}}
@@ -95,11 +98,22 @@ def _artifact(path: str) -> dict[str, str]:
     return {"uri": quote(pure.as_posix(), safe="/")}
 
 
-def _sarif_location(path: str, span: RawSpan, index: LineIndex) -> dict[str, object]:
+def _region(span: RawSpan, index: LineIndex) -> dict[str, int]:
     end_line, end_column = span_end(index, span)
-    return {"physicalLocation": {
-        "artifactLocation": _artifact(path),
-        "region": {"startLine": span.line, "startColumn": span.column, "endLine": end_line,
-                   "endColumn": end_column, "charOffset": span.start,
-                   "charLength": span.end - span.start},
-    }}
+    return {"startLine": span.line, "startColumn": span.column, "endLine": end_line,
+            "endColumn": end_column, "charOffset": span.start, "charLength": span.end - span.start}
+
+
+def _sarif_location(path: str, span: RawSpan, index: LineIndex) -> dict[str, object]:
+    return {"physicalLocation": {"artifactLocation": _artifact(path),
+                                 "region": _region(span, index)}}
+
+
+def _fix(path: str, suggestion: Suggestion, span: RawSpan, index: LineIndex) -> dict[str, object]:
+    """A suggestion as a SARIF fix: one replacement in the file (the file is never written)."""
+    return {"description": {"text": suggestion.label},
+            "artifactChanges": [{
+                "artifactLocation": _artifact(path),
+                "replacements": [{"deletedRegion": _region(span, index),
+                                  "insertedContent": {"text": suggestion.text}}],
+            }]}
