@@ -12,6 +12,7 @@ from itertools import repeat
 from pathlib import Path
 
 from checker.facts import ArticleFacts, Counts, Mention, People, mentions_by_verb
+from checker.facts.words import timeline
 from checker.model import FileReport, Finding, Report, Severity, Span
 from checker.nlp import load_pipeline
 from checker.nlp.grammar import Grammar
@@ -130,9 +131,7 @@ def _file_report(analysis: Analysis, rules: Sequence[Rule],
         raw_text=article.raw,
         raw_span=article.raw_span,
         text=article.text,
-        timeline=[(m.value.first, m.value.last, m.text, m.how.value, m.attachment.verb)
-                  for m in analysis.facts.mentions
-                  if m.value is not None and m.kind not in ("duration", "time", "set")],
+        timeline=timeline(article.text, analysis.facts.publication, analysis.facts.mentions),
     )
 
 

@@ -79,6 +79,18 @@ class PublicationDate:
     span: Span | None = None  # where the copy states it (datelines, <time>)
 
 
+@dataclass(frozen=True, slots=True)
+class Dated:
+    """A moment of the story's timeline, as the views draw it: in plain words."""
+
+    first: dt.date
+    last: dt.date
+    words: str  # the words as written ("leaving on Thursday")
+    when: str  # the moment at its grain ("Thursday 30 May 2024", "June 2018")
+    how: str = ""  # how it was worked out, when inferred ("the Thursday after publication")
+    day: bool = False  # a day or a time of day (not a month, a year ...)
+
+
 def same_span(start: int, end: int) -> tuple[int, int]:
     """The raw span of text without markup: the same offsets. A module-level function, not a
     lambda, so that a FileReport can come back from a worker process (pickled)."""
@@ -98,9 +110,8 @@ class FileReport:
     # maps a span of the checked text to (start, end) in raw_text
     raw_span: Callable[[int, int], tuple[int, int]] = field(default=same_span)
     text: str = ""  # the checked copy (markup removed); finding spans index into it
-    # resolved moments for views that draw the story's timeline:
-    # (first day, last day, the words, how it was resolved, the verb it belongs to)
-    timeline: list[tuple[dt.date, dt.date, str, str, str | None]] = field(default_factory=list)
+    # resolved moments for views that draw the story's timeline
+    timeline: list[Dated] = field(default_factory=list)
     # Set aside by `--baseline` and `--changed-lines` (checker.baseline, checker.gitdiff):
     baselined: list[Finding] = field(default_factory=list)  # recorded in the baseline
     absent: list[tuple[str, str, str]] = field(default_factory=list)  # (rule, fingerprint, words)

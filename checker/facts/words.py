@@ -15,8 +15,8 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
-from checker.facts.time import Grain, How, Mention, Moment, month_name, weekday_name
-from checker.model import PublicationDate
+from checker.facts.time import Grain, How, Kind, Mention, Moment, month_name, weekday_name
+from checker.model import Dated, PublicationDate
 
 # where the publication date came from, as the editor knows it (PublicationDate.source)
 _SOURCE = {
@@ -150,10 +150,11 @@ def phrase(text: str, mention: Mention) -> str:
     start, end = mention.span.start, mention.span.end
     att = mention.attachment
     if att.verb_start is not None and start - _NEAR_VERB <= att.verb_start < start:
-        between = text[att.verb_start:start].split()[1:]  # the words after the verb
+        gap = text[att.verb_start:start]
+        between = gap.split()[1:]  # the words after the verb
         # "departed on", "arriving in China on": the verb, a few words, the preposition
-        if not between or (len(between) <= 3 and between[-1].lower() == att.prep
-                           and not any(c in "".join(between) for c in ".;:!?,–—")):
+        if not any(c in gap for c in ".;:!?,–—\n") and (
+                not between or (len(between) <= 3 and between[-1].lower() == att.prep)):
             start = att.verb_start
     return " ".join(text[start:end].split())
 
@@ -167,3 +168,13 @@ def dated(text: str, mention: Mention, publication: PublicationDate | None = Non
         return words
     how = how_placed(mention, publication, mentions) if say_how else None
     return f"{words} ({moment(mention.value)}{f', {how}' if how else ''})"
+
+
+def timeline(text: str, publication: PublicationDate | None,
+             mentions: Sequence[Mention]) -> list[Dated]:
+    """The moments a drawn timeline shows, in plain words: every mention placed on the
+    calendar, except lengths, times of day (their day is shown) and repeated times."""
+    return [Dated(m.value.first, m.value.last, phrase(text, m), moment(m.value),
+                  how_placed(m, publication, mentions) or "", m.value.is_day)
+            for m in mentions
+            if m.value is not None and m.kind not in (Kind.DURATION, Kind.TIME, Kind.SET)]

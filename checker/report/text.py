@@ -200,8 +200,10 @@ def _block(line: int, text: str, marks: list[_Mark], gutter: int, room: int, lev
         first, last = column(mark.start), max(column(min(mark.end, hi)), column(mark.start) + 1)
         cells.extend(" " * (last - len(cells)))
         cells[first:last] = ("^" if mark.primary else "-") * (last - first)
-    under = _paint("".join(cells).rstrip(), level if any(m.primary for m in marks) else "fix",
-                   colour)
+    # each run of marks in its colour: the primary's in the severity's, the others' in blue
+    under = "".join(run if run[0] == " " else _paint(run, level if run[0] == "^" else "fix",
+                                                     colour)
+                    for run in re.findall(r" +|\^+|-+", "".join(cells).rstrip()))
     bar = _paint(" " * (gutter + 1) + "|", "dim", colour)
     out = [_paint(f"{line:>{gutter}} | ", "dim", colour) + shown]
     labelled = [m for m in marks if m.label]
