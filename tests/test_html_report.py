@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import os
 import re
 import shutil
 import subprocess
 
+import pytest
 from PIL import Image
 from typer.testing import CliRunner
 
@@ -73,3 +76,140 @@ def _colours(path) -> dict[tuple[int, int, int], int]:  # noqa: ANN001
 class _Default(dict):
     def __missing__(self, key):  # noqa: ANN001, ANN204
         return 0
+
+
+# ---------------------------------------------------------------- issue 15: a page an editor
+# reads at a glance
+
+WRONG_DAY = "It opened on Thursday, 29 May 2024, the council said.\n"
+
+
+def _page(root, tmp_path, *extra: str) -> str:
+    (tmp_path / "wrong-day.txt").write_text(WRONG_DAY, encoding="utf-8")
+    report = checker.check_paths([root / SEED, tmp_path / "wrong-day.txt",
+                                  root / "tests" / "data" / "clean.txt", *extra])
+    return to_html(report)
+
+
+def test_every_place_of_a_finding_is_listed_with_its_label_and_linked(root, tmp_path):
+    page = _page(root, tmp_path)
+    item = re.search(r'<li id="f\d+-\d+">(?:(?!</li></ul>).)*?event-time-conflict.*?</li></ul>',
+                     page).group()
+    places = re.findall(r'<li><a href="#(m[\d-]+)">line (\d+)</a> <q class="words">([^<]*)</q>'
+                        r"([^<]*)</li>", item)
+    assert [(line, words, label) for _, line, words, label in places] == \
+        [("22", "Thursday", ""), ("6", "Wednesday", " · first given here")]
+    for ident, *_ in places:  # each link lands on a highlight of those words
+        assert len(re.findall(f'id="{ident}"', page)) == 1
+    assert re.search(r'<mark class="related" id="m\d+-\d+-1" title="first given here', page)
+    fix = re.search(r'<div class="fix">(.*?)</div>', page).group(1)
+    assert fix == "Did you mean <q>Wednesday</q> at line 1? the weekday that fits the date"
+
+
+def test_many_files_open_with_contents_findings_first_and_clean_files_closed(root, tmp_path):
+    page = _page(root, tmp_path, tmp_path / "missing.txt")
+    contents = re.search(r'<nav class="contents">(.*?)</nav>', page).group(1)
+    listed = re.findall(r'<li class="(\w+)"><a href="#(file\d+)">([^<]*)</a> · ([^<]*)</li>',
+                        contents)
+    assert [(cls, name.rsplit("/", 1)[-1], count) for cls, _, name, count in listed] == [
+        ("found", "kim-jong-un-leaves-beijing.txt", "2 findings"),
+        ("found", "wrong-day.txt", "1 finding"),
+        ("found", "missing.txt", "could not be checked"),
+        ("clean", "clean.txt", "no findings")]
+    # the sections follow the contents; files with findings open, the clean one closed
+    sections = re.findall(r'<details class="file" id="(file\d+)"( open)?>', page)
+    assert [ident for ident, _ in sections] == [ident for _, ident, _, _ in listed]
+    assert [bool(opened) for _, opened in sections] == [True, True, True, False]
+    single = to_html(checker.check_paths([root / "tests" / "data" / "clean.txt"]))
+    assert '<nav class="contents">' not in single and " open>" in single
+
+
+def test_the_axis_keeps_the_story_days_apart_beside_an_old_year():
+    from checker.model import Dated
+    from checker.report.page import _x, axis
+
+    pub = dt.date(2024, 5, 29)
+    days = [Dated(dt.date(2024, 5, d), dt.date(2024, 5, d), "w", "when", day=True)
+            for d in (27, 29, 30)]
+    old = [Dated(dt.date(2011, 1, 1), dt.date(2011, 12, 31), "2011", "2011"),
+           Dated(dt.date(2018, 6, 1), dt.date(2018, 6, 30), "June 2018", "June 2018")]
+    segments = axis(days + old, pub)
+    xs = [_x(segments, m.first) for m in days]
+    assert min(b - a for a, b in zip(xs, xs[1:])) >= 60  # of 1000: apart, not piled up
+    assert [s.focus for s in segments] == [False, True]
+    assert _x(segments, dt.date(2011, 1, 1)) < _x(segments, dt.date(2018, 6, 1)) < xs[0]
+    # one linear scale when the dates are close together
+    (only,) = axis(days, pub)
+    assert not only.focus
+    # a single old year alone is drawn on one scale too
+    (alone,) = axis(old[:1], pub)
+    assert alone.first == dt.date(2011, 1, 1) and alone.last == pub
+
+
+def test_the_page_in_the_browser_shows_places_suggestion_and_a_readable_timeline(root,
+                                                                                 tmp_path):
+    """Laid out by Debian's chromium through Playwright: the two places of a finding and the
+    suggestion are visible in the list; the list stays in view while a long copy scrolls;
+    the days around publication are drawn apart although 2011 is on the axis; no label
+    leaves the drawing."""
+    browser = shutil.which("chromium") or shutil.which("chromium-browser")
+    if browser is None:
+        if os.environ.get("CI") == "true":
+            pytest.fail("chromium is missing: CI must run the browser test")
+        pytest.skip("Debian's chromium is not installed (apt-get install chromium)")
+    from playwright.sync_api import sync_playwright
+
+    long_story = tmp_path / "long.txt"
+    long_story.write_text("Published 29 May 2024\n\n" + "The council met again and talked "
+                          "at length about the budget for the coming year.\n\n" * 60
+                          + "It opened on Thursday, 29 May 2024.\n", encoding="utf-8")
+    page_file = tmp_path / "report.html"
+    page_file.write_text(_page(root, tmp_path, long_story), encoding="utf-8")
+    artefacts = root / "tests" / "artifacts"
+    artefacts.mkdir(exist_ok=True)
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=browser, args=CHROMIUM_FLAGS)
+        try:
+            page = chromium.new_page(viewport={"width": 1280, "height": 900})
+            page.goto(page_file.as_uri())
+            conflict = page.locator("aside li", has_text="event-time-conflict").first
+            places = conflict.locator("ul.places li")
+            assert places.count() == 2
+            assert places.nth(0).inner_text().startswith("line 22")
+            assert places.nth(1).inner_text() == "line 6 Wednesday · first given here"
+            for i in range(2):
+                target = places.nth(i).locator("a").get_attribute("href")
+                mark = page.locator(target)
+                assert mark.is_visible() and mark.bounding_box()["width"] > 0
+            fix = page.locator(".fix").first
+            assert fix.is_visible() and "Did you mean Wednesday" in \
+                fix.inner_text().replace("“", "").replace("”", "")
+            # the clean file is closed: its copy is not shown
+            clean = page.locator("details.file", has_text="clean.txt")
+            assert clean.locator(".copy").is_hidden()
+            # the timeline: Monday 27, Wednesday 29 and Thursday 30 May apart
+            svg = page.locator("details.file").first.locator(".timeline svg")
+            box = svg.bounding_box()
+            xs = {}
+            for circle in svg.locator("circle.moment").all():
+                title = circle.locator("title").text_content()
+                xs[title.split(" · ")[1]] = circle.bounding_box()["x"]
+            near = [xs["Monday 27 May 2024"], xs["Wednesday 29 May 2024"],
+                    xs["Thursday 30 May 2024"]]
+            assert near[0] + 40 < near[1] + 20 < near[2], xs
+            assert svg.locator("rect.moment").count() == 1  # 2011, a year: a bar
+            for label in svg.locator("text").all():
+                lb = label.bounding_box()
+                assert box["x"] - 1 <= lb["x"] and lb["x"] + lb["width"] <= \
+                    box["x"] + box["width"] + 1, label.text_content()
+            page.screenshot(path=str(artefacts / "html-report-findings.png"), full_page=True)
+            # the findings list stays in view while the long copy scrolls
+            section = page.locator("details.file", has_text="long.txt")
+            finding = section.locator(".copy mark.error")
+            finding.scroll_into_view_if_needed()
+            aside = section.locator("aside.findings").bounding_box()
+            assert 0 <= aside["y"] < 900 and aside["height"] > 0
+            assert section.locator("aside li").first.is_visible()
+            assert page.evaluate("window.scrollY") > 2000  # the page did scroll that far
+        finally:
+            chromium.close()

@@ -162,6 +162,7 @@ def read_text(text: str, *, path: str = "<text>", kind: str | None = None) -> Ar
     # token); the tokenizer's prefix and suffix splitting is quadratic in a run's length, so
     # such runs are blanked, same length, before any analysis.
     text = _LONG_RUN.sub(lambda m: " " * len(m.group()), text)
+    text = _FURNITURE.sub(lambda m: " " * len(m.group()), text)
     if text != article.text:
         article = replace(article, text=text)
     if not text.strip():
@@ -173,6 +174,12 @@ def read_text(text: str, *, path: str = "<text>", kind: str | None = None) -> Ar
 LONG_RUN = 200
 _LONE_CR = re.compile(r"\r(?!\n)")
 _LONG_RUN = re.compile(r"\S{%d,}" % LONG_RUN)
+# Page furniture copied with a story from a web page, on a line of its own: not copy, so
+# blanked (same length). The words only; <nav> and the like are skipped when reading HTML.
+_FURNITURE = re.compile(
+    r"^[ \t]*(?:skip to (?:the )?(?:main )?(?:content|navigation|search)|skip navigation|"
+    r"jump to (?:main )?(?:content|navigation)|back to top|advertisement)[ \t]*$",
+    re.MULTILINE | re.IGNORECASE)
 
 
 def check_size(name: str, size: int, max_bytes: int) -> None:
