@@ -8,6 +8,9 @@ import json
 import shutil
 import subprocess
 
+from checker.rules.base import Rule
+from test_formats import _sarif_errors
+from test_options import _copydesk
 from typer.testing import CliRunner
 
 import checker
@@ -16,9 +19,6 @@ from checker.model import FileReport, Finding, Report, Severity, Span, Suggestio
 from checker.report.diff import to_diff
 from checker.report.jsonout import to_json
 from checker.report.sarif import to_sarif
-from checker.rules.base import Rule
-from test_formats import _sarif_errors
-from test_options import _copydesk
 
 runner = CliRunner()
 WRONG = "It opened on Thursday, 29 May 2024.\n"

@@ -8,12 +8,12 @@ import re
 import subprocess
 import unicodedata
 
+from test_options import _copydesk, _on_a_terminal
 from typer.testing import CliRunner
 
 from checker.cli import app
 from checker.model import FileReport, Finding, Related, Report, Severity, Span, Suggestion
 from checker.report.text import to_text
-from test_options import _copydesk, _on_a_terminal
 
 runner = CliRunner()
 SEED = "seeds/kim-jong-un-leaves-beijing.txt"
@@ -175,3 +175,22 @@ def test_colour_on_a_terminal_marks_the_places(root, tmp_path):
     assert "\x1b[1;31m^^^^^^^^\x1b[0m" in drawn  # the primary in the severity's colour
     assert "\x1b[36m-----------\x1b[0m \x1b[36mdate stated here" in drawn  # the related place
     assert "\x1b[36m     = did you mean 'Wednesday'?" in drawn  # the suggestion
+
+
+def test_a_line_of_a_megabyte_shows_only_the_words_around_each_place():
+    """A minified page is one long line: each excerpt reads only the part near its places,
+    is cut at spaces on both sides and fits the width."""
+    unit = "Él abrió el jueves, 29 mayo, und so weiter. "
+    text = unit * 20_000
+    i = len(unit) * 10_000 + unit.index("jueves")
+    f = Finding("x", Severity.WARNING, "m", Span(i, i + 6),
+                (Related(Span(i + 60 * len(unit), i + 60 * len(unit) + 6), "later here"),))
+    out = to_text(_report(text, f)).splitlines()
+    excerpts = [line for line in out if line.startswith("   1 | ")]
+    assert len(excerpts) == 2
+    for line in excerpts:
+        assert _cells(line) <= 80 and line[7] == "…" and line.endswith("…")
+        words = line[8:-1].split()
+        assert " ".join(words) in text and words[0] in unit.split()
+    under = out[out.index(excerpts[0]) + 1]
+    assert excerpts[0][under.index("^"):under.index("^") + 6] == "jueves"

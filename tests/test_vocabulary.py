@@ -8,12 +8,12 @@ from __future__ import annotations
 import re
 
 import pytest
+from checker.rules import ALL_RULES
 
 import checker
 from checker import lexicon as lx
 from checker.engine import analyse
 from checker.report.timeline import HEADINGS, timeline_rows, timeline_text
-from checker.rules import ALL_RULES
 from checker.source import read_path, read_text
 
 SEED = "seeds/kim-jong-un-leaves-beijing.txt"
@@ -69,7 +69,7 @@ def _example_reports():
     yield SEED, checker.check_file(SEED)
 
 
-def _said(finding) -> list[str]:  # noqa: ANN001
+def _said(finding) -> list[str]:
     return [finding.message, finding.hint or "", *(r.label for r in finding.related),
             *(s.label for s in finding.suggestions)]
 

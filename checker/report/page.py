@@ -270,10 +270,10 @@ def _timeline(fr: FileReport) -> str:
         svg.append(f'<path class="break" d="M{seg.x0 - 7:.1f} {top + 6} l6 -12 '
                    f'M{seg.x0 + 1:.1f} {top + 6} l6 -12" stroke="#555" fill="none"/>')
     ends = sorted({seg.first for seg in segments} | {segments[-1].last})
-    for k, day in enumerate(ends):
+    for k, end in enumerate(ends):
         anchor = "start" if k == 0 else "end" if k == len(ends) - 1 else "middle"
-        svg.append(f'<text class="scale" x="{_x(segments, day):.1f}" y="{top + 16}" '
-                   f'text-anchor="{anchor}">{day:%-d %b %Y}</text>')
+        svg.append(f'<text class="scale" x="{_x(segments, end):.1f}" y="{top + 16}" '
+                   f'text-anchor="{anchor}">{end:%-d %b %Y}</text>')
     if pub:
         px = _x(segments, pub)
         svg.append(f'<line class="publication" x1="{px:.1f}" y1="{top - 22}" x2="{px:.1f}" '

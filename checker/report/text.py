@@ -124,52 +124,72 @@ class _Mark:
 def _excerpts(index: LineIndex, places: list[_Place], gutter: int, width: int, level: str,
               colour: bool) -> list[str]:
     """Every place of a finding in file order: its line, trimmed, and the marks under it.
-    Places on one line share an excerpt when they fit in the width together."""
+    Places on one line share an excerpt when they fit in the width together. Only the part
+    of a line around its places is read (a minified page is one line of a megabyte)."""
     by_line: dict[int, list[_Mark]] = {}
     for place in places:
         s = place.span
-        text = index.line_text(s.line)
-        start = s.start - index.starts[s.line - 1]
-        end = min(max(s.end - index.starts[s.line - 1], start + 1), max(len(text), start + 1))
+        first, length = _line_bounds(index, s.line)
+        start = min(s.start - first, length)
+        end = max(min(s.end - first, length), start + 1)
         by_line.setdefault(s.line, []).append(_Mark(start, end, place.label, place.primary))
     room = max(width - gutter - 3, 20)  # what is left of the width after "  22 | "
     out = [_paint(" " * (gutter + 1) + "|", "dim", colour)]
     for line in sorted(by_line):
-        text = _show(index.line_text(line))
+        first, length = _line_bounds(index, line)
+
+        def part(a: int, b: int, first: int = first) -> str:
+            return index.text[first + a:first + b]
+
         marks = sorted(by_line[line], key=lambda m: (m.start, not m.primary))
-        for group in _fitting(text, marks, room):
-            out.extend(_block(line, text, group, gutter, room, level, colour))
+        for group in _fitting(part, marks, room):
+            lo = max(0, group[0].start - room)
+            hi = min(length, max(m.end for m in group) + room)
+            near = [_Mark(m.start - lo, m.end - lo, m.label, m.primary) for m in group]
+            out.extend(_block(line, _show(part(lo, hi)), near, lo > 0, hi < length, gutter,
+                              room, level, colour))
     return out
 
 
-def _fitting(text: str, marks: list[_Mark], room: int) -> list[list[_Mark]]:
+def _line_bounds(index: LineIndex, line: int) -> tuple[int, int]:
+    """Where a line starts in the text, and its length without its line break."""
+    first = index.starts[line - 1]
+    end = index.starts[line] if line < len(index.starts) else len(index.text)
+    while end > first and index.text[end - 1] in "\r\n":
+        end -= 1
+    return first, end - first
+
+
+def _fitting(part, marks: list[_Mark], room: int) -> list[list[_Mark]]:
     """Marks grouped left to right so that each group's words, from its first mark to its
     last, fit in the room (a long line with places far apart gets one excerpt each)."""
     groups: list[list[_Mark]] = []
     for mark in marks:
-        if groups and _cells(text[groups[-1][0].start:max(mark.end, *(m.end for m in
-                                                                     groups[-1]))]) <= room - 2:
-            groups[-1].append(mark)
-        else:
-            groups.append([mark])
+        if groups:
+            begin, stop = groups[-1][0].start, max(mark.end, *(m.end for m in groups[-1]))
+            if stop - begin <= 2 * room and _cells(part(begin, stop)) <= room - 2:
+                groups[-1].append(mark)
+                continue
+        groups.append([mark])
     return groups
 
 
-def _window(text: str, start: int, end: int, room: int) -> tuple[int, int]:
-    """The part of a line to show around [start, end): the whole line when it fits, else as
-    much context either side as the room leaves, cut at spaces."""
-    if _cells(text) <= room:
+def _window(text: str, start: int, end: int, room: int, cut_left: bool,
+            cut_right: bool) -> tuple[int, int]:
+    """The part of `text` to show around [start, end): all of it when it fits (with a cell
+    for the ellipsis of each side already cut from a longer line), else as much context
+    either side as the room leaves, cut at spaces."""
+    if _cells(text) + cut_left + cut_right <= room:
         return 0, len(text)
     left = room - 2 - _cells(text[start:end])  # two cells for the ellipses
     if left <= 0:  # the words alone fill the room
-        lo, hi = start, start
-        while hi < len(text) and _cells(text[lo:hi + 1]) <= room - 2:
+        hi = start
+        while hi < len(text) and _cells(text[start:hi + 1]) <= room - 2:
             hi += 1
-        return lo, hi
+        return start, hi
     before = min(_cells(text[:start]), left // 2)
-    after = left - before
-    if _cells(text[end:]) < after:  # the line ends soon: give the rest to the left
-        before = left - _cells(text[end:])
+    if not cut_right and _cells(text[end:]) < left - before:  # the line ends soon: the rest
+        before = left - _cells(text[end:])                    # of the room goes left
     lo = start
     while lo > 0 and _cells(text[lo - 1:start]) <= before:
         lo -= 1
@@ -177,20 +197,22 @@ def _window(text: str, start: int, end: int, room: int) -> tuple[int, int]:
     while hi < len(text) and _cells(text[end:hi + 1]) <= left - _cells(text[lo:start]):
         hi += 1
     # cut at a space, so that no word shows half (unless that would hide all context)
-    if lo > 0 and (space := text.find(" ", lo, start)) != -1:
+    if (lo > 0 or cut_left) and (space := text.find(" ", lo, start)) != -1:
         lo = space + 1
-    if hi < len(text) and (space := text.rfind(" ", end, hi)) != -1:
+    if (hi < len(text) or cut_right) and (space := text.rfind(" ", end, hi)) != -1:
         hi = space
     return lo, hi
 
 
-def _block(line: int, text: str, marks: list[_Mark], gutter: int, room: int, level: str,
-           colour: bool) -> list[str]:
-    """One excerpt: the line (trimmed), the underlines, and the labels of the related
-    places (after the rightmost underline, or below on their own lines as rustc does)."""
-    lo, hi = _window(text, min(m.start for m in marks), max(m.end for m in marks), room)
-    head = "…" if lo > 0 else ""
-    shown = head + text[lo:hi].rstrip() + ("…" if hi < len(text) else "")
+def _block(line: int, text: str, marks: list[_Mark], cut_left: bool, cut_right: bool,
+           gutter: int, room: int, level: str, colour: bool) -> list[str]:
+    """One excerpt: the words around the marks (`text`, itself cut from a longer line at
+    the left or right), the underlines, and the labels of the related places (after the
+    rightmost underline, or below on their own lines as rustc does)."""
+    lo, hi = _window(text, min(m.start for m in marks), max(m.end for m in marks), room,
+                     cut_left, cut_right)
+    head = "…" if lo > 0 or cut_left else ""
+    shown = head + text[lo:hi].rstrip() + ("…" if hi < len(text) or cut_right else "")
 
     def column(offset: int) -> int:  # the display column of a line offset, in the excerpt
         return len(head) + _cells(text[lo:max(lo, offset)])
