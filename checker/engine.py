@@ -12,7 +12,7 @@ from itertools import repeat
 from pathlib import Path
 
 from checker.facts import ArticleFacts, Counts, Mention, People, mentions_by_verb
-from checker.facts.words import timeline
+from checker.facts.words import timeline_entries
 from checker.model import FileReport, Finding, Report, Severity, Span
 from checker.nlp import load_pipeline
 from checker.nlp.grammar import Grammar
@@ -131,7 +131,8 @@ def _file_report(analysis: Analysis, rules: Sequence[Rule],
         raw_text=article.raw,
         raw_span=article.raw_span,
         text=article.text,
-        timeline=timeline(article.text, analysis.facts.publication, analysis.facts.mentions),
+        timeline=timeline_entries(article.text, analysis.facts.publication,
+                                  analysis.facts.mentions),
     )
 
 

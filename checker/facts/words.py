@@ -170,8 +170,8 @@ def dated(text: str, mention: Mention, publication: PublicationDate | None = Non
     return f"{words} ({moment(mention.value)}{f', {how}' if how else ''})"
 
 
-def timeline(text: str, publication: PublicationDate | None,
-             mentions: Sequence[Mention]) -> list[Dated]:
+def timeline_entries(text: str, publication: PublicationDate | None,
+                     mentions: Sequence[Mention]) -> list[Dated]:
     """The moments a drawn timeline shows, in plain words: every mention placed on the
     calendar, except lengths, times of day (their day is shown) and repeated times."""
     return [Dated(m.value.first, m.value.last, phrase(text, m), moment(m.value),
