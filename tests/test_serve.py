@@ -466,7 +466,7 @@ def test_editor_page_in_headless_chromium(server, browser_page):
     assert mark.evaluate("e => getComputedStyle(e).backgroundColor") == "rgb(255, 229, 138)"
     expect(report.locator("aside")).to_contain_text("29 May 2024 is a Wednesday, not a Thursday")
     expect(report.locator(".publication")).to_have_count(1)  # the timeline, with the date
-    expect(status).to_contain_text("0 errors, 1 warnings")
+    expect(status).to_contain_text("0 errors, 1 warning, ")
     page.screenshot(path=_artefact("serve-page.png"))
 
     page.locator("#copy").fill("It opened on Wednesday, 29 May 2024.")  # each edit re-checks
@@ -486,7 +486,7 @@ def test_editor_page_in_headless_chromium(server, browser_page):
         return data; }""")
     page.locator("#copy").dispatch_event("drop", {"dataTransfer": dropped})
     expect(page.locator("#kind")).to_have_value("markdown")
-    expect(report.locator(".meta").first).to_contain_text("published 1 June 2024")  # the field
+    expect(report.locator(".meta").first).to_contain_text("published Saturday 1 June 2024")  # the field
     expect(report.locator("mark.warning")).to_have_text("Thursday")
 
     page.set_input_files("#file", files=[{"name": "latin1.txt", "mimeType": "text/plain",
