@@ -61,13 +61,8 @@ def articles_schema() -> pa.Schema:
 
 
 def suggestion(finding: Finding) -> str | None:
-    """The first suggested fix as text, when findings carry suggestions (None until then)."""
-    for item in getattr(finding, "suggestions", None) or ():
-        for attr in ("text", "replacement"):
-            if isinstance(getattr(item, attr, None), str):
-                return getattr(item, attr)
-        return str(item)
-    return None
+    """The likeliest suggested fix's replacement text, if the finding has one."""
+    return finding.suggestions[0].text if finding.suggestions else None
 
 
 def finding_rows(row: int, ident: str | None, fr: FileReport) -> Iterator[dict]:
