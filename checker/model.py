@@ -67,6 +67,12 @@ class PublicationDate:
     span: Span | None = None  # where the copy states it (datelines, <time>)
 
 
+def same_span(start: int, end: int) -> tuple[int, int]:
+    """The raw span of a text whose offsets are the file's own (a module-level function, so
+    that a FileReport crosses to and from worker processes: a lambda cannot be pickled)."""
+    return start, end
+
+
 @dataclass(slots=True)
 class FileReport:
     """What one input produced: its findings, or the error that stopped it."""
@@ -78,7 +84,7 @@ class FileReport:
     error: str | None = None
     raw_text: str = ""
     # maps a span of the checked text to (start, end) in raw_text
-    raw_span: Callable[[int, int], tuple[int, int]] = field(default=lambda start, end: (start, end))
+    raw_span: Callable[[int, int], tuple[int, int]] = same_span
     text: str = ""  # the checked copy (markup removed); finding spans index into it
     # resolved moments for views that draw the story's timeline:
     # (first day, last day, the words, how it was resolved, the verb it belongs to)

@@ -166,19 +166,21 @@ def test_unreadable_file_and_directory(tmp_path, monkeypatch):
     (tmp_path / "story.txt").write_text(GOOD, encoding="utf-8")
     (tmp_path / "secret.txt").write_text(GOOD, encoding="utf-8")
     (tmp_path / "locked").mkdir()
-    real_read, real_iterdir = Path.read_bytes, Path.iterdir
+    import checker.source.read as reading
 
-    def read_bytes(self):  # noqa: ANN001, ANN202
-        if self.name == "secret.txt":
-            raise PermissionError(13, "Permission denied", str(self))
-        return real_read(self)
+    real_open, real_iterdir = reading._open, Path.iterdir
+
+    def opened(path):  # noqa: ANN001, ANN202
+        if Path(path).name == "secret.txt":
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_open(path)
 
     def iterdir(self):  # noqa: ANN001, ANN202
         if self.name == "locked":
             raise PermissionError(13, "Permission denied", str(self))
         return real_iterdir(self)
 
-    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    monkeypatch.setattr(reading, "_open", opened)
     monkeypatch.setattr(Path, "iterdir", iterdir)
     result = _check(str(tmp_path), "-f", "json")
     files = {Path(f["path"]).name: f for f in json.loads(result.output)["files"]}
