@@ -35,6 +35,11 @@ class Format(str, Enum):
     html = "html"
 
 
+class TimelineFormat(str, Enum):
+    text = "text"
+    json = "json"
+
+
 class FailOn(str, Enum):
     error = "error"
     warning = "warning"
@@ -122,7 +127,7 @@ def check(
     if not files:
         typer.echo("copydesk: no .txt, .md or .html files found in the given paths", err=True)
         raise typer.Exit(2)
-    stdin_text = sys.stdin.read() if "-" in files else None
+    stdin_text = _read_stdin(max_bytes) if "-" in files else None
     options = {"select": _ids(select), "ignore": _ids(ignore), "facts": facts,
                "fail-on": fail_on.value if fail_on else None}
     # Files under the same configuration file are checked together, in one batch.
@@ -152,14 +157,9 @@ def check(
                                         colour=_colour() and output is None,
                                         statistics=statistics)
     if output:
-        try:
-            with open(output, "w", encoding="utf-8") as out:
-                out.write(rendered + "\n")
-        except OSError as exc:
-            typer.echo(f"copydesk: cannot write {output}: {exc.strerror or exc}", err=True)
-            raise typer.Exit(2) from None
+        _write_report(output, rendered + "\n")
     elif rendered:
-        typer.echo(rendered)
+        _echo(rendered)
     if report.errors:
         raise typer.Exit(2)
     if any(f.severity.rank >= rank for fr, rank in zip(report.files, ranks)
@@ -171,7 +171,13 @@ def check(
 def timeline(
     paths: PathsArg,
     date: DateOpt = None,
-    format: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.text,
+    format: Annotated[TimelineFormat, typer.Option(
+        "--format", "-f", help="Output format.")] = TimelineFormat.text,
+    encoding: Annotated[str | None, typer.Option(
+        help="Decode input with this encoding instead of UTF-8 (e.g. cp1252).")] = None,
+    max_bytes: Annotated[int, typer.Option(
+        help="Refuse files larger than this many bytes (one article; default 1,000,000).")
+    ] = 1_000_000,
 ) -> None:
     """Show the story's timeline: every temporal expression, resolved, in calendar order.
 
@@ -180,8 +186,11 @@ def timeline(
     from checker.engine import expand_paths, timeline_paths
     from checker.report.timeline import timeline_json, timeline_text
 
-    results = timeline_paths(expand_paths(paths), publication_date=_date(date))
-    typer.echo(timeline_json(results) if format is Format.json else timeline_text(results))
+    files = expand_paths(paths)
+    results = timeline_paths(files, publication_date=_date(date), encoding=encoding,
+                             max_bytes=max_bytes,
+                             stdin_text=_read_stdin(max_bytes) if "-" in files else None)
+    _echo(timeline_json(results) if format is TimelineFormat.json else timeline_text(results))
     if any(isinstance(r, str) for _, r in results):
         raise typer.Exit(2)
 
@@ -258,11 +267,91 @@ def _main(version: Annotated[bool, typer.Option(
     """copydesk: a fact-consistency checker for news copy."""
 
 
+# ---------------------------------------------------------------- input, output, crashes
+
+def _read_stdin(max_bytes: int) -> bytes | None:
+    """Standard input as bytes (decoded like a file, so --encoding applies), at most one
+    byte over the limit (the check says so); None when it is closed (`<&-`)."""
+    stream = getattr(sys.stdin, "buffer", None)
+    if stream is None:
+        return None
+    try:
+        return stream.read(max(max_bytes, 0) + 1)
+    except (OSError, ValueError):
+        return None
+
+
+def _echo(text: str) -> None:
+    """Print to stdout; a full disk or a closed pipe is one line on stderr and exit 2."""
+    try:
+        sys.stdout.write(text + "\n")
+        sys.stdout.flush()
+    except (OSError, ValueError) as exc:
+        _stdout_gone()
+        if not isinstance(exc, BrokenPipeError):
+            typer.echo(f"copydesk: cannot write to standard output "
+                       f"({getattr(exc, 'strerror', None) or exc})", err=True)
+        raise typer.Exit(2) from None
+
+
+def _stdout_gone() -> None:
+    # Python flushes stdout again at exit; point it at /dev/null so that no second error
+    # (and no traceback) follows the one line already said
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass
+
+
+def _write_report(output: str, text: str) -> None:
+    """Write the report to a temporary file beside `output`, then rename it over `output`:
+    a failed write never leaves an empty or half report in place of the old one."""
+    import tempfile
+
+    target = os.path.abspath(output)
+    try:
+        mode = os.stat(target).st_mode & 0o777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        mode = 0o666 & ~umask
+    try:
+        fd, temporary = tempfile.mkstemp(prefix=".copydesk-", suffix=".tmp",
+                                         dir=os.path.dirname(target))
+    except OSError as exc:
+        typer.echo(f"copydesk: cannot write {output}: {exc.strerror or exc}", err=True)
+        raise typer.Exit(2) from None
+    try:
+        with open(fd, "w", encoding="utf-8", errors="backslashreplace") as out:
+            out.write(text)
+        os.chmod(temporary, mode)
+        os.replace(temporary, target)
+    except OSError as exc:
+        os.unlink(temporary)
+        typer.echo(f"copydesk: cannot write {output}: {exc.strerror or exc}", err=True)
+        raise typer.Exit(2) from None
+
+
 def main() -> None:
+    """The console entry point: exit 0, 1 (findings), 2 (usage, input, output, or an
+    internal error, said in one line: never a traceback), 130 on Ctrl-C."""
     try:
         app()
     except KeyboardInterrupt:
         sys.exit(130)
+    except SystemExit:
+        raise
+    except Exception as exc:  # noqa: BLE001 - the last guard: one line, exit 2
+        from checker.names import printable
+
+        message = printable(" ".join(str(exc).split()))[:300]
+        try:
+            sys.stderr.write(f"copydesk: internal error, please report "
+                             f"({type(exc).__name__}: {message})\n")
+        except (OSError, ValueError):
+            pass
+        sys.exit(2)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -26,7 +26,15 @@ from checker.nlp.temporal import find_timexes
 from checker.resolve.publication import publication_date
 from checker.resolve.timeline import Resolver, attach_times, link_restatements
 from checker.rules.base import Rule
-from checker.source import MAX_BYTES, Article, InputError, check_size, read_path, read_text
+from checker.source import (
+    MAX_BYTES,
+    Article,
+    InputError,
+    check_size,
+    decode,
+    read_path,
+    read_text,
+)
 from checker.source.known import KnownFacts, load_facts
 from checker.source.markers import markers
 from checker.suppress import apply as apply_suppressions
@@ -222,7 +230,7 @@ class _Run:
     publication_date: dt.date | None = None
     encoding: str | None = None
     max_bytes: int = MAX_BYTES
-    stdin_text: str | None = None
+    stdin_text: str | bytes | None = None  # bytes: decoded like a file (--encoding)
     stdin_name: str = "-"
     batch_size: int = 16
     known: KnownFacts | None = None
@@ -234,7 +242,8 @@ class _Run:
 def check_paths(paths: Iterable[str | Path], *, publication_date: dt.date | str | None = None,
                 encoding: str | None = None, select: Iterable[str] | None = None,
                 ignore: Iterable[str] | None = None, max_bytes: int = MAX_BYTES,
-                stdin_text: str | None = None, stdin_name: str = "-", batch_size: int = 16,
+                stdin_text: str | bytes | None = None, stdin_name: str = "-",
+                batch_size: int = 16,
                 facts: str | Path | KnownFacts | None = None, jobs: int = 1,
                 severity: dict[str, Severity] | None = None,
                 params: dict[str, dict] | None = None, model: str | None = None,
@@ -426,8 +435,12 @@ def _analysed(paths: Iterable[str], run: _Run, finish):  # noqa: ANN001, ANN202
                 name = run.stdin_name
                 if run.stdin_text is None:
                     raise InputError(f"{name}: standard input is closed; nothing to check")
-                text = run.stdin_text
-                check_size(name, len(text.encode("utf-8", "surrogatepass")), run.max_bytes)
+                if isinstance(run.stdin_text, bytes):  # as read: at most max_bytes + 1 bytes
+                    check_size(name, len(run.stdin_text), run.max_bytes, at_least=True)
+                    text = decode(run.stdin_text, name=name, encoding=run.encoding)
+                else:
+                    text = run.stdin_text
+                    check_size(name, len(text.encode("utf-8", "surrogatepass")), run.max_bytes)
                 item: Article | str = read_text(text, path=name)
             else:
                 item = read_path(path, encoding=run.encoding, max_bytes=run.max_bytes)
@@ -492,7 +505,7 @@ def _walk(root: Path, seen: set[Path]):  # noqa: ANN202
 
 def timeline_paths(paths: Iterable[str], *, publication_date: dt.date | None = None,
                    encoding: str | None = None, max_bytes: int = MAX_BYTES,
-                   stdin_text: str | None = None,
+                   stdin_text: str | bytes | None = None,
                    stdin_name: str = "-") -> list[tuple[str, Analysis | str]]:
     """Each path with its Analysis (the resolved timeline), or a one-line error."""
     run = _Run(publication_date=_date(publication_date), encoding=encoding, max_bytes=max_bytes,

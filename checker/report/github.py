@@ -4,6 +4,7 @@ in properties) are escaped, so the copy cannot inject a workflow command."""
 from __future__ import annotations
 
 from checker.model import Report, Severity
+from checker.names import unicode_safe
 from checker.report.common import located, span_end, summary
 
 _GITHUB_LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
@@ -11,7 +12,7 @@ _GITHUB_LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.
 
 def _escape_data(text: str) -> str:
     """A workflow command's message: %, CR and LF escaped, so copy cannot start a command."""
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return unicode_safe(text).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
 def _escape_property(text: str) -> str:

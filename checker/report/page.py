@@ -13,6 +13,7 @@ import datetime as dt
 from html import escape
 
 from checker.model import FileReport, Report
+from checker.names import unicode_safe
 from checker.report.common import LineIndex, raw_spans, summary
 
 _CSS = """
@@ -66,8 +67,8 @@ def to_html(report: Report, **_: object) -> str:
 
 def _file(fr: FileReport, n: int) -> str:
     if fr.error:
-        return (f'<section class="file"><h2>{escape(fr.path)}</h2>'
-                f'<p class="error-line">{escape(fr.error)}</p></section>')
+        return (f'<section class="file"><h2>{escape(unicode_safe(fr.path))}</h2>'
+                f'<p class="error-line">{escape(unicode_safe(fr.error))}</p></section>')
     pub = fr.publication_date
     meta = (f"published {pub.date:%-d %B %Y} ({escape(pub.source)})" if pub
             else "no publication date found")
@@ -81,10 +82,13 @@ def _file(fr: FileReport, n: int) -> str:
             f"{escape(f.message)}"
             + (f"<br><em>{escape(f.hint)}</em>" if f.hint else "") + "</li>")
     side = (f"<ol>{''.join(items)}</ol>" if items else "<p>No findings.</p>")
-    return (f'<section class="file" id="file{n}"><h2>{escape(fr.path)}</h2>'
+    return (f'<section class="file" id="file{n}"><h2>{escape(unicode_safe(fr.path))}</h2>'
             f'<p class="meta">{escape(meta)}</p>'
             f'<div class="copy">{_highlighted(fr, n)}</div><aside>{side}</aside>'
             f'<div class="timeline">{_timeline(fr)}</div></section>')
+
+
+_MAX_TITLES = 12  # findings named in one highlight's hover text
 
 
 def _highlighted(fr: FileReport, n: int) -> str:
@@ -97,20 +101,36 @@ def _highlighted(fr: FileReport, n: int) -> str:
                       f"m{n}-{i}"))
         for r in f.related:
             marks.append((r.span.start, r.span.end, "related", f"{r.label} ({f.rule})", ""))
-    cuts = sorted({0, len(text), *(m[0] for m in marks), *(m[1] for m in marks)})
+    # A sweep from cut to cut with the marks open there, instead of testing every mark
+    # for every piece (quadratic with thousands of findings).
+    starts: dict[int, list[int]] = {}
+    ends: dict[int, list[int]] = {}
+    for k, m in enumerate(marks):
+        starts.setdefault(m[0], []).append(k)
+        ends.setdefault(m[1], []).append(k)
+    cuts = sorted({0, len(text), *starts, *ends})
+    open_marks: dict[int, None] = {}  # indices into marks, open at the current piece
     out = []
     for start, end in zip(cuts, cuts[1:]):
         if start >= len(text):
             break
+        for k in ends.get(start, ()):
+            open_marks.pop(k, None)
+        for k in starts.get(start, ()):
+            if marks[k][1] > start:
+                open_marks[k] = None
         piece = escape(text[start:end])
-        covering = [m for m in marks if m[0] <= start and end <= m[1]]
-        if not covering:
+        if not open_marks:
             out.append(piece)
             continue
-        primary = [m for m in covering if m[2] != "related"]
+        ordered = sorted(open_marks)
+        covering = [marks[k] for k in ordered[:_MAX_TITLES]]
+        primary = [marks[k] for k in ordered if marks[k][2] != "related"]
         cls = primary[0][2] if primary else "related"
         ident = next((m[4] for m in primary if m[0] == start and m[4]), "")
-        title = escape(" | ".join(m[3] for m in covering), quote=True)
+        more = len(open_marks) - len(covering)
+        title = escape(" | ".join(m[3] for m in covering) + (f" | and {more} more" if more
+                                                            else ""), quote=True)
         id_attr = f' id="{ident}"' if ident else ""
         out.append(f'<mark class="{cls}"{id_attr} title="{title}">{piece}</mark>')
     return "".join(out)

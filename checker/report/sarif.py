@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import PurePath
 from urllib.parse import quote
 
 from checker import __version__
 from checker.model import Report, Severity
+from checker.names import unicode_safe
 from checker.report.common import LineIndex, RawSpan, located, span_end
 
 INFO_URI = "https://pypi.org/project/copydesk/"
@@ -44,7 +46,7 @@ def to_sarif(report: Report, **_: object) -> str:
                 for i, (loc, related) in enumerate(zip(locations[1:], f.related), start=1)
             ]
         results.append(result)
-    notifications = [{"level": "error", "message": {"text": fr.error},
+    notifications = [{"level": "error", "message": {"text": unicode_safe(fr.error)},
                       "locations": [{"physicalLocation": {"artifactLocation": _artifact(fr.path)}}]}
                      for fr in report.files if fr.error]
     run = {
@@ -60,11 +62,12 @@ def to_sarif(report: Report, **_: object) -> str:
 
 
 def _artifact(path: str) -> dict[str, str]:
-    """A path as SARIF wants it: a URI reference, so spaces and '%' are percent-encoded."""
+    """A path as SARIF wants it: a URI reference, so spaces and '%' are percent-encoded,
+    and so is each byte of a name that is not UTF-8 ('bad%FF.txt')."""
     pure = PurePath(path)
     if pure.is_absolute():
         return {"uri": pure.as_uri()}
-    return {"uri": quote(pure.as_posix(), safe="/")}
+    return {"uri": quote(os.fsencode(pure.as_posix()), safe="/")}
 
 
 def _sarif_location(path: str, span: RawSpan, index: LineIndex) -> dict[str, object]:

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from checker.model import Report
+from checker.names import printable
 from checker.report.common import LineIndex, RawSpan, raw_spans, summary
 
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
 _COLOURS = {"error": "\x1b[1;31m", "warning": "\x1b[1;33m", "info": "\x1b[1;36m",
             "path": "\x1b[1m", "dim": "\x1b[2m", "under": "\x1b[31m", "reset": "\x1b[0m"}
 
@@ -24,18 +27,19 @@ def to_text(report: Report, *, colour: bool = False, quiet: bool = False,
     lines: list[str] = []
     for fr in report.files:
         if fr.error:
-            lines.append(f"{_paint(fr.error, 'error', colour)}")
+            lines.append(f"{_paint(printable(fr.error), 'error', colour)}")
             continue
         index = LineIndex(fr.raw_text)
+        path = printable(fr.path)  # no newline, no terminal escape from a file name
         for note in () if quiet else fr.notes:
-            lines.append(_paint(f"{fr.path}: note: {note}", "dim", colour))
+            lines.append(_paint(f"{path}: note: {printable(note)}", "dim", colour))
         for f in fr.findings:
             spans = raw_spans(fr, f, index)
             primary = spans[0]
-            head = f"{fr.path}:{primary.line}:{primary.column}:"
+            head = f"{path}:{primary.line}:{primary.column}:"
             lines.append(f"{_paint(head, 'path', colour)} "
                          f"{_paint(f.severity.value, f.severity.value, colour)} "
-                         f"{f.rule} {f.message}")
+                         f"{f.rule} {printable(f.message)}")
             lines.extend(_excerpt(index, spans, colour))
             if f.hint:
                 lines.append(_paint(f"    = hint: {f.hint}", "dim", colour))
@@ -76,5 +80,7 @@ def _excerpt(index: LineIndex, spans: list[RawSpan], colour: bool) -> list[str]:
                 marks[col] = "^" if i == 0 else "-"
     gutter = f"{primary.line:>5} | "
     under = "".join(marks).rstrip()
-    return [_paint(gutter, "dim", colour) + line_text.replace("\t", " "),
+    # a control character of the copy (an ANSI escape) is shown as one '?', so the
+    # underline stays aligned and nothing reaches the terminal
+    return [_paint(gutter, "dim", colour) + _CONTROL.sub("?", line_text.replace("\t", " ")),
             " " * len(gutter) + _paint(under, "under", colour)]
