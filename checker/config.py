@@ -88,7 +88,7 @@ def _parse(path: Path, mtime_ns: int, size: int) -> dict[str, Any]:  # noqa: ARG
         data = read_bytes(path, max_bytes=MAX_CONFIG_BYTES)
     except InputError as exc:
         raise InputError(f"cannot read configuration {exc}") from None
-    document = parse_toml(data, str(path), "the configuration")
+    document = parse_toml(data, str(path), "configuration")
     if path.name == "pyproject.toml":
         tool = document.get("tool", {})
         if isinstance(tool, dict) and "copydesk" in tool and not isinstance(tool["copydesk"],

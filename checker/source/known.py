@@ -36,14 +36,14 @@ def parse_toml(data: bytes, name: str, what: str) -> dict:
     try:
         return tomllib.loads(data.decode("utf-8"))
     except UnicodeDecodeError as exc:
-        raise InputError(f"{name}: {what} is not UTF-8 (byte 0x{data[exc.start]:02x} at offset "
+        raise InputError(f"{name}: cannot read {what}: not UTF-8 (byte 0x{data[exc.start]:02x} at offset "
                          f"{exc.start})") from None
     except tomllib.TOMLDecodeError as exc:
-        raise InputError(f"{name}: {what} is not valid TOML ({exc})") from None
+        raise InputError(f"{name}: cannot read {what}: not valid TOML ({exc})") from None
     except RecursionError:
-        raise InputError(f"{name}: {what} nests arrays or tables too deeply") from None
+        raise InputError(f"{name}: cannot read {what}: arrays or tables nested too deeply") from None
     except ValueError:  # an integer over Python's limit of 4,300 digits
-        raise InputError(f"{name}: {what} holds an integer too long to read") from None
+        raise InputError(f"{name}: cannot read {what}: an integer too long to read") from None
 
 
 def _date(value: object, where: str, key: str) -> dt.date | None:
