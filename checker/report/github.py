@@ -4,7 +4,13 @@ in properties) are escaped, so the copy cannot inject a workflow command."""
 from __future__ import annotations
 
 from checker.model import Report, Severity
-from checker.names import unicode_safe
+from checker.names import printable
+
+
+def printable_but_breaks(text: str) -> str:
+    """Control characters (an ANSI escape in a file name) escaped; CR and LF are kept for
+    the workflow command's own %0D and %0A."""
+    return "\n".join(printable(part) for part in text.replace("\r\n", "\n").split("\n"))
 from checker.report.common import located, span_end, summary
 
 _GITHUB_LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
@@ -12,7 +18,7 @@ _GITHUB_LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.
 
 def _escape_data(text: str) -> str:
     """A workflow command's message: %, CR and LF escaped, so copy cannot start a command."""
-    return unicode_safe(text).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return printable_but_breaks(text).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
 def _escape_property(text: str) -> str:

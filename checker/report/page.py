@@ -13,7 +13,7 @@ import datetime as dt
 from html import escape
 
 from checker.model import FileReport, Report
-from checker.names import unicode_safe
+from checker.names import printable
 from checker.report.common import LineIndex, raw_spans, summary
 
 _CSS = """
@@ -67,8 +67,8 @@ def to_html(report: Report, **_: object) -> str:
 
 def _file(fr: FileReport, n: int) -> str:
     if fr.error:
-        return (f'<section class="file"><h2>{escape(unicode_safe(fr.path))}</h2>'
-                f'<p class="error-line">{escape(unicode_safe(fr.error))}</p></section>')
+        return (f'<section class="file"><h2>{escape(printable(fr.path))}</h2>'
+                f'<p class="error-line">{escape(printable(fr.error))}</p></section>')
     pub = fr.publication_date
     meta = (f"published {pub.date:%-d %B %Y} ({escape(pub.source)})" if pub
             else "no publication date found")
@@ -82,7 +82,7 @@ def _file(fr: FileReport, n: int) -> str:
             f"{escape(f.message)}"
             + (f"<br><em>{escape(f.hint)}</em>" if f.hint else "") + "</li>")
     side = (f"<ol>{''.join(items)}</ol>" if items else "<p>No findings.</p>")
-    return (f'<section class="file" id="file{n}"><h2>{escape(unicode_safe(fr.path))}</h2>'
+    return (f'<section class="file" id="file{n}"><h2>{escape(printable(fr.path))}</h2>'
             f'<p class="meta">{escape(meta)}</p>'
             f'<div class="copy">{_highlighted(fr, n)}</div><aside>{side}</aside>'
             f'<div class="timeline">{_timeline(fr)}</div></section>')
