@@ -73,6 +73,10 @@ SHAPES: dict[str, tuple[Unit, str]] = {
     "disable markers, plain text": ("[copydesk: disable x]\nHeld on 31 April.\n", "text"),
     "ignore markers, HTML": ("<!-- copydesk: ignore --><p>Held on 31 April.</p>", "html"),
     "HTML report, a finding per sentence": ("It opened on Thursday, 29 May 2024. ", "report"),
+    "Markdown backticks of every length, never closed": ("`a``b```c", "markdown"),
+    "Markdown code spans": ("Held `on 31 April` on 3 May. ", "markdown"),
+    "Markdown quotes and lists nested": ("> - ", "markdown"),
+    "Markdown fences": ("```\nHeld on 31 April.\n", "markdown"),
 }
 # * owned by the resolve redesign (date arithmetic and the timeline's restatement gap);
 #   super-linear until it lands, so a shape whose first size takes over BUDGET seconds is

@@ -698,3 +698,22 @@ def test_out_of_range_dates_are_unresolved_not_an_error(text, date):
     report = checker.check_text("Held on 31 April. " + text, publication_date=date)
     assert report.files[0].error is None
     assert [f.rule for f in report.findings] == ["impossible-date"]
+
+
+# ---------------------------------------------------------------- Markdown
+
+def test_markdown_code_is_not_copy_and_toml_front_matter_gives_the_date():
+    import checker
+
+    text = ("+++\ntitle = \"Council\"\ndate = 2024-05-29T09:00:00Z\n+++\n"
+            "The council met yesterday, Tuesday.\n\n"
+            "```\nIt opened on Thursday, 29 May 2024.\n```\n\n"
+            "    It opened on Thursday, 29 May 2024.\n\n"
+            "Run `It opened on Thursday, 29 May 2024.` and ``a ` b, June 31`` to see.\n")
+    (report,) = checker.check_text(text, kind="markdown").files
+    assert report.publication_date.date.isoformat() == "2024-05-29"
+    assert report.publication_date.source == "front-matter"
+    assert report.findings == []  # nothing in code is checked; 'yesterday, Tuesday' holds
+    prose = text.split("```")[0] + "It opened on Thursday, 29 May."
+    assert [f.rule for f in checker.check_text(prose, kind="markdown").findings] == \
+        ["weekday-mismatch"]

@@ -21,6 +21,7 @@ import re
 import stat
 from collections import Counter
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -268,7 +269,8 @@ def parse_metadata_date(value: str) -> dt.date | None:
 # ---------------------------------------------------------------- Markdown
 
 _FRONT_MATTER = re.compile(r"\A(?:\ufeff)?---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
-_FM_DATE_KEYS = ("date", "published", "pubdate", "publish_date", "published_at", "dateline")
+_FM_DATE_KEYS = ("date", "published", "pubdate", "publish_date", "published_at", "dateline",
+                 "publishdate")
 # Markup blanked to spaces (same length): headings, emphasis, code fences, quotes, link targets.
 _MD_MARKUP = re.compile(
     r"^[ \t]{0,3}#{1,6}[ \t]"        # ATX heading marks
@@ -286,20 +288,117 @@ def _blank(match: re.Match[str]) -> str:
     return re.sub(r"[^\n]", " ", match.group(0))
 
 
+_TOML_FRONT_MATTER = re.compile(r"\A\+\+\+[ \t]*\r?\n(.*?)\r?\n\+\+\+[ \t]*\r?(?:\n|\Z)", re.S)
+_TICKS = re.compile(r"`+")
+
+
+@lru_cache(maxsize=1)
+def _markdown_parser():  # noqa: ANN202
+    """CommonMark blocks only (code, front matter): inline markup is blanked below, and the
+    block pass is linear where the inline rules need not be."""
+    from markdown_it import MarkdownIt
+    from mdit_py_plugins.front_matter import front_matter_plugin
+
+    parser = MarkdownIt("commonmark").use(front_matter_plugin)
+    parser.disable("inline")
+    return parser
+
+
+def _front_matter_date(lines: str) -> dt.date | None:
+    for line in lines.splitlines():
+        key, sep, value = line.partition(":")
+        if sep and key.strip().lower() in _FM_DATE_KEYS:
+            return parse_metadata_date(value)
+    return None
+
+
+def _toml_date(body: str) -> dt.date | None:
+    from checker.source.known import parse_toml
+
+    try:
+        table = parse_toml(body.encode("utf-8", "replace"), "front matter", "front matter")
+    except InputError:
+        return None
+    for key, value in table.items():
+        if key.lower().replace("-", "_") in _FM_DATE_KEYS + ("publishdate",):
+            if isinstance(value, dt.datetime):
+                return value.date()
+            if isinstance(value, dt.date):
+                return value
+            if isinstance(value, str):
+                return parse_metadata_date(value)
+    return None
+
+
+def _code_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Inline code spans in text[start:end], as CommonMark pairs backtick runs: a run of k
+    backticks is closed by the next run of exactly k. Linear: each run is looked at once."""
+    runs = [(m.start(), m.end()) for m in _TICKS.finditer(text, start, end)]
+    by_length: dict[int, list[int]] = {}
+    for i, (a, b) in enumerate(runs):
+        by_length.setdefault(b - a, []).append(i)
+    cursor: dict[int, int] = dict.fromkeys(by_length, 0)  # next candidate per length
+    spans = []
+    i = 0
+    while i < len(runs):
+        a, b = runs[i]
+        k = b - a
+        queue = by_length[k]
+        while cursor[k] < len(queue) and queue[cursor[k]] <= i:
+            cursor[k] += 1
+        if cursor[k] == len(queue):
+            i += 1
+            continue
+        close = queue[cursor[k]]
+        spans.append((a, runs[close][1]))
+        i = close + 1
+    return spans
+
+
 def _read_markdown(text: str, path: str) -> Article:
+    """Markdown, same length: front matter (YAML `---` or TOML `+++`) gives the date and is
+    never copy; code blocks, fenced or indented, and inline code spans are not copy either;
+    heading, emphasis, quote, list and link markup is blanked."""
     dates: list[tuple[str, dt.date]] = []
-    body = text
-    fm = _FRONT_MATTER.match(text)
-    if fm:
-        for line in fm.group(1).splitlines():
-            key, sep, value = line.partition(":")
-            if sep and key.strip().lower() in _FM_DATE_KEYS:
-                when = parse_metadata_date(value)
-                if when:
-                    dates.append(("front-matter", when))
-                    break
-        body = _blank(fm) + text[fm.end():]
-    body = _MD_MARKUP.sub(_blank, body).replace("\ufeff", " ")
+    chars = list(text)
+    shift = 1 if text.startswith("\ufeff") else 0  # a BOM before the front matter
+    source = text[shift:].replace("\ufeff", " ")
+    source = _LONE_CR.sub("\n", source)  # lines as markdown-it counts them, same length
+    toml = _TOML_FRONT_MATTER.match(source)
+    if toml:
+        if when := _toml_date(toml.group(1)):
+            dates.append(("front-matter", when))
+        source = re.sub(r"[^\n]", " ", source[:toml.end()]) + source[toml.end():]
+        for i in range(shift, shift + toml.end()):
+            if chars[i] not in "\r\n":
+                chars[i] = " "
+    line_starts = [shift] + [m.end() + shift for m in re.finditer("\n", source)]
+    line_starts.append(len(text))
+
+    def blank(start: int, end: int) -> None:
+        for i in range(start, end):
+            if chars[i] not in "\r\n":
+                chars[i] = " "
+
+    def lines(token) -> tuple[int, int]:  # noqa: ANN001
+        first, last = token.map
+        return line_starts[min(first, len(line_starts) - 1)], \
+            line_starts[min(last, len(line_starts) - 1)]
+
+    for token in _markdown_parser().parse(source):
+        if token.map is None:
+            continue
+        if token.type == "front_matter":
+            if when := _front_matter_date(token.content):
+                dates.append(("front-matter", when))
+            blank(*lines(token))
+        elif token.type in ("fence", "code_block"):
+            blank(*lines(token))
+        elif token.type == "inline":
+            start, end = lines(token)
+            for a, b in _code_spans(source, start - shift, end - shift):
+                blank(a + shift, b + shift)
+    body = _MD_MARKUP.sub(_blank, "".join(chars)).replace("\ufeff", " ")
     return Article(path=path, raw=text, text=body, kind="markdown", metadata_dates=tuple(dates))
 
 
