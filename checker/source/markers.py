@@ -11,6 +11,7 @@ them to findings is `checker.suppress`.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -45,12 +46,14 @@ def markers(raw: str, kind: str) -> list[Marker]:
     # A disable runs to the first later enable that covers its rules. Walking back from the
     # end, the nearest enable is kept per rule id, instead of searching forward from every
     # disable (quadratic in the number of markers).
+    ends: _Ends | None = None
     next_any = len(raw)  # the nearest enable of every rule
     next_enable = len(raw)  # the nearest enable of any rules
     nearest: dict[str, dict[frozenset[str], int]] = {}  # rule id -> enable's rules -> start
     for marker in reversed(found):
         if marker.verb == "ignore":
-            marker.region = (marker.end, _paragraph_end(raw, marker.end, kind))
+            ends = ends or _Ends(raw, kind)
+            marker.region = (marker.end, ends.after(marker.end))
         elif marker.verb == "disable":
             if marker.rules is None:
                 close = next_enable
@@ -69,13 +72,25 @@ def markers(raw: str, kind: str) -> list[Marker]:
     return found
 
 
-def _paragraph_end(raw: str, start: int, kind: str) -> int:
-    if kind == "html":
-        m = _HTML_BLOCK_END.search(raw, start)
-        return m.end() if m else len(raw)
-    first = _NON_SPACE.search(raw, start)  # the paragraph's first line
-    m = _PARAGRAPH_END.search(raw, first.start() if first else len(raw))
-    return m.start() if m else len(raw)
+class _Ends:
+    """Where a paragraph (or an HTML block) ends after a position: every end is found once
+    and looked up by bisection, so that many markers in a file with few paragraph breaks
+    do not each search to its end (quadratic)."""
+
+    def __init__(self, raw: str, kind: str) -> None:
+        self.raw = raw
+        self.kind = kind
+        pattern = _HTML_BLOCK_END if kind == "html" else _PARAGRAPH_END
+        found = list(pattern.finditer(raw))
+        self.starts = [m.start() for m in found]
+        self.ends = [m.end() if kind == "html" else m.start() for m in found]
+
+    def after(self, start: int) -> int:
+        if self.kind != "html":
+            first = _NON_SPACE.search(self.raw, start)  # the paragraph's first line
+            start = first.start() if first else len(self.raw)
+        i = bisect.bisect_left(self.starts, start)
+        return self.ends[i] if i < len(self.starts) else len(self.raw)
 
 
 def blank_line_markers(text: str) -> str:
