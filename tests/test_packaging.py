@@ -42,6 +42,9 @@ def test_make_dist_builds_a_wheel_of_the_whole_program(root, wheel):
             inside = Path("checker") / relative if package == "checker" \
                 else Path("checker/rules") / relative
             assert inside.as_posix() in names, inside
+    for data in (root / "checker" / "lexicon").iterdir():  # the word lists ship too
+        if data.suffix in (".toml", ".tsv", ".txt"):
+            assert f"checker/lexicon/{data.name}" in names, data.name
     meta = next(n for n in names if n.endswith(".dist-info/entry_points.txt"))
     assert "copydesk = checker.cli:main" in zipfile.ZipFile(wheel).read(meta).decode()
 
@@ -50,9 +53,15 @@ def test_the_wheel_alone_checks_the_seed(root, wheel, tmp_path):
     unpacked = tmp_path / "unpacked"
     zipfile.ZipFile(wheel).extractall(unpacked)
     env = {**os.environ, "PYTHONPATH": str(unpacked)}  # ahead of the editable install
-    where = subprocess.run([sys.executable, "-c", "import checker; print(checker.__file__)"],
-                           cwd=tmp_path, env=env, capture_output=True, text=True, check=True)
-    assert where.stdout.startswith(str(unpacked))
+    modules = sorted({p.parent.relative_to(root).as_posix().replace("rules", "checker.rules")
+                      .replace("/", ".") for p in [*(root / "checker").rglob("__init__.py"),
+                                                   root / "rules" / "__init__.py"]})
+    where = subprocess.run([sys.executable, "-c", "import importlib, sys\n"
+                            "for name in sys.argv[1:]:\n"
+                            "    print(importlib.import_module(name).__file__)", *modules],
+                           cwd=tmp_path, env=env, capture_output=True, text=True, check=False)
+    assert where.returncode == 0, where.stderr
+    assert all(line.startswith(str(unpacked)) for line in where.stdout.splitlines())
     result = subprocess.run([sys.executable, "-m", "checker", "check",
                              str(root / "seeds" / "kim-jong-un-leaves-beijing.txt"),
                              "--facts", str(root / "seeds" / "facts.toml"), "-f", "json"],
