@@ -332,7 +332,8 @@ def _toml_date(body: str) -> dt.date | None:
 
 def _code_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Inline code spans in text[start:end], as CommonMark pairs backtick runs: a run of k
-    backticks is closed by the next run of exactly k. Linear: each run is looked at once."""
+    backticks is closed by the next run of exactly k. Linear: each run is looked at once
+    (the quote test reads each character between a pair at most once per run length)."""
     runs = [(m.start(), m.end()) for m in _TICKS.finditer(text, start, end)]
     by_length: dict[int, list[int]] = {}
     for i, (a, b) in enumerate(runs):
@@ -350,6 +351,11 @@ def _code_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
             i += 1
             continue
         close = queue[cursor[k]]
+        if k <= 2 and "'" * k in text[b:runs[close][0]]:
+            # TeX quotes (``like this'' or `this'), as wire copy and MEANTIME write them:
+            # the backticks open a quotation, not code; the copy inside is copy
+            i += 1
+            continue
         spans.append((a, runs[close][1]))
         i = close + 1
     return spans
