@@ -3,15 +3,39 @@
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import os
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
+from typer.core import TyperArgument, TyperCommand
 
 from checker import __version__
+
+if TYPE_CHECKING:
+    from checker.baseline import Baseline
+    from checker.gitdiff import Changes
+    from checker.model import FileReport, Report
+
+
+class _Argument(TyperArgument):
+    """A positional argument shown by its metavar alone: typer would add '<list[str]>'."""
+
+    def display_type_rich(self, ctx: object) -> None:
+        return None
+
+
+class _Command(TyperCommand):
+    """A command whose --help names no internal types (see _Argument)."""
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        for param in self.params:
+            if type(param) is TyperArgument:
+                param.__class__ = _Argument
 
 app = typer.Typer(
     name="copydesk",
@@ -33,6 +57,12 @@ class Format(str, Enum):
     junit = "junit"
     markdown = "markdown"
     html = "html"
+    codequality = "codequality"
+
+
+class RulesFormat(str, Enum):
+    text = "text"
+    json = "json"
 
 
 class TimelineFormat(str, Enum):
@@ -56,8 +86,31 @@ def _date(value: str | None) -> dt.date | None:
         raise typer.BadParameter(f"{value!r} is not a date; use YYYY-MM-DD, e.g. 2024-05-29")
 
 
-def _ids(value: str | None) -> list[str] | None:
-    return None if value is None else [v for v in value.split(",") if v.strip()]
+def _ids(values: list[str] | None) -> list[str] | None:
+    """Repeated options add up, and each may hold several comma-separated ids."""
+    if not values:
+        return None
+    return [v.strip() for value in values for v in value.split(",") if v.strip()]
+
+
+def _also(values: list[str] | None) -> list[tuple[str, str]]:
+    """--also FORMAT:FILE, checked before any work is done."""
+    out = []
+    for value in values or ():
+        name, sep, target = value.partition(":")
+        if not sep or not target or name not in Format.__members__:
+            raise typer.BadParameter(
+                f"{value!r}: give FORMAT:FILE, FORMAT one of "
+                f"{', '.join(Format.__members__)} (e.g. sarif:copydesk.sarif)",
+                param_hint="--also")
+        out.append((name, target))
+    return out
+
+
+def _jobs(value: int) -> int:
+    if value < 0:
+        raise typer.BadParameter("give 0 (one per core) or more", param_hint="--jobs")
+    return value
 
 
 def _colour() -> bool:
@@ -68,24 +121,36 @@ DateOpt = Annotated[str | None, typer.Option(
     "--date", metavar="YYYY-MM-DD",
     help="Publication date; overrides metadata and datelines in the copy.")]
 PathsArg = Annotated[list[str], typer.Argument(
-    metavar="PATH...", help="Files, directories (searched for .txt .md .html .htm) or - for stdin.")]
+    metavar="PATH", show_default=False,
+    help="Files, directories (searched for .txt .md .markdown .html .htm; hidden folders, "
+         ".venv, node_modules and what .gitignore ignores are skipped) or - for stdin.")]
+ExcludeOpt = Annotated[list[str] | None, typer.Option(
+    "--exclude", metavar="GLOB", show_default=False,
+    help="Leave out paths matching GLOB (.gitignore syntax, relative to the current "
+         "directory; e.g. 'drafts/', 'archive/2019/**'). Repeatable.")]
 
 
-@app.command()
+@app.command(cls=_Command)
 def check(
     paths: PathsArg,
     date: DateOpt = None,
     format: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.text,
     fail_on: Annotated[FailOn | None, typer.Option(
-        "--fail-on", show_default="warning",
-        help="Exit 1 when a finding has at least this severity.")] = None,
-    select: Annotated[str | None, typer.Option(
-        help="Only these rules (comma-separated ids).")] = None,
-    ignore: Annotated[str | None, typer.Option(
-        help="Skip these rules (comma-separated ids).")] = None,
+        "--fail-on", show_default=False,
+        help="Exit 1 when a finding has at least this severity (default: warning, or "
+             "fail-on in the configuration).")] = None,
+    select: Annotated[list[str] | None, typer.Option(
+        metavar="RULE[,RULE...]", show_default=False,
+        help="Only these rules. Repeatable; the ids add up.")] = None,
+    ignore: Annotated[list[str] | None, typer.Option(
+        metavar="RULE[,RULE...]", show_default=False,
+        help="Skip these rules. Repeatable; the ids add up.")] = None,
+    exclude: ExcludeOpt = None,
     encoding: Annotated[str | None, typer.Option(
+        metavar="NAME",
         help="Decode input with this encoding instead of UTF-8 (e.g. cp1252).")] = None,
     max_bytes: Annotated[int, typer.Option(
+        metavar="N", show_default=False,
         help="Refuse files larger than this many bytes (one article; default 1,000,000).")
     ] = 1_000_000,
     facts: Annotated[str | None, typer.Option(
@@ -94,41 +159,93 @@ def check(
     output: Annotated[str | None, typer.Option(
         "--output", "-o", metavar="FILE", help="Write the report to FILE instead of stdout.")
     ] = None,
+    also: Annotated[list[str] | None, typer.Option(
+        "--also", metavar="FORMAT:FILE", show_default=False,
+        help="Also write the report in FORMAT to FILE, from the same run (e.g. "
+             "markdown:$GITHUB_STEP_SUMMARY, sarif:copydesk.sarif). Repeatable.")] = None,
+    baseline: Annotated[str | None, typer.Option(
+        "--baseline", metavar="FILE",
+        help="Report only findings not recorded in FILE (see --write-baseline); the rest "
+             "are counted as 'in baseline'.")] = None,
+    write_baseline: Annotated[str | None, typer.Option(
+        "--write-baseline", metavar="FILE",
+        help="Record every finding of the checked files in FILE and exit 0: what an "
+             "archive holds today, so that --baseline FILE reports only new findings.")
+    ] = None,
+    changed_since: Annotated[str | None, typer.Option(
+        "--changed-since", metavar="REF",
+        help="Check only the files changed since git revision REF (from where it and HEAD "
+             "meet, up to the working tree, untracked files included).")] = None,
+    changed_lines: Annotated[bool, typer.Option(
+        "--changed-lines", show_default=False,
+        help="With --changed-since: report only findings with a place on an added or "
+             "changed line.")] = False,
     stdin_filename: Annotated[str | None, typer.Option(
         metavar="NAME", help="Name to report for text read from - (decides text/Markdown/HTML "
                              "by its suffix).")] = None,
     quiet: Annotated[bool, typer.Option(
-        "--quiet", "-q", help="Text format: findings only, no notes or summary.")] = False,
+        "--quiet", "-q", help="Text format: findings only, no notes, summary or progress "
+                              "bar.")] = False,
     statistics: Annotated[bool, typer.Option(
+        "--statistics", show_default=False,
         help="Text format: end with the number of findings per rule.")] = False,
     jobs: Annotated[int, typer.Option(
-        "--jobs", "-j", min=0, help="Worker processes for many files (0: one per core). "
-                                    "Reports come back in input order.")] = 0,
+        "--jobs", "-j", metavar="N", show_default=False, callback=_jobs,
+        help="Worker processes for many files (default 0: one per core). Reports come back "
+             "in input order.")] = 0,
 ) -> None:
     """Check articles and report contradictions.
 
-    Example: copydesk check story.txt --date 2024-05-29
+    \b
+    Examples:
+      copydesk check story.txt --date 2024-05-29
+      copydesk check stories/ --write-baseline .copydesk-baseline.json   (once)
+      copydesk check stories/ --baseline .copydesk-baseline.json \\
+          --changed-since origin/main --changed-lines                 (in CI: new findings)
 
     Exit status: 0 nothing at or above --fail-on, 1 findings, 2 usage or input error.
     """
     from checker.config import settings_for
-    from checker.engine import check_paths, expand_paths, select_rules
-    from checker.model import FileReport, Report, Severity
+    from checker.engine import check_paths, select_rules
+    from checker.model import Report, Severity
     from checker.report import FORMATTERS
     from checker.source import InputError
     from checker.source.known import load_facts
+    from checker.source.walk import walk_paths
 
     when = _date(date)
+    select, ignore = _ids(select), _ids(ignore)
     try:
-        select_rules(_ids(select), _ids(ignore))
+        select_rules(select, ignore)
     except ValueError as exc:
         raise typer.BadParameter(str(exc), param_hint="--select/--ignore") from None
-    files = expand_paths(paths)
+    extra_outputs = _also(also)
+    if changed_lines and not changed_since:
+        raise typer.BadParameter("needs --changed-since REF, the revision to compare with",
+                                 param_hint="--changed-lines")
+    if write_baseline and changed_since:
+        raise typer.BadParameter("a baseline records every checked file; drop --changed-since "
+                                 "when writing one", param_hint="--write-baseline")
+    walk = walk_paths(paths, exclude=exclude or ())
+    for note in walk.notes:
+        typer.echo(f"copydesk: {note}", err=True)
+    files = walk.files
+    try:
+        adopt = _Adoption.start(baseline, changed_since, changed_lines)
+    except InputError as exc:
+        typer.echo(f"copydesk: {exc}", err=True)
+        raise typer.Exit(2) from None
+    if adopt.changes is not None:
+        files = [name for name in files if name == "-" or adopt.changes.touches(name)]
+        if not files:
+            typer.echo(f"copydesk: nothing to check: no file in the given paths changed since "
+                       f"{changed_since}", err=True)
+            raise typer.Exit(0)
     if not files:
         typer.echo("copydesk: no .txt, .md or .html files found in the given paths", err=True)
         raise typer.Exit(2)
     stdin_text = _read_stdin(max_bytes) if "-" in files else None
-    options = {"select": _ids(select), "ignore": _ids(ignore), "facts": facts,
+    options = {"select": select, "ignore": ignore, "facts": facts,
                "fail-on": fail_on.value if fail_on else None}
     # Files under the same configuration file are checked together, in one batch.
     groups: dict[object, tuple[object, list[int]]] = {}
@@ -141,36 +258,119 @@ def check(
         typer.echo(f"copydesk: {exc}", err=True)
         raise typer.Exit(2) from None
     checked: dict[int, tuple[FileReport, int]] = {}  # input slot -> report, fail-on rank
-    for settings, slots in groups.values():
-        part = check_paths([files[i] for i in slots], publication_date=when, encoding=encoding,
-                           select=settings.select, ignore=settings.ignore,
-                           max_bytes=max_bytes, stdin_text=stdin_text,
-                           stdin_name=stdin_filename or "-",
-                           facts=known.get(settings.facts), jobs=jobs or os.cpu_count() or 1,
-                           severity=settings.severity, params=settings.params,
-                           model=settings.model)
-        rank = 99 if settings.fail_on == "never" else Severity(settings.fail_on).rank
-        checked.update((slot, (fr, rank)) for slot, fr in zip(slots, part.files))
-    report = Report([checked[i][0] for i in range(len(files))])
+    streaming = format is Format.text and output is None and not write_baseline
+    colour = _colour() and output is None
+    printed = False
+
+    def show(slot: int, fr: FileReport) -> None:
+        nonlocal printed
+        if streaming and (lines := file_lines(fr, colour=colour, quiet=quiet)):
+            live.echo("\n".join(lines))
+            printed = True
+
+    from checker.report.text import closing_lines, file_lines
+    from checker.stream import Live, wants_progress
+
+    with Live(len(files), progress=wants_progress(len(files), quiet=quiet), show=show) as live:
+        for settings, slots in groups.values():
+            rank = 99 if settings.fail_on == "never" else Severity(settings.fail_on).rank
+
+            def done(fr: FileReport, order=iter(slots), rank=rank) -> None:  # noqa: B008
+                slot = next(order)
+                fr = adopt.filter(fr) if not write_baseline else fr
+                checked[slot] = (fr, rank)
+                live.done(slot, fr)
+
+            check_paths([files[i] for i in slots], publication_date=when, encoding=encoding,
+                        select=settings.select, ignore=settings.ignore,
+                        max_bytes=max_bytes, stdin_text=stdin_text,
+                        stdin_name=stdin_filename or "-",
+                        facts=known.get(settings.facts), jobs=jobs or os.cpu_count() or 1,
+                        severity=settings.severity, params=settings.params,
+                        model=settings.model, on_file=done)
+    report = Report([checked[i][0] for i in range(len(files))],
+                    baseline=adopt.baseline is not None and not write_baseline,
+                    changed_lines=changed_lines and not write_baseline)
     ranks = [checked[i][1] for i in range(len(files))]
-    rendered = FORMATTERS[format.value](report, fail_rank=min(ranks), quiet=quiet,
-                                        colour=_colour() and output is None,
-                                        statistics=statistics)
-    if output:
-        _write_report(output, rendered + "\n")
-    elif rendered:
-        _echo(rendered)
+    if write_baseline:
+        _write_baseline(write_baseline, report)
+    render = {"fail_rank": min(ranks), "quiet": quiet, "statistics": statistics}
+    for name, target in extra_outputs:
+        _write_also(target, FORMATTERS[name](report, colour=False, mark=True, **render))
+    if streaming:
+        closing = closing_lines(report, after_findings=printed, quiet=quiet,
+                                statistics=statistics)
+        if closing:
+            _echo("\n".join(closing))
+    elif write_baseline:
+        pass
+    else:
+        rendered = FORMATTERS[format.value](report, colour=colour, mark=output is not None,
+                                            **render)
+        if output:
+            _write_report(output, rendered + "\n")
+        elif rendered:
+            _echo(rendered)
     if report.errors:
         raise typer.Exit(2)
+    if write_baseline:
+        return
     if any(f.severity.rank >= rank for fr, rank in zip(report.files, ranks)
            for f in fr.findings):
         raise typer.Exit(1)
 
 
-@app.command()
+class _Adoption:
+    """--baseline, --changed-since and --changed-lines: what sets old findings aside."""
+
+    def __init__(self, baseline: Baseline | None, changes: Changes | None,
+                 changed_lines: bool) -> None:
+        self.baseline = baseline
+        self.changes = changes
+        self.changed_lines = changed_lines
+
+    @classmethod
+    def start(cls, baseline: str | None, changed_since: str | None,
+              changed_lines: bool) -> _Adoption:
+        from checker.baseline import load_baseline
+        from checker.gitdiff import changes_since
+
+        return cls(load_baseline(baseline) if baseline else None,
+                   changes_since(changed_since) if changed_since else None, changed_lines)
+
+    def filter(self, fr: FileReport) -> FileReport:
+        if self.baseline is not None:
+            fr = self.baseline.compare(fr)
+        if self.changed_lines and self.changes is not None:
+            fr = self.changes.keep_changed(fr)
+        return fr
+
+
+def _write_baseline(target: str, report: Report) -> None:
+    from checker.baseline import write_baseline
+    from checker.source import InputError
+
+    for fr in report.errors:
+        typer.echo(fr.error, err=True)
+    try:
+        findings, files = write_baseline(target, report)
+    except InputError as exc:
+        typer.echo(f"copydesk: {exc}", err=True)
+        raise typer.Exit(2) from None
+    typer.echo(f"copydesk: recorded {findings} finding{'s' * (findings != 1)} in {files} of "
+               f"{len(report.files)} files in {target}", err=True)
+
+
+def _write_also(target: str, text: str) -> None:
+    """An --also report: written whole, or not at all (see _write_report)."""
+    _write_report(target, text + "\n")
+
+
+@app.command(cls=_Command)
 def timeline(
     paths: PathsArg,
     date: DateOpt = None,
+    exclude: ExcludeOpt = None,
     format: Annotated[TimelineFormat, typer.Option(
         "--format", "-f", help="Output format.")] = TimelineFormat.text,
     encoding: Annotated[str | None, typer.Option(
@@ -183,10 +383,11 @@ def timeline(
 
     Example: copydesk timeline story.txt --format json
     """
-    from checker.engine import expand_paths, timeline_paths
+    from checker.engine import timeline_paths
     from checker.report.timeline import timeline_json, timeline_text
+    from checker.source.walk import expand_paths
 
-    files = expand_paths(paths)
+    files = expand_paths(paths, exclude=exclude or ())
     results = timeline_paths(files, publication_date=_date(date), encoding=encoding,
                              max_bytes=max_bytes,
                              stdin_text=_read_stdin(max_bytes) if "-" in files else None)
@@ -195,7 +396,7 @@ def timeline(
         raise typer.Exit(2)
 
 
-@app.command("config")
+@app.command("config", cls=_Command)
 def show_config(
     path: Annotated[str, typer.Argument(
         metavar="[PATH]", help="A file or directory; its nearest configuration is shown.")] = ".",
@@ -226,17 +427,32 @@ def show_config(
         typer.echo(f"{key:<32} {value:<40} ({source})")
 
 
-@app.command("rules")
-def list_rules() -> None:
-    """List every rule: id, default severity, title."""
+@app.command("rules", cls=_Command)
+def list_rules(
+    format: Annotated[RulesFormat, typer.Option(
+        "--format", "-f", help="text for people, json for tools.")] = RulesFormat.text,
+) -> None:
+    """List every rule: id, default severity, title (--format json: with rationale and
+    examples)."""
+    import json
+
     from checker.rules import ALL_RULES
 
+    if format is RulesFormat.json:
+        typer.echo(json.dumps({"version": 1, "rules": [{
+            "id": rule.id, "severity": rule.severity.value, "title": rule.title,
+            "rationale": rule.rationale.strip(),
+            "examples": [{"text": ex.text, "flags": ex.flags,
+                          "publication_date": str(ex.publication_date)
+                          if ex.publication_date else None} for ex in rule.examples],
+        } for rule in ALL_RULES]}, ensure_ascii=False, indent=2))
+        return
     width = max(len(r.id) for r in ALL_RULES)
     for rule in ALL_RULES:
         typer.echo(f"{rule.id:<{width}}  {rule.severity.value:<7}  {rule.title}")
 
 
-@app.command()
+@app.command(cls=_Command)
 def explain(rule_id: Annotated[str, typer.Argument(metavar="RULE")]) -> None:
     """Explain a rule: what it flags, why, and examples."""
     from checker.rules import RULES_BY_ID
@@ -342,16 +558,31 @@ def main() -> None:
         sys.exit(130)
     except SystemExit:
         raise
-    except Exception as exc:  # noqa: BLE001 - the last guard: one line, exit 2
-        from checker.names import printable
-
-        message = printable(" ".join(str(exc).split()))[:300]
-        try:
-            sys.stderr.write(f"copydesk: internal error, please report "
-                             f"({type(exc).__name__}: {message})\n")
-        except (OSError, ValueError):
-            pass
+    except OSError as exc:
+        if exc.errno not in (errno.EPIPE, errno.ENOSPC, errno.EIO, errno.EDQUOT):
+            _crashed(exc)
+        _stdout_gone()  # a streamed line could not be written
+        if exc.errno != errno.EPIPE:
+            _say(f"copydesk: cannot write to standard output ({exc.strerror or exc})")
         sys.exit(2)
+    except Exception as exc:  # noqa: BLE001 - the last guard: one line, exit 2
+        _crashed(exc)
+
+
+def _say(line: str) -> None:
+    try:
+        sys.stderr.write(line + "\n")
+    except (OSError, ValueError):
+        pass
+
+
+def _crashed(exc: BaseException) -> None:
+    """An uncaught exception: one line on stderr, exit 2 (never 1, which means findings)."""
+    from checker.names import printable
+
+    message = printable(" ".join(str(exc).split()))[:300]
+    _say(f"copydesk: internal error, please report ({type(exc).__name__}: {message})")
+    sys.exit(2)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -9,21 +9,22 @@ import os
 import signal
 import sys
 import threading
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path
 
-from checker.facts import ArticleFacts
+from checker.facts import ArticleFacts, Counts, Mention, People, mentions_by_verb
 from checker.model import FileReport, Finding, Report, Severity, Span
 from checker.names import printable
 from checker.nlp import load_pipeline
 from checker.nlp.grammar import Grammar
-from checker.nlp.people import analyse_people
+from checker.nlp import ages, counts, names
 from checker.nlp.pipeline import check_model_name
 from checker.nlp.structure import find_dateline
 from checker.nlp.temporal import find_timexes
 from checker.resolve.publication import publication_date
+from checker.resolve.stretches import stretches as find_stretches
 from checker.resolve.timeline import Resolver, attach_times, link_restatements
 from checker.rules.base import Rule
 from checker.source import (
@@ -63,12 +64,29 @@ def analyse(article: Article, *, publication_date_given: dt.date | None = None,
     resolver = Resolver(article.text, pub.date if pub else None, grammar)
     mentions = resolver.resolve(find_timexes(article.text), dateline.line if dateline else None)
     mentions = tuple(attach_times(article.text, link_restatements(article.text, mentions)))
-    people = analyse_people(doc, mentions, pub.date if pub else None, grammar)
-    facts = ArticleFacts(text=article.text, publication=pub, mentions=mentions, people=people,
+    stretches = find_stretches(article.text, list(mentions))
+    people, counted = _people_and_counts(doc, grammar, mentions, pub.date if pub else None)
+    facts = ArticleFacts(text=article.text, publication=pub, mentions=mentions,
+                         stretches=stretches, people=people, counts=counted,
                          known=known.people if known else (),
                          known_source=known.source if known else None,
                          params=params or {})
     return Analysis(article, facts, (note,) if note else ())
+
+
+def _people_and_counts(doc, grammar: Grammar, mentions: tuple[Mention, ...],  # noqa: ANN001
+                       pub: dt.date | None) -> tuple[People, Counts]:
+    """Persons, their names, ages and name variants; counted things. Both need entities and
+    a parse; without them (the rule-based fallback pipeline) there are none."""
+    if not doc.has_annotation("DEP") or not doc.has_annotation("ENT_IOB"):
+        return People(), Counts()
+    persons, tokens, token_person = names.group_people(doc)
+    by_verb = mentions_by_verb(mentions)
+    stated = ages.Ages(doc, grammar, token_person, persons, by_verb, pub).facts()
+    found, changes = counts.counts(doc, grammar, mentions, by_verb)
+    return (People(tuple(persons), tuple(tokens), tuple(stated),
+                   tuple(names.variants(persons, tokens))),
+            Counts(tuple(found), tuple(changes)))
 
 
 def select_rules(select: Iterable[str] | None = None,
@@ -247,13 +265,16 @@ def check_paths(paths: Iterable[str | Path], *, publication_date: dt.date | str 
                 facts: str | Path | KnownFacts | None = None, jobs: int = 1,
                 severity: dict[str, Severity] | None = None,
                 params: dict[str, dict] | None = None, model: str | None = None,
-                batch_chars: int = BATCH_CHARS) -> Report:
+                batch_chars: int = BATCH_CHARS,
+                on_file: Callable[[FileReport], None] | None = None) -> Report:
     """Check many files, streaming their texts through spaCy in batches of at most
     `batch_size` files and `batch_chars` characters.
 
     With `jobs` > 1 the files are split into runs of consecutive files, checked by that
     many worker processes (each loads the pipeline once; each dies with this process).
     Every path gets a FileReport in input order either way: findings, or a one-line error.
+    `on_file` is called with each FileReport as soon as it is ready, in input order (with
+    workers, a run at a time).
     """
     rules = _rules(select, ignore)
     if model is not None:
@@ -263,15 +284,21 @@ def check_paths(paths: Iterable[str | Path], *, publication_date: dt.date | str 
     paths = [str(p) for p in paths]
     workers = min(jobs, len(paths) // MIN_FILES_PER_JOB)
     if workers < 2:
-        return _check_batch(paths, run, rules, severity)
+        return _check_batch(paths, run, rules, severity, on_file)
     size = min(batch_size, -(-len(paths) // workers))
     runs = [paths[i:i + size] for i in range(0, len(paths), size)]
-    parts = _in_workers(workers, _check_batch, [(r, run, rules, severity) for r in runs])
-    return Report([fr for part in parts for fr in part.files])
+    report = Report()
+    for part in _in_workers(workers, _check_batch, [(r, run, rules, severity) for r in runs]):
+        for fr in part.files:
+            report.files.append(fr)
+            if on_file is not None:
+                on_file(fr)
+    return report
 
 
-def _in_workers(workers: int, function, arguments: list[tuple]) -> list:  # noqa: ANN001
-    """function(*args) for each args, in `workers` processes, results in input order.
+def _in_workers(workers: int, function, arguments: list[tuple]):  # noqa: ANN001, ANN201
+    """function(*args) for each args, in `workers` processes: the results in input order,
+    each as soon as it and those before it are ready.
 
     The workers die with this process (SIGTERM, SIGKILL, Ctrl-C): none is left running,
     holding the terminal's stdout, after the run that started it has gone.
@@ -283,14 +310,18 @@ def _in_workers(workers: int, function, arguments: list[tuple]) -> list:  # noqa
         previous = signal.signal(signal.SIGTERM, _terminated)
     pool = context.Pool(workers, initializer=_worker_init, initargs=(os.getpid(),))
     try:
-        results = pool.starmap(function, arguments, chunksize=1)
+        yield from pool.imap(_call, [(function, args) for args in arguments], chunksize=1)
         pool.close()
-        return results
     finally:
         pool.terminate()
         pool.join()
         if previous is not None:
             signal.signal(signal.SIGTERM, previous)
+
+
+def _call(item: tuple) -> object:
+    function, args = item
+    return function(*args)
 
 
 def _terminated(signum: int, frame: object) -> None:  # noqa: ARG001
@@ -312,12 +343,15 @@ def _worker_init(parent: int) -> None:
 
 
 def _check_batch(paths: list[str], run: _Run, rules: Sequence[Rule],
-                 severity: dict[str, Severity] | None) -> Report:
+                 severity: dict[str, Severity] | None,
+                 on_file: Callable[[FileReport], None] | None = None) -> Report:
     report = Report()
     for path, result in _analysed(paths, run, partial(_file_report, rules=rules,
                                                       severity=severity)):
         report.files.append(result if isinstance(result, FileReport)
                             else FileReport(path=path, error=result))
+        if on_file is not None:
+            on_file(report.files[-1])
     return report
 
 
@@ -456,51 +490,6 @@ def _analysed(paths: Iterable[str], run: _Run, finish):  # noqa: ANN001, ANN202
             yield from flush()
             chars = 0
     yield from flush()
-
-
-def expand_paths(paths: Iterable[str], suffixes: Iterable[str] = (".txt", ".md", ".html",
-                                                                    ".htm")) -> list[str]:
-    """Files to check: files as given, directories searched recursively (no symlink loops)."""
-    out: list[str] = []
-    wanted = {s.lower() for s in suffixes}
-    for p in paths:
-        if p == "-":
-            out.append(p)
-            continue
-        path = Path(p)
-        if path.is_dir():
-            found = []
-            seen: set[Path] = set()
-            for sub in sorted(_walk(path, seen)):
-                if sub.suffix.lower() in wanted or sub.is_dir():
-                    found.append(str(sub))
-            out.extend(found)
-        else:
-            out.append(p)
-    return out
-
-
-def _walk(root: Path, seen: set[Path]):  # noqa: ANN202
-    try:
-        real = root.resolve()
-    except (OSError, RuntimeError):
-        return
-    if real in seen:
-        return
-    seen.add(real)
-    try:
-        entries = sorted(root.iterdir())
-    except OSError:
-        yield root  # unreadable directory: kept, so that the reader reports it
-        return
-    for entry in entries:
-        try:
-            if entry.is_dir():
-                yield from _walk(entry, seen)
-            else:
-                yield entry
-        except OSError:
-            continue
 
 
 def timeline_paths(paths: Iterable[str], *, publication_date: dt.date | None = None,

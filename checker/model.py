@@ -68,8 +68,8 @@ class PublicationDate:
 
 
 def same_span(start: int, end: int) -> tuple[int, int]:
-    """The raw span of a text whose offsets are the file's own (a module-level function, so
-    that a FileReport crosses to and from worker processes: a lambda cannot be pickled)."""
+    """The raw span of text without markup: the same offsets. A module-level function, not a
+    lambda, so that a FileReport can come back from a worker process (pickled)."""
     return start, end
 
 
@@ -84,16 +84,22 @@ class FileReport:
     error: str | None = None
     raw_text: str = ""
     # maps a span of the checked text to (start, end) in raw_text
-    raw_span: Callable[[int, int], tuple[int, int]] = same_span
+    raw_span: Callable[[int, int], tuple[int, int]] = field(default=same_span)
     text: str = ""  # the checked copy (markup removed); finding spans index into it
     # resolved moments for views that draw the story's timeline:
     # (first day, last day, the words, how it was resolved, the verb it belongs to)
     timeline: list[tuple[dt.date, dt.date, str, str, str | None]] = field(default_factory=list)
+    # Set aside by `--baseline` and `--changed-lines` (checker.baseline, checker.gitdiff):
+    baselined: list[Finding] = field(default_factory=list)  # recorded in the baseline
+    absent: list[tuple[str, str, str]] = field(default_factory=list)  # (rule, fingerprint, words)
+    outside_changes: int = 0  # findings with no span on an added or changed line
 
 
 @dataclass(slots=True)
 class Report:
     files: list[FileReport] = field(default_factory=list)
+    baseline: bool = False  # compared with a baseline: summaries count what it holds
+    changed_lines: bool = False  # only findings on changed lines: summaries count the rest
 
     @property
     def findings(self) -> list[Finding]:

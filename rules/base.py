@@ -4,11 +4,14 @@ over the article's facts. Shared by every module in this package."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Hashable, Iterable, Iterator
 from dataclasses import dataclass
+from typing import TypeVar
 
 from checker.facts import ArticleFacts
 from checker.model import Finding, Related, Severity, Span
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,3 +70,23 @@ class Rule:
         )
 
 
+
+
+def contradictions(items: Iterable[T], *, key: Callable[[T], Hashable],
+                   contradicts: Callable[[T, T], bool],
+                   signature: Callable[[T], Hashable] | None = None) -> Iterator[tuple[T, T]]:
+    """Vale's `consistency` check, once for every rule of its shape: items that share a key
+    (the event, the group counted, the person) must not take values that cannot both hold.
+
+    Yields (earlier, later) for each item that contradicts an earlier item with its key:
+    the first such earlier item. Earlier items are kept one per signature (items with equal
+    signatures contradict alike, so the first of them stands for all), which keeps the cost
+    linear in the items for a bounded number of signatures per key.
+    """
+    firsts: dict[Hashable, dict[Hashable, T]] = {}
+    for later in items:
+        group = firsts.setdefault(key(later), {})
+        earlier = next((a for a in group.values() if contradicts(a, later)), None)
+        group.setdefault(later if signature is None else signature(later), later)
+        if earlier is not None:
+            yield earlier, later

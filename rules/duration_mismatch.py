@@ -11,79 +11,15 @@ Count the days inclusively, as newsrooms do (Monday to Thursday is four days), a
 the length or the dates.
 """
 
-import re
 from collections.abc import Iterator
 
 from checker.rules.base import Example, Rule
 
 from checker.facts import ArticleFacts, Mention
-from checker.lexicon import END_VERBS, SPAN_EVENT_SYNONYMS, START_VERBS
 from checker.model import Finding, Related, Severity
 
-_ENDING_VERBS = {"end", "bring", "conclude", "close", "wrap", "finish"}
 _DAYS = {"month": 30.44, "year": 365.25, "decade": 3652.5}
 _SLACK = {"month": 1, "year": 0.5, "decade": 0.5}  # rounding a writer may do, in units
-_DETERMINER = r"\s+(?:an?|the|its|their|his|her)\s+\Z"
-_ENDING = re.compile(r"\b(?:ending|ended|ends)" + _DETERMINER, re.I)
-_AFTER = re.compile(r"\bafter" + _DETERMINER, re.I)
-
-
-def _synonyms(noun: str | None) -> set[str]:
-    if noun is None:
-        return set()
-    for group in SPAN_EVENT_SYNONYMS:
-        if noun in group:
-            return group
-    return {noun}
-
-
-def _about(m: Mention, nouns: set[str]) -> bool:
-    att = m.attachment
-    return bool(nouns & {att.noun, att.subject_key})
-
-
-def _same_actor(d: Mention, m: Mention, nouns: set[str]) -> bool:
-    """Is m about the same thing as the duration d: its event noun, or its subject?"""
-    if nouns:
-        return _about(m, nouns)
-    a, b = d.attachment.subject_key, m.attachment.subject_key
-    return a is not None and b is not None and bool(set(a.split()) & set(b.split()))
-
-
-def _endpoints(facts: ArticleFacts, d: Mention) -> tuple[Mention, Mention, bool, bool] | None:
-    """(start, end, same_sentence, open_end) for the stretch this duration measures, if
-    stated. open_end: the end is only an upper bound ("reopened on Saturday after a refit
-    that began …": the refit ended by Saturday, perhaps before)."""
-    s = d.attachment.sentence
-    for start, end in facts.ranges():
-        if start.attachment.sentence == s and (
-                start.attachment.verb_start == d.attachment.verb_start
-                or 0 <= start.span.start - d.span.end <= 24):
-            return start, end, True, False
-    nouns = _synonyms(d.attachment.noun) if d.attachment.modifies_noun else set()
-    near = [m for m in facts.mentions if s <= m.attachment.sentence <= s + 2 and m.value
-            and not m.dateline and m.kind not in ("duration", "relative", "anchored", "ref")]
-    same = [m for m in near if m.attachment.sentence == s]
-    for pool in (same, near):
-        starts = [m for m in pool if m.attachment.verb in START_VERBS and _same_actor(d, m, nouns)]
-        ends = [m for m in pool if m.attachment.verb in END_VERBS and _same_actor(d, m, nouns)]
-        for a in starts:
-            for b in ends:
-                if b.span.start > a.span.start and b.attachment.sentence - a.attachment.sentence <= 1:
-                    return a, b, a.attachment.sentence == b.attachment.sentence == s, False
-    # "bringing to an end a six-month trial that opened in February", "reopened on
-    # Saturday after a two-year refit that began …": ends at the sentence's own time
-    ending = d.attachment.verb in _ENDING_VERBS or _ENDING.search(
-        facts.text, max(0, d.span.start - 24), d.span.start)
-    after = not ending and _AFTER.search(facts.text, max(0, d.span.start - 24), d.span.start)
-    if (ending or after) and nouns:
-        starts = [m for m in same if m.attachment.verb in START_VERBS and _about(m, nouns)]
-        ends = [m for m in facts.mentions if m.attachment.sentence == s and m.value
-                and not m.dateline and m not in starts
-                and m.kind in ("relative", "weekday", "date", "month", "year")]
-        if starts and ends:
-            return starts[0], ends[0], False, bool(after)
-    return None
 
 
 def _days(a: Mention, b: Mention) -> tuple[float, float] | None:
@@ -115,15 +51,10 @@ def _fits(amount: float, unit: str, low: float, high: float) -> tuple[bool, bool
 
 
 def check(facts: ArticleFacts) -> Iterator[Finding]:
-    for d in facts.of_kind("duration"):
-        stated = d.duration_days()
-        if stated is None or not d.exact:
-            continue
-        amount, unit = stated
-        found = _endpoints(facts, d)
-        if found is None:
-            continue
-        a, b, same_sentence, open_end = found
+    for stretch in facts.stretches:
+        d, a, b = (facts.mentions[i] for i in (stretch.duration, stretch.start, stretch.end))
+        amount, unit = d.duration_days()
+        same_sentence, open_end = stretch.same_sentence, stretch.open_end
         span = _days(a, b)
         if span is None:
             continue

@@ -17,13 +17,12 @@ finding is a warning.
 
 from collections.abc import Iterator
 
-from checker.rules.base import Example, Rule
+from checker.rules.base import Example, Rule, contradictions
 
-from checker.facts import ArticleFacts, Mention, weekday_name
-from checker.lexicon import RESCHEDULE_CUES, SEQUENCE_CUES
+from checker.facts import ArticleFacts, Mention, Role, weekday_name
 from checker.model import Finding, Related, Severity
 
-_SPECIFIC_PREPS = {None, "on", "at", "for"}
+_SPECIFIC = (Role.POINT, Role.TARGET)  # "on Monday", "set for Monday"; not "by Monday"
 
 
 def _day_of(mention: Mention) -> tuple[int | None, str]:
@@ -38,9 +37,9 @@ def _day_of(mention: Mention) -> tuple[int | None, str]:
 def _candidate(m: Mention) -> bool:
     att = m.attachment
     return (m.kind in ("date", "weekday") and not m.dateline and att.event_class is not None
-            and att.prep in _SPECIFIC_PREPS and not att.negated and m.written.modifier is None
-            and not (m.sentence_words & RESCHEDULE_CUES)
-            and not (att.noun_cues & SEQUENCE_CUES))  # "its next meeting": another occurrence
+            and att.role in _SPECIFIC and not att.negated and m.written.modifier is None
+            and not m.rescheduled
+            and not m.in_series)  # "its next meeting": another occurrence
 
 
 def _same_subject(a: Mention, b: Mention) -> bool:
@@ -78,15 +77,9 @@ def _signature(m: Mention) -> tuple:
 
 
 def check(facts: ArticleFacts) -> Iterator[Finding]:
-    events = [m for m in facts.mentions if _candidate(m)]
-    # Each mention is compared with the first earlier mention of every distinct signature,
-    # not with every earlier mention: the same pairs, without quadratic cost on long copy.
-    earlier: dict[tuple, Mention] = {}
-    for b in events:
-        a = next((a for a in earlier.values() if _pairs(a, b)), None)
-        earlier.setdefault(_signature(b), b)
-        if a is None:
-            continue
+    events = (m for m in facts.mentions if _candidate(m))
+    for a, b in contradictions(events, key=lambda m: m.attachment.event_class,
+                               contradicts=_pairs, signature=_signature):
         _, da = _day_of(a)
         _, db = _day_of(b)
         event = a.attachment.event_class

@@ -24,12 +24,7 @@ from collections.abc import Iterator
 from checker.rules.base import Example, Rule
 
 from checker.facts import ArticleFacts, Count
-from checker.lexicon import TALLY_NOUNS
 from checker.model import Finding, Related, Severity
-
-
-def _tally(c: Count) -> bool:
-    return ":" in c.kind or c.kind in TALLY_NOUNS or c.noun in TALLY_NOUNS
 
 
 def _show(value: float) -> str:
@@ -39,7 +34,7 @@ def _show(value: float) -> str:
 def check(facts: ArticleFacts) -> Iterator[Finding]:
     """Each count against the earliest earlier count it contradicts (linear in the counts
     but for ranks, which are few)."""
-    counts = facts.people.counts
+    counts = facts.counts.counts
     told: dict[str, list[int]] = defaultdict(list)  # kind -> sentences that tell a change
     for c in counts:
         if c.explained:
@@ -49,7 +44,7 @@ def check(facts: ArticleFacts) -> Iterator[Finding]:
         """The last sentence at or before `upto` telling a change in this kind of count or
         in any ("the toll rose to six"); -1 when there is none."""
         return max(_last_at_or_before(told.get(kind, ()), upto),
-                   _last_at_or_before(facts.people.changes, upto))
+                   _last_at_or_before(facts.counts.changes, upto))
 
     tallies: dict[str, _Earlier] = defaultdict(_Earlier)  # kind -> earlier tallies
     ranks: list[Count] = []
@@ -60,7 +55,7 @@ def check(facts: ArticleFacts) -> Iterator[Finding]:
         else:
             a = None if b.explained else tallies[b.kind].contradicted_by(
                 b, last_change(b.kind, b.sentence))
-            if _tally(b) and not b.explained:
+            if b.tally and not b.explained:
                 tallies[b.kind].add(b)
         if a is None:
             continue

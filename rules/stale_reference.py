@@ -15,12 +15,10 @@ from collections.abc import Iterator
 
 from checker.rules.base import Example, Rule
 
-from checker.facts import ArticleFacts, How, Tense
-from checker.lexicon import RECENT_CUES, UPCOMING_CUES
+from checker.facts import ArticleFacts, How, Role, Tense
 from checker.model import Finding, Severity
 
-RECENCY_DAYS = 365  # a pending event anchored further back than this is stale
-_TIME_PREPS = {None, "in", "on", "at", "during"}
+_OWN_TIME = (Role.POINT, Role.WITHIN)  # "would follow in June 2018", not "since 2018"
 
 
 def _age_days(facts: ArticleFacts, mention) -> int:  # noqa: ANN001
@@ -33,22 +31,22 @@ def check(facts: ArticleFacts) -> Iterator[Finding]:
             continue
         att = mention.attachment
         age = _age_days(facts, mention)
-        cues = att.noun_cues
         told = facts.text[mention.span.start:mention.span.end]
-        if cues & UPCOMING_CUES and mention.has_stated_year and age > 30:
-            cue = sorted(cues & UPCOMING_CUES)[0]
+        if mention.upcoming and mention.has_stated_year and age > 30:
+            cue = mention.upcoming
             yield RULE.finding(
                 mention.span,
                 f"described as {cue!r} but {told} is {_ago(age)} before the publication "
                 f"date ({facts.pub:%-d %B %Y})",
                 hint="update the date or drop the word that says it is still to come")
-        elif (cue := _recent_cue(cues, age, facts.param(RULE, "recent-days"))):
+        elif (cue := _recent_cue(mention.recency, age, facts.param(RULE, "recent-days"))):
             yield RULE.finding(
                 mention.span,
                 f"described as {cue!r} but {told} is {_ago(age)} before the publication "
                 f"date ({facts.pub:%-d %B %Y})",
                 hint="check whether this is still the recent or latest one")
-        elif (att.prep in _TIME_PREPS and not att.modifies_noun and age > RECENCY_DAYS
+        elif (att.role in _OWN_TIME and not att.modifies_noun
+              and age > facts.param(RULE, "pending-days")
               and att.verb_is_near
               and ((att.tense is Tense.MODAL and not att.reported and not att.infinitive)
                    or (att.tense is Tense.FUTURE and not mention.is_day))):
@@ -59,10 +57,9 @@ def check(facts: ArticleFacts) -> Iterator[Finding]:
                 hint="an old event seems to be described as pending; check the date")
 
 
-def _recent_cue(cues: frozenset[str], age: int, reach: int) -> str | None:
+def _recent_cue(cues: tuple[tuple[str, float], ...], age: int, reach: int) -> str | None:
     """The recency word whose reach this age exceeds, if any ("latest" reaches further)."""
-    over = sorted(c for c in cues if c in RECENT_CUES
-                  and age > reach * RECENT_CUES[c] // RECENT_CUES["recent"])
+    over = sorted(word for word, factor in cues if age > int(reach * factor))
     return over[0] if over else None
 
 
@@ -81,8 +78,9 @@ RULE = Rule(
     rationale=__doc__,
     check=check,
     needs_publication_date=True,
-    # "recent" reaches this many days back ("latest" half as far again)
-    defaults=(("recent-days", RECENT_CUES["recent"]),),
+    # "recent" reaches this many days back ("latest" half as far again); an event told as
+    # pending ("would follow in June 2018") is stale when dated further back than pending-days
+    defaults=(("recent-days", 730), ("pending-days", 365)),
     examples=(
         Example.flags_("Engineers are still assessing the recent storm, which struck on "
                        "14 January 2021.", date="2025-03-20"),

@@ -14,11 +14,10 @@ from collections.abc import Iterator
 
 from checker.rules.base import Example, Rule
 
-from checker.facts import ArticleFacts, How, Tense
-from checker.lexicon import SCHEDULING_VERBS
+from checker.facts import ArticleFacts, How, Role, Tense
 from checker.model import Finding, Severity
 
-_EVENT_PREPS = {None, "on", "at", "of"}
+_EVENT_TIME = (Role.POINT, Role.PART)  # "on 3 June", "the morning of 3 June"
 # A date given without a year more than a month away may belong to another year than the
 # nearest one ("a trial that opened on 15 January", told in November): stay silent then.
 INFERRED_REACH_DAYS = 31
@@ -28,7 +27,7 @@ def check(facts: ArticleFacts) -> Iterator[Finding]:
     pub = facts.pub
     for mention in facts.of_kind("date"):
         att = mention.attachment
-        if mention.dateline or not mention.is_day or att.prep not in _EVENT_PREPS:
+        if mention.dateline or not mention.is_day or att.role not in _EVENT_TIME:
             continue
         if att.modifies_noun or att.verb is None or not att.verb_is_near:
             continue
@@ -45,7 +44,7 @@ def check(facts: ArticleFacts) -> Iterator[Finding]:
                 f"future tense ('{att.verb}') for a date already past: {when} before the "
                 f"publication date ({pub:%-d %B %Y})",
                 hint="check the date, or put the verb in the past tense", severity=severity)
-        elif att.tense is Tense.PAST and gap > 0 and att.verb not in SCHEDULING_VERBS \
+        elif att.tense is Tense.PAST and gap > 0 and not att.schedules \
                 and not att.future_in_past:
             yield RULE.finding(
                 mention.span,

@@ -16,5 +16,5 @@ for n in P.names:
     print("NAME", n.text, n.person, n.role, n.full_name)
 for x in P.ages:
     print("AGE", x.kind, repr(text[x.span.start:x.span.end]), "person", x.person, x.age, x.born, x.at, x.certain, x.then)
-for c in P.counts:
+for c in a.facts.counts.counts:
     print("COUNT", repr(text[c.span.start:c.span.end]), c.value, c.noun, c.kind, c.ordinal, c.sentence, c.explained)

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from checker.facts.numbers import Count
-from checker.facts.people import AgeFact, KnownPerson, NameToken, People, Person
+from checker.facts.numbers import Count, Counts
+from checker.facts.people import AgeFact, KnownPerson, NameToken, NameVariant, People, Person
 from checker.facts.time import (
     STATED_KINDS,
     Attachment,
@@ -18,26 +17,32 @@ from checker.facts.time import (
     Kind,
     Mention,
     Moment,
+    Role,
+    Stretch,
     Tense,
     Written,
     anchor_candidates,
+    mentions_by_verb,
     month_name,
     shift_date,
     weekday_name,
 )
 from checker.model import PublicationDate
 
-__all__ = ["STATED_KINDS", "AgeFact", "ArticleFacts", "Attachment", "Count", "Grain", "How",
-           "Kind", "KnownPerson", "Mention", "Moment", "NameToken", "People", "Person", "Tense",
-           "Written", "anchor_candidates", "month_name", "shift_date", "weekday_name"]
+__all__ = ["STATED_KINDS", "AgeFact", "ArticleFacts", "Attachment", "Count", "Counts", "Grain",
+           "How", "Kind", "KnownPerson", "Mention", "Moment", "NameToken", "NameVariant",
+           "People", "Person", "Role", "Stretch", "Tense", "Written", "anchor_candidates",
+           "mentions_by_verb", "month_name", "shift_date", "weekday_name"]
 
 
 @dataclass(frozen=True, slots=True)
 class ArticleFacts:
     text: str
     publication: PublicationDate | None
-    mentions: tuple[Mention, ...]
-    people: People = People((), (), (), ())
+    mentions: tuple[Mention, ...]  # in text order; a mention's id is its index
+    stretches: tuple[Stretch, ...] = ()
+    people: People = People()
+    counts: Counts = Counts()
     known: tuple[KnownPerson, ...] = ()  # the newsroom's records (--facts)
     known_source: str | None = None
     params: dict[str, dict[str, Any]] = field(default_factory=dict)  # rule id -> name -> value
@@ -59,37 +64,7 @@ class ArticleFacts:
     def words(self, mention: Mention) -> str:
         return self.text[mention.span.start:mention.span.end]
 
-    def next_after(self, mention: Mention) -> Mention | None:
-        later = [m for m in self.mentions if m.span.start >= mention.span.end]
-        return later[0] if later else None
-
-    def gap(self, a: Mention, b: Mention) -> str:
-        """The text between two mentions (in text order)."""
-        first, second = sorted((a, b), key=lambda m: m.span.start)
-        return self.text[first.span.end:second.span.start]
-
-    def ranges(self) -> list[tuple[Mention, Mention]]:
-        """Start and end of a stretch stated in one sentence: "from 3 to 10 June", "from
-        1991 until she retired in 2011", "between 2014 and 2018", "4-12 September"."""
-        pairs = []
-        ms = self.mentions
-        for i, start in enumerate(ms):
-            if start.written.range_start and i + 1 < len(ms):
-                pairs.append((start, ms[i + 1]))
-                continue
-            if start.attachment.prep not in ("from", "between"):
-                continue
-            for end in ms[i + 1:]:
-                if end.attachment.sentence != start.attachment.sentence:
-                    break
-                if _RANGE_GAP.search(self.gap(start, end)):
-                    pairs.append((start, end))
-                    break
-        return pairs
-
     def anchors_for(self, mention: Mention) -> list[Mention]:
         earlier = [m for m in self.mentions if m.span.end <= mention.span.start]
         return anchor_candidates(earlier, mention.attachment.sentence)
 
-
-_RANGE_GAP = re.compile(r"\b(?:to|until|till|through|and)\b|[-–]")

@@ -22,6 +22,7 @@ class Count:
     places: frozenset[str] = frozenset()  # where the clause says ("killed in Leeds")
     when: tuple[dt.date, dt.date] | None = None  # the day or month the clause gives
     verb: str | None = None  # the clause's verb
+    tally: bool = False  # a tally a story must keep straight: casualties, passengers, a crowd
 
     def same_scope(self, other: Count) -> bool:
         """Could the two counts be of one set? Not when the same action is told of
@@ -35,3 +36,9 @@ class Count:
                                          other.when[1] < self.when[0]):
             return False
         return True
+
+
+@dataclass(frozen=True, slots=True)
+class Counts:
+    counts: tuple[Count, ...] = ()
+    changes: tuple[int, ...] = ()  # sentences telling that a count changed ("rose to six")

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from checker.facts.numbers import Count
 from checker.model import Span
 
 
@@ -49,12 +48,24 @@ class AgeFact:
 
 
 @dataclass(frozen=True, slots=True)
+class NameVariant:
+    """A name written one way here and another way elsewhere in the copy."""
+
+    span: Span  # the spelling that looks wrong (the one used less)
+    written: str  # as written there: "Volmer", "Tom Bard"
+    name: str  # the name it seems to stand for: "Margarethe Vollmer"
+    spelled: str  # how the copy spells it elsewhere: "Vollmer"
+    uses: int  # how many times the copy spells it that way
+    name_span: Span  # where that name is given
+    transliteration: bool = False  # "Kim Jong Un" / "Kim Jong-un": spacing or hyphens only
+
+
+@dataclass(frozen=True, slots=True)
 class People:
-    persons: tuple[Person, ...]
-    names: tuple[NameToken, ...]
-    ages: tuple[AgeFact, ...]
-    counts: tuple[Count, ...]
-    changes: tuple[int, ...] = ()  # sentences telling that a count changed ("rose to six")
+    persons: tuple[Person, ...] = ()
+    names: tuple[NameToken, ...] = ()
+    ages: tuple[AgeFact, ...] = ()
+    variants: tuple[NameVariant, ...] = ()
 
     def person(self, pid: int | None) -> Person | None:
         return self.persons[pid] if pid is not None and pid < len(self.persons) else None

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from enum import Enum
 
 from dateutil.relativedelta import relativedelta
@@ -62,6 +62,18 @@ class Tense(str, Enum):
     @property
     def is_past(self) -> bool:
         return self in (Tense.PAST, Tense.PERFECT)
+
+
+class Role(str, Enum):
+    """What the preposition before a time says about it (see the lexicon's table)."""
+
+    POINT = "point"  # on Monday, at 5pm, or no preposition: when the clause happens
+    WITHIN = "within"  # in May, during 2020: a stretch the clause happens in
+    TARGET = "target"  # scheduled for Friday: a time set for something
+    PART = "part"  # the morning of 3 May: a time a noun narrows
+    START = "start"  # from, since
+    END = "end"  # until, by
+    OTHER = "other"  # before, after, over, ...
 
 
 class How(str, Enum):
@@ -213,6 +225,7 @@ class Attachment:
 
     sentence: int  # index of the sentence in the document
     prep: str | None = None  # "on", "in", "from", "until", ...
+    role: Role = Role.POINT  # what the preposition says about the time
     verb: str | None = None  # lemma of the governing verb
     verb_start: int | None = None
     tense: Tense = Tense.UNKNOWN
@@ -232,10 +245,22 @@ class Attachment:
     future_in_past: bool = False
     via_noun: bool = False  # the path up to the verb passes through a noun ("win on Saturday")
     verb_is_near: bool = True  # no other verb stands between the verb and the mention
+    schedules: bool = False  # the verb sets a time for something else ("was set for 15 May")
 
     @property
     def places(self) -> tuple[str, ...]:
         return tuple(name for _, name in self.place_roles)
+
+
+@dataclass(frozen=True, slots=True)
+class Stretch:
+    """A stated length of time with the mentions that bound it (ids into the mentions)."""
+
+    duration: int
+    start: int
+    end: int
+    same_sentence: bool  # all three in one sentence: the arithmetic is on the words as written
+    open_end: bool  # the end is only an upper bound ("reopened … after a refit that began …")
 
 
 @dataclass(frozen=True, slots=True)
@@ -253,8 +278,14 @@ class Mention:
     anchor_event: str | None = None  # "he delivered his annual speech"
     impossible: bool = False  # a calendar date that does not exist
     dateline: bool = False
-    sentence_words: frozenset[str] = field(default_factory=frozenset)
     restates: int | None = None  # id of the mention just before that this one restates
+    # ---- what the words around it say about the event (derived once, in resolve/)
+    rescheduled: bool = False  # the sentence tells a time changed or an action repeats
+    in_series: bool = False  # "its next meeting", "the previous vote": one of several
+    upcoming: str | None = None  # "the upcoming May 2019 elections": the word that says so
+    # ("latest", 1.5): the words that call it recent, each with how far back it reaches,
+    # relative to "recent"
+    recency: tuple[tuple[str, float], ...] = ()
 
     # ---- parts as written
     @property
@@ -311,3 +342,12 @@ def anchor_candidates(mentions: list[Mention], sentence: int, *, reach: int = 3)
             if not m.dateline and m.value is not None and m.value.is_day
             and m.kind in (Kind.DATE, Kind.WEEKDAY, Kind.RELATIVE, Kind.ANCHORED)
             and sentence - reach <= m.attachment.sentence <= sentence]
+
+
+def mentions_by_verb(mentions: tuple[Mention, ...] | list[Mention]) -> dict[int, list[Mention]]:
+    """The mentions each verb governs, by the verb's offset."""
+    out: dict[int, list[Mention]] = {}
+    for m in mentions:
+        if m.attachment.verb_start is not None:
+            out.setdefault(m.attachment.verb_start, []).append(m)
+    return out

@@ -60,6 +60,7 @@ LOOKS_AHEAD: frozenset[str] = frozenset(_gr["looks_ahead"])
 WISH_VERBS: frozenset[str] = frozenset(_gr["wish_verbs"])
 PERSON_PRONOUNS: frozenset[str] = frozenset(_gr["person_pronouns"])
 RELATIVE_PRONOUNS: frozenset[str] = frozenset(_gr["relative_pronouns"])
+PREPOSITION_ROLES: dict[str, str] = _gr["preposition_roles"]
 PLACE_PREPOSITIONS: frozenset[str] = frozenset(_gr["place_prepositions"])
 TOWARD_PREPOSITIONS: frozenset[str] = frozenset(_gr["toward_prepositions"])
 
@@ -76,7 +77,7 @@ SEQUENCE_CUES: frozenset[str] = frozenset(_ev["sequence_cues"])
 SPAN_EVENT_SYNONYMS: tuple[frozenset[str], ...] = tuple(frozenset(g)
                                                         for g in _ev["span_event_synonyms"])
 UPCOMING_CUES: frozenset[str] = frozenset(_ev["upcoming_cues"])
-RECENT_CUES: dict[str, int] = _ev["recent_cues"]
+RECENT_CUES: dict[str, float] = _ev["recent_cues"]
 
 # ---------------------------------------------------------------- people
 TITLES: frozenset[str] = frozenset(_pe["titles"])

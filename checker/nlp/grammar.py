@@ -11,7 +11,7 @@ from itertools import islice
 from typing import TYPE_CHECKING
 
 from checker import lexicon as lx
-from checker.facts.time import Attachment, Tense
+from checker.facts.time import Attachment, Role, Tense
 
 if TYPE_CHECKING:  # spaCy is imported when the pipeline loads, not before
     from spacy.tokens import Doc, Token
@@ -38,8 +38,23 @@ _MAX_CLIMB = 8  # verbs above a mention worth reading for its tense
 _MAX_GAP = 60  # tokens between a verb and its mention beyond which they are not "near"
 
 
+def _role(prep: str | None) -> Role:
+    return Role.POINT if prep is None else Role(lx.PREPOSITION_ROLES.get(prep, "other"))
+
+
 def _is_verb(token: Token) -> bool:
     return token.pos_ in ("VERB", "AUX")
+
+
+def climb_to_verb(token: Token, limit: int = _MAX_CLIMB) -> Token:
+    """The verb a token's clause hangs on: the token itself or the first verb above it,
+    at most `limit` steps up (parses of junk can be deep); the last token reached when no
+    verb is found (check `pos_`)."""
+    for _ in range(limit):
+        if _is_verb(token) or token.head.i == token.i:
+            break
+        token = token.head
+    return token
 
 
 def tense_of(verb: Token) -> Tense:
@@ -169,7 +184,7 @@ def _cues(noun: Token | None) -> frozenset[str]:
     return frozenset(words)
 
 
-def _subject(verb: Token, depth: int = 0) -> Token | None:
+def subject_of(verb: Token, depth: int = 0) -> Token | None:
     for c in verb.children:
         if c.dep_ in ("nsubj", "nsubjpass", "csubj"):
             if c.lower_ in lx.RELATIVE_PRONOUNS and verb.dep_ == "relcl":
@@ -181,7 +196,7 @@ def _subject(verb: Token, depth: int = 0) -> Token | None:
             and verb.head.i != verb.i:
         if verb.dep_ == "acl" and not _is_verb(verb.head):
             return verb.head
-        return _subject(verb.head, depth + 1)
+        return subject_of(verb.head, depth + 1)
     return None
 
 
@@ -202,7 +217,7 @@ def _place_roles(verb: Token) -> tuple[tuple[str, str], ...]:
     return tuple(found)
 
 
-def _places(verb: Token) -> tuple[str, ...]:
+def places_of(verb: Token) -> tuple[str, ...]:
     return tuple(name for _, name in _place_roles(verb))
 
 
@@ -280,13 +295,15 @@ class Grammar:
                 if noun is None and verb.pos_ == "NOUN":
                     noun = verb
             verb = verb.head
+        role = _role(prep)
         if not _is_verb(verb):
-            return Attachment(sentence=sentence, prep=prep, noun=noun.lemma_ if noun else None,
+            return Attachment(sentence=sentence, prep=prep, role=role,
+                              noun=noun.lemma_ if noun else None,
                               modifies_noun=modifies,
                               noun_cues=self._cues(noun if modifies else timed_noun),
                               event_class=_EVENT_WORD_CLASS.get(noun.lemma_.lower())
                               if noun else None)
-        subject = _subject(verb)
+        subject = subject_of(verb)
         subject_text = subject_key = None
         if subject is not None:
             if subject.lower_ in lx.PERSON_PRONOUNS:
@@ -321,6 +338,7 @@ class Grammar:
         return Attachment(
             sentence=sentence,
             prep=prep,
+            role=role,
             verb=verb_lemma,
             verb_start=verb.idx,
             tense=tense,
@@ -338,6 +356,7 @@ class Grammar:
             place_roles=roles,
             modifies_noun=modifies,
             event_class=event_class,
+            schedules=verb_lemma in lx.SCHEDULING_VERBS,
         )
 
     def _cues(self, noun: Token | None) -> frozenset[str]:

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, fields
+from collections.abc import Callable
 from functools import lru_cache
+from typing import NamedTuple
 
 from text_to_num import text2num
 
@@ -56,6 +58,15 @@ class Timex:
 
 
 _FIELDS = tuple(f.name for f in fields(Written))
+
+
+class Pattern(NamedTuple):
+    """A surface pattern for one form of temporal expression and the function that turns
+    its match into Timexes (none, when the match turns out not to be one)."""
+
+    name: str
+    regex: str
+    build: Callable[[str, re.Match[str]], list[Timex]]
 
 
 # ---------------------------------------------------------------- building blocks
@@ -105,168 +116,6 @@ _MONTH_CONTEXT = _after(
     "through", "throughout", "to", "between", "and", "or", "early", "late", "mid", "last",
     "next", "this", "that", "each", "every", "on", "In", "Since", "By", "From", "Until",
     "Last", "Next", "Early", "Late", "Mid")
-
-PATTERNS: tuple[tuple[str, str], ...] = (
-    # Thursday, 29 May 2024 · 31st of November · 4 September · Friday 13 September 2023
-    ("dmy", rf"(?:(?P<wd>{_WD_ANY}),?[^\S\n]+(?:the[^\S\n]+)?)?(?P<day>{_DAY})(?:\s+of)?\s+"
-            rf"(?P<mon>{_MON})(?![a-z])(?:,?\s+(?P<year>{_YEAR})(?!\d))?"),
-    # Tuesday, March 14 · June 12, 2024 · Nov. 8 · the May 8 final
-    ("mdy", rf"(?:(?P<wd>{_WD_ANY}),?[^\S\n]+)?(?P<mon>{_MON})\s+(?P<day>{_DAY})(?![\d:,.]\d)(?!\d)"
-            rf"(?:,?\s+(?P<year>{_YEAR})(?!\d))?"),
-    # from 3 to 10 June · 4-12 September (two dates: the first borrows the month)
-    ("dd-range", rf"(?P<day1>[0-3]?\d(?:st|nd|rd|th)?)\s*(?:-|–|to|until|till|and)\s*"
-                 rf"(?P<day>{_DAY})\s+(?P<mon>{_MON})(?![a-z])(?:,?\s+(?P<year>{_YEAR})(?!\d))?"),
-    # June 2018 · early March 2020
-    ("my", rf"(?:(?P<mod>early|mid|late|mid-)[\s-]?)?(?P<mon>{_MON})(?:\s+of)?,?\s+"
-           rf"(?P<year>{_YEAR})(?!\d)"),
-    # April of last year · June this year
-    ("m-rel-year", rf"(?:(?P<mod>early|mid|late)[\s-])?(?P<mon>{_MON_FULL})\s+(?:of\s+)?"
-                   r"(?P<which>(?i:last|this|next))\s+year(?!\w)"),
-    # mid-July · early March · late May (the modifier makes the month a time)
-    ("m-mod", rf"(?P<mod>(?i:early|mid|late))(?:-|[^\S\n]+)(?P<mon>{_MON_FULL})(?![a-z])"),
-    # on the 5th · by the 19th: a day of a month the copy leaves to the reader
-    ("day-only", "(?=the\\s)" + _after(
-        "on", "by", "until", "till", "since", "from", "before", "after", "On", "By", "Until",
-        "Since", "From", "Before", "After") +
-        r"the\s+(?P<day>[1-9]|[12]\d|3[01])(?:st|nd|rd|th)(?![\w-])"
-        r"(?!\s+of\b|\s+(?!(?:and|or|but|at|in|when|to|until|for|with|after|before|it|he|"
-        r"she|they|we|i|you|the|a|an|his|her|their|its|our|this|that|there)\b)[a-z])"),
-    # in February · since May · early March
-    ("m", rf"(?=early|mid|late|[JFMASOND]){_MONTH_CONTEXT}(?:(?P<mod>early|mid|late)[\s-])?(?P<mon>{_MON_FULL}|"
-          rf"Sept\.|Jan\.|Feb\.|Aug\.|Oct\.|Nov\.|Dec\.)(?![a-z])"),
-    # last September · next March · this June
-    ("rel-month", rf"(?i:(?P<rel>last|next|this|coming|past))\s+(?P<mon>{_MON_FULL})(?![a-z])"),
-    # Monday · last Monday · Wednesday's vote · Monday night
-    ("wd", rf"(?:(?P<edge>early|late)\s+)?(?:(?P<mod>(?i:last|next|this|coming|past|previous|following))\s+)?"
-           rf"(?P<wd>{_WD_FULL})(?P<poss>'s|’s)?{_PART}"),
-    # yesterday · today · tonight · tomorrow (morning)
-    ("day-word", r"(?i:(?:(?P<edge>earlier|later|early|late)\s+)?(?P<word>yesterday|today|tonight|"
-                 r"tomorrow))(?P<poss>'s|’s)?"
-                 r"(?:\s+(?P<part>morning|afternoon|evening|night))?"),
-    # this week · last year · next month · this morning · last summer
-    ("rel-unit", r"(?<!the )(?<!The )(?i:(?P<mod>this|last|next|past|previous|coming|following)\s+"
-                 r"(?P<unit>week|weekend|month|year|decade|century|quarter|morning|afternoon|"
-                 r"evening|spring|summer|autumn|winter|season))(?!\w)(?!\s+of\b)"),
-    # the current quarter · the current year
-    ("current", r"(?i:the\s+current\s+(?P<unit>week|month|quarter|year|decade|century))(?!\w)"),
-    # fiscal 1990 · fiscal year 2024 · FY2023
-    ("fiscal", rf"(?:(?i:fiscal)(?:\s+(?i:year))?\s+(?P<year>{_YEAR})|FY\s?(?P<yy>{_YEAR}|\d\d))(?!\d)"),
-    # earlier this month · later this year · earlier in the week
-    ("rel-in", r"(?i:(?P<mod>earlier|later|late|early)\s+(?:this|that|in\s+the|last|next)\s+"
-               r"(?P<unit>week|month|year|decade|season|day|century|morning|afternoon|evening))"
-               r"(?!\w)"),
-    # two days later · a week earlier · six years ago · 35 years after
-    ("offset", rf"{_APPROX}{_AMOUNT}[\s-]+{_COUNT_ADJ}{_UNIT}\s+(?P<dir>(?i:ago|earlier|later|before|after|"
-               r"previously|on(?=\s*[,.;:])|from\s+now|prior|since))(?!\w)"),
-    # the next day · the following week · the day before
-    ("anchored", r"(?i:the\s+(?P<mod>next|following|previous|preceding|same)\s+"
-                 r"(?P<unit>day|morning|afternoon|evening|night|week|weekend|month|year))(?!\w)"),
-    ("anchored2", r"(?i:the\s+(?P<unit>day|night|week|month|year)\s+(?P<dir>before|after))(?!\w)"),
-    # 12-day · four days · a fortnight · two-week
-    ("duration", rf"(?P<lead>(?i:the\s+(?:past|last|next|coming|first|previous)\s+))?"
-                 rf"{_APPROX}{_AMOUNT}[\s-]+{_COUNT_ADJ}{_UNIT}"
-                 r"(?P<half2>\s+and\s+a\s+half)?(?P<long>-long)?(?![\w-])"),
-    # the past decade · the last year · the coming week: a stretch ending or starting now
-    ("past-unit", r"(?i:the\s+(?P<mod>past|last|coming)\s+(?P<unit>decade|year|month|week|"
-                  r"fortnight|century))(?!\w)(?!\s+(?:of|and|or)\b)"),
-    # 60 to 90 days · two or three weeks · 5-7 years: two counts of one unit
-    ("duration-range", rf"(?P<a1>\d{{1,4}}|(?i:{_NUM_WORD}))\s*(?:-|–)?\s*(?:-|–|to|and|or)\s*"
-                       rf"{_AMOUNT}[\s-]+{_COUNT_ADJ}{_UNIT}(?![\w-])"),
-    ("fortnight", r"(?i:(?P<amount>a|one|two|three)\s+(?P<unit>fortnights?))(?!\w)"),
-    ("vague-duration", r"(?i:(?P<pre>for|within|over|in|after)\s+(?:just\s+|only\s+|mere\s+)?"
-                       r"(?P<core>(?:the\s+(?:past|last|next)\s+)?"
-                       r"(?P<unit>seconds|minutes|hours|days|weeks|months|years|decades)))(?!\w)"),
-    # in recent years · over the years · decades-long
-    ("vague-span", r"(?i:(?P<core>recent\s+(?P<unit>years|months|weeks|decades)|"
-                   r"(?<=over\s)the\s+(?P<unit2>years|decades)|"
-                   r"(?P<unit3>years|months|decades|weeks)-long))(?!\w)"),
-    # 22:46 · 14:05 GMT · 6:12 PM EDT · 11am · 2 a.m.
-    ("time", r"(?P<h>[01]?\d|2[0-3])(?::(?P<m>[0-5]\d))(?:\s?(?P<ap>(?i:a\.m\.|p\.m\.|am|pm)))?"
-             r"(?:\s+(?P<tz>GMT|BST|UTC|EDT|EST|CET|CEST|PDT|PST|CST|CDT|EAT|JST|local\s+time))?"),
-    ("time-ap", r"(?P<h>1[0-2]|0?[1-9])(?:[.:](?P<m>[0-5]\d))?\s*(?P<ap>(?i:a\.m\.|p\.m\.|am|pm))"
-                r"(?![a-z])(?:\s+(?P<tz>GMT|BST|UTC|EDT|EST|local\s+time))?"),
-    ("time-word", r"(?i:(?P<word>noon|midday|midnight))"),
-    # last spring · summer 2023 · in the autumn
-    ("season", rf"(?:(?P<mod>(?i:last|next|this|early|late|mid|in\s+the|the|in|during\s+the)))\s+"
-               rf"(?P<season>spring|summer|autumn|winter)(?:\s+(?:of\s+)?(?P<year>{_YEAR}))?(?!\w)"),
-    ("season-poss", "(?=(?i:spring|summer|autumn|winter))" + _after(
-        "their", "its", "his", "her", "our", "Their", "Its", "His", "Her", "Our") +
-        r"(?P<season>(?i:spring|summer|autumn|winter))(?!\w)"),
-    ("season-year", rf"(?:(?P<the>(?i:the))\s+)?(?P<season>[Ss]pring|[Ss]ummer|[Aa]utumn|[Ww]inter|[Ff]all)"
-                    rf"\s+(?:of\s+)?(?P<year>{_YEAR})(?!\d)"),
-    # the third quarter · Q3 2024
-    ("quarter", rf"(?i:(?:the\s+)?(?P<ord>first|second|third|fourth|final|last)[\s-]quarter)"
-                rf"(?:\s+of\s+(?:(?P<year>{_YEAR})(?!\d)|(?i:(?P<which>this|the|last|next)\s+year)))?"
-                r"(?!\w)"),
-    ("quarter-q", rf"Q(?P<q>[1-4])(?:\s+(?P<year>{_YEAR}))?(?!\w)"),
-    ("half-h", rf"H(?P<h>[12])(?:\s+(?P<year>{_YEAR}))?(?!\w)"),
-    # the 1990s · the mid-1980s · 1950s-era
-    ("decade", r"(?:(?P<mod>early|mid|late)[\s-])?(?P<decade>1\d\d0|20\d0)s(?![a-z])"),
-    ("century", r"(?:the\s+)?(?P<cent>1\d|20|21|[1-9])(?:st|nd|rd|th)[\s-]century"),
-    # the first half of 2009 · the second half of the year (never a match's "first half")
-    ("half", rf"(?i:(?:the\s+)?(?P<ord>first|second)[\s-]half\s+of\s+)"
-             rf"(?:(?P<year>{_YEAR})(?!\d)|(?i:(?P<this>this|the|last|next)\s+year)(?!\w))"),
-    # the '80s · the 70s and 80s · ’90s
-    ("decade-short", r"(?:(?<=\bthe\s)(?:(?P<mod>early|mid|late)[\s-])?['’]?|['’])(?P<dd>\d0)s"
-                     r"(?:\s+(?:and|or|to)\s+['’]?(?P<dd2>\d0)s)?(?![\w'’])"),
-    # since '82
-    ("year-short", "(?=['’])" + _after(
-        "since", "in", "of", "from", "until", "till", "by", "to", "and", "through",
-        "Since", "In", "From", "Until", "By") + r"['’](?P<yy>\d\d)(?![\w'’%])"),
-    # mid-2011 · early 2009 · late 2010
-    ("year-mod", rf"(?P<mod>(?i:early|mid|late))[\s-](?P<year>{_YEAR})(?!\d|,\d|%|\.\d|-\d|[a-z])"),
-    # 2024-05-29 · 29/05/2024 · 7/8/07
-    ("iso", rf"(?:(?P<wd>{_WD_ANY}),?[^\S\n]+)?(?P<year>{_YEAR})-(?P<mon>0[1-9]|1[0-2])-"
-            rf"(?P<day>0[1-9]|[12]\d|3[01])(?![\d-])"),
-    ("slash", r"(?<![\d/])(?P<a>[0-3]?\d)/(?P<b>[0-3]?\d)/(?P<y>(?:19|20)\d\d|\d\d)(?![\d/])"),
-    # 0800 UTC · 1430 GMT
-    ("time-mil", r"(?P<h>[01]\d|2[0-3])(?P<m>[0-5]\d)\s?(?P<tz>GMT|UTC|Z)(?!\w)"),
-    # the weekend · over the weekend
-    ("weekend", r"(?<!\w)(?i:the\s+weekend)(?!\w)"),
-    # the end of the year · the start of the week · the rest of the month
-    # by year-end · at month's end
-    ("unit-end", r"(?i:(?P<unit>year|month|quarter)(?:-end|['’]s\s+end))(?![\w-])"),
-    ("part-of", r"(?i:the\s+(?:very\s+)?(?P<part>beginning|start|end|middle|rest|remainder)\s+of\s+"
-                r"the\s+(?P<unit>day|week|month|year))(?!\w)"),
-    # ended the day · for the day: the trading day just told
-    ("the-day", "(?=[Tt]he)" + _after(
-        "end", "ended", "ending", "ends", "finish", "finished", "finishing", "close", "closed",
-        "for", "on") + r"(?P<core>(?i:the\s+day))(?!\w)(?!\s+(?:before|after|of|when|that)\b)"),
-    # Christmas Day · New Year's Eve · Easter · Good Friday
-    ("holiday", rf"(?<!Orthodox\s)(?P<name>Christmas(?:\s+(?:Day|Eve))?|New\s+Year['’]s\s+(?:Day|Eve)|"
-                rf"Easter(?:\s+(?:Sunday|Monday))?|Good\s+Friday|Halloween|Boxing\s+Day|"
-                rf"Valentine['’]s\s+Day)(?:,?\s+(?P<year>{_YEAR})(?!\d))?(?![\w-])"
-                r"(?!\s+(?:Islands?|Agreement|Accords?|Rising|Uprising|Offensive)\b)"),
-    # annual · weekly · daily (lower case: "the Daily Mail" is a name)
-    ("set-adj", r"(?P<word>annual|annually|yearly|monthly|weekly|daily|hourly)(?![\w-])"),
-    # years on their own: in 2011 · since 2015 · (1941–2024)
-    ("year", rf"(?<![\d,.£$€#/:-])(?P<year>{_YEAR})(?!\d|,\d|%|\.\d|-\d|[a-z])"),
-    # now · currently · recently · soon ("once", "previously", "formerly" are not: "once
-    # the vote is held" is a conjunction, and the adverbs name no time of their own)
-    ("ref", r"(?i:(?P<word>now|currently|at\s+present|nowadays|these\s+days|at\s+the\s+moment|"
-            r"recently|(?<!as\s)soon(?!\s+as\b|\s+after\b)|in\s+the\s+future|"
-            r"in\s+the\s+past(?!\s+(?:[\w-]+\s+){0,2}(?:seconds?|minutes?|hours?|days?|nights?|"
-            r"weeks?|weekends?|fortnights?|months?|quarters?|years?|decades?|centur(?:y|ies)|"
-            r"sessions?|seasons?)\b)|"
-            r"in\s+the\s+coming\s+(?:days|weeks|months|years)|the\s+time\s+being|"
-            r"the\s+(?:near|long|short|medium)\s+term|"
-            r"the\s+past(?=\s*[,.;:!?)'\"”’]|\s+(?:and|or|but|when|as)\b)))(?!\w)"),
-    # every Monday · each year
-    ("set", rf"(?i:(?P<word>every|each))\s+(?:(?P<wd>{_WD_FULL})|(?P<unit>(?i:day|week|month|"
-            r"year|morning|evening|night|weekend|summer|winter)))(?!\w)"),
-)
-
-# How much a pattern is trusted when two overlap with the same extent: lower wins.
-_PRIORITY = {name: i for i, (name, _) in enumerate(PATTERNS)}
-
-
-@lru_cache(maxsize=1)
-def _compiled() -> tuple[tuple[str, re.Pattern[str]], ...]:
-    # Every expression starts with a word character or an apostrophe ('82): the lookahead
-    # turns away spaces and punctuation before the costlier alternatives are tried.
-    return tuple((name, re.compile(rf"(?<![\w])(?=[\w'’])(?:{src})", re.UNICODE))
-                 for name, src in PATTERNS)
-
 
 def _amount(text: str | None) -> float | None:
     if not text:
@@ -336,278 +185,608 @@ def _day(text: str) -> int:
     return int(re.match(r"\d+", text).group(0))  # type: ignore[union-attr]
 
 
-def _build(name: str, m: re.Match[str]) -> list[Timex]:
+# ---------------------------------------------------------------- builders: a match → Timexes
+
+def _dmy(name: str, m: re.Match[str]) -> list[Timex]:
     g = m.groupdict()
     start, end = m.start(), m.end()
-    if name in ("dmy", "mdy", "dd-range"):
-        t = Timex("date", start, end, day=_day(g["day"]), month=_month(g["mon"]),
-                  year=int(g["year"]) if g.get("year") else None)
-        if g.get("wd"):
-            t.weekday = _weekday(g["wd"])
-            t.weekday_span = m.span("wd")
-            t.date_span = (m.start("day") if name == "dmy" else m.start("mon"), end)
-        else:
-            t.date_span = (start, end)
-        if name == "dd-range":
-            first = Timex("date", start, m.end("day1"), day=_day(g["day1"]), month=t.month,
-                          year=t.year)
-            first.date_span = (first.start, first.end)
-            first.range_start = True
-            t.start = m.start("day")
-            t.date_span = (t.start, t.date_span[1])
-            t.range_end = True
-            return [first, t]
-        return [t]
-    if name == "my":
-        t = Timex("month", start, end, month=_month(g["mon"]), year=int(g["year"]),
-                  modifier=g.get("mod"))
-        t.date_span = (start, end)
-        return [t]
-    if name in ("rel-month", "m-rel-year"):
-        # "last September" counts months from publication; "April of last year", years
-        rel = (g.get("rel") or g["which"]).lower()
-        t = Timex("month", start, end, month=_month(g["mon"]),
-                  modifier=g.get("mod") or (rel if name == "rel-month" else None),
-                  direction=_DIRECTION[rel],
-                  relative_to="month" if name == "rel-month" else "year")
-        t.date_span = (start, end)
-        return [t]
-    if name == "m-mod":
-        t = Timex("month", start, end, month=_month(g["mon"]), modifier=g["mod"].lower())
-        t.date_span = (start, end)
-        return [t]
-    if name == "day-only":
-        return [Timex("day", start, end, day=int(g["day"]))]
-    if name == "half-h":
-        return [Timex("half", start, end, amount=int(g["h"]),
-                      year=int(g["year"]) if g.get("year") else None)]
-    if name == "m":
-        s = m.start("mod") if g.get("mod") else m.start("mon")
-        t = Timex("month", s, end, month=_month(g["mon"]), modifier=g.get("mod"))
-        t.date_span = (s, end)
-        return [t]
-    if name == "wd":
-        part = g.get("part")
-        if g.get("poss"):  # "Wednesday's vote"
-            end, part = m.start("poss"), None
-        t = Timex("weekday", start, end, weekday=_weekday(g["wd"]),
-                  modifier=(g.get("mod") or "").lower() or None, possessive=bool(g.get("poss")),
-                  part_of_day=part)
+    t = Timex("date", start, end, day=_day(g["day"]), month=_month(g["mon"]),
+              year=int(g["year"]) if g.get("year") else None)
+    if g.get("wd"):
+        t.weekday = _weekday(g["wd"])
         t.weekday_span = m.span("wd")
-        return [t]
-    if name == "current":
-        return [Timex("relative", start, end, amount=0, unit=g["unit"].lower(), direction=0,
-                      modifier="current")]
-    if name == "fiscal":
-        year = int(g["year"]) if g.get("year") else (
-            int(g["yy"]) if len(g["yy"]) == 4 else _century_guess(g["yy"]))
-        return [Timex("fiscal", start, end, year=year)]
-    if name == "day-word":
-        word = g["word"].lower()
-        part = g.get("part") or ("night" if word == "tonight" else None)
-        offset = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}[word]
-        if g.get("poss"):  # "today's vote": the 's is not part of the expression
-            end, part = m.start("poss"), None if word != "tonight" else part
-        return [Timex("relative", start, end, amount=abs(offset), unit="day",
-                      direction=(offset > 0) - (offset < 0), modifier=word, part_of_day=part,
-                      possessive=bool(g.get("poss")))]
-    if name == "rel-unit":
-        mod, unit = g["mod"].lower(), g["unit"].lower()
-        if unit in ("morning", "afternoon", "evening"):
-            if mod != "this":
-                return []
-            return [Timex("relative", start, end, amount=0, unit="day", modifier="this",
-                          part_of_day=unit)]
-        if unit in lx.SEASONS:
-            return [Timex("season", start, end, modifier=mod, season=unit)]
-        direction = _DIRECTION[mod]
-        if mod in ("past", "coming") and unit != "weekend":
-            # "the past year", "the coming months": a stretch of time ending/starting now
-            return [Timex("duration", start, end, amount=1, unit=unit, modifier=mod)]
-        return [Timex("relative", start, end, amount=abs(direction), unit=unit,
-                      direction=direction, modifier=mod)]
-    if name == "rel-in":
-        mod = g["mod"].lower()
-        mod = {"late": "later", "early": "earlier"}.get(mod, mod)
-        t = Timex("relative", start, end, amount=0, unit=g["unit"].lower(), modifier=mod)
-        which = m.group(0).lower().split()[1]
-        t.direction = {"last": -1, "next": 1}.get(which, 0)
-        return [t]
-    if name == "offset":
-        d = g["dir"].lower()
-        direction = -1 if d in ("ago", "earlier", "before", "previously", "prior") else 1
-        kind = "relative" if d in ("ago", "from now") else "anchored"
-        if d == "since":  # "two years since the fire": a duration
-            return [Timex("duration", start, m.end("unit"), amount=_amount_of(g),
-                          unit=_unit(g["unit"]))]
-        t = Timex(kind, start, end, amount=_amount_of(g), unit=_unit(g["unit"]),
-                  direction=direction, modifier=d)
-        if g.get("approx"):
-            t.approx = " ".join(g["approx"].lower().split())
-        return [t]
-    if name in ("anchored", "anchored2"):
-        mod = (g.get("mod") or g.get("dir") or "").lower()
-        direction = -1 if mod in ("previous", "preceding", "before") else \
-            0 if mod == "same" else 1
-        unit = g["unit"].lower()
-        part = unit if unit in ("morning", "afternoon", "evening", "night") else None
-        return [Timex("anchored", start, end, amount=abs(direction),
-                      unit="day" if part else unit, direction=direction, modifier=mod,
-                      part_of_day=part)]
-    if name in ("duration", "fortnight"):
-        if _AGE_AFTER.match(m.string, end):
-            return []  # an age, not a duration
-        amount_start = m.start("lead") if g.get("lead") else \
-            m.start("approx") if g.get("approx") else m.start("amount")
-        if g["amount"].lower() in ("a", "an") and (
-                _unit(g["unit"]) in ("second", "minute") or g["unit"].lower().endswith("s")):
-            return []  # "a second summit", "a minute's silence", "a decades-long feud"
-        if g["amount"].lower() in ("a", "an") and not g.get("approx") and not g.get("lead") \
-                and _is_rate(m.string, start):
-            # "twice a week", "$500 million a year", "two a month": a rate, not a stretch
-            return [Timex("set", start, end, unit=_unit(g["unit"]), modifier="rate")]
-        t = Timex("duration", amount_start, end, amount=_amount_of(g), unit=_unit(g["unit"]))
-        if t.unit == "fortnight":
-            t.unit, t.amount = "week", (t.amount or 1) * 2
-        if g.get("approx"):
-            t.approx = " ".join(g["approx"].lower().split())
-        t.vague = t.amount is None
-        return [t]
-    if name == "duration-range":
-        if _AGE_AFTER.match(m.string, end) or g["amount"].lower() in ("a", "an"):
-            return []
-        unit = _unit(g["unit"])
-        first = Timex("duration", start, m.end("a1"), amount=_amount(g["a1"]), unit=unit,
-                      range_start=True)
-        second = Timex("duration", m.start("amount"), end, amount=_amount_of(g), unit=unit,
-                       range_end=True)
-        return [first, second]
-    if name == "past-unit":
-        return [Timex("duration", start, end, amount=1, unit=_unit(g["unit"]),
-                      modifier=g["mod"].lower())]
-    if name == "vague-duration":
-        return [Timex("duration", m.start("core"), end, amount=None, unit=_unit(g["unit"]),
-                      vague=True)]
-    if name == "vague-span":
-        unit = g.get("unit") or g.get("unit2") or g.get("unit3")
-        return [Timex("duration", start, end, amount=None, unit=_unit(unit),
-                      vague=True)]
-    if name == "half":
-        year = int(g["year"]) if g.get("year") else None
-        which = (g.get("this") or "").lower()
-        t = Timex("half", start, end, amount=ordinal(g["ord"]), year=year,
-                  direction=_DIRECTION.get(which, 0))
-        return [t]
-    if name == "decade-short":
-        first = Timex("decade", start, m.end("dd") + 1, year=_century_guess(g["dd"]),
-                      modifier=g.get("mod"))
-        if not g.get("dd2"):
-            return [first]
-        second_start = m.start("dd2") - (m.string[m.start("dd2") - 1] in "'’")
-        return [first, Timex("decade", second_start, end, year=_century_guess(g["dd2"]))]
-    if name == "year-short":
-        return [Timex("year", start, end, year=_century_guess(g["yy"]), )]
-    if name == "year-mod":
-        return [Timex("year", start, end, year=int(g["year"]), modifier=g["mod"].lower())]
-    if name == "iso":
-        t = Timex("date", start, end, day=int(g["day"]), month=int(g["mon"]),
-                  year=int(g["year"]))
-        t.date_span = (m.start("year"), end)
-        if g.get("wd"):
-            t.weekday, t.weekday_span = _weekday(g["wd"]), m.span("wd")
-        return [t]
-    if name == "slash":
-        a, b = int(g["a"]), int(g["b"])
-        year = int(g["y"]) if len(g["y"]) == 4 else _century_guess(g["y"])
-        if a > 12 >= b >= 1 or (a == b and 1 <= a <= 12):
-            day, month = a, b
-        elif b > 12 >= a >= 1:
-            day, month = b, a
-        else:  # 7/8/07: 7 August or July 8; the copy does not say which
-            return [Timex("numeric", start, end, year=year)]
-        t = Timex("date", start, end, day=day, month=month, year=year)
+        t.date_span = (m.start("day") if name == "dmy" else m.start("mon"), end)
+    else:
         t.date_span = (start, end)
-        return [t]
-    if name == "weekend":
-        return [Timex("weekend", start, end, unit="weekend")]
-    if name == "unit-end":
-        return [Timex("part", start, end, unit=g["unit"].lower(), modifier="end")]
-    if name == "part-of":
-        return [Timex("part", start, end, unit=g["unit"].lower(), modifier=g["part"].lower())]
-    if name == "the-day":
-        return [Timex("anchored", m.start("core"), end, amount=0, unit="day", direction=0,
-                      modifier="the day")]
-    if name == "holiday":
-        key = " ".join(g["name"].lower().replace("’", "'").split())
-        return [Timex("holiday", start, end, year=int(g["year"]) if g.get("year") else None,
-                      holiday=key)]
-    if name == "set-adj":
-        unit = {"annual": "year", "annually": "year", "yearly": "year", "monthly": "month",
-                "weekly": "week", "daily": "day", "hourly": "hour"}[g["word"]]
-        return [Timex("set", start, end, unit=unit, modifier=g["word"])]
-    if name in ("time", "time-ap"):
-        h = int(g["h"])
-        ap = (g.get("ap") or "").lower().replace(".", "")
-        if ap == "pm" and h < 12:
-            h += 12
-        elif ap == "am" and h == 12:
-            h = 0
-        if name == "time" and not ap and not g.get("tz") and ":" not in m.group(0):
+    if name == "dd-range":
+        first = Timex("date", start, m.end("day1"), day=_day(g["day1"]), month=t.month,
+                      year=t.year)
+        first.date_span = (first.start, first.end)
+        first.range_start = True
+        t.start = m.start("day")
+        t.date_span = (t.start, t.date_span[1])
+        t.range_end = True
+        return [first, t]
+    return [t]
+
+
+def _my(name: str, m: re.Match[str]) -> list[Timex]:
+    g = m.groupdict()
+    start, end = m.start(), m.end()
+    t = Timex("month", start, end, month=_month(g["mon"]), year=int(g["year"]),
+              modifier=g.get("mod"))
+    t.date_span = (start, end)
+    return [t]
+
+
+def _rel_month(name: str, m: re.Match[str]) -> list[Timex]:
+    g = m.groupdict()
+    start, end = m.start(), m.end()
+    # "last September" counts months from publication; "April of last year", years
+    rel = (g.get("rel") or g["which"]).lower()
+    t = Timex("month", start, end, month=_month(g["mon"]),
+              modifier=g.get("mod") or (rel if name == "rel-month" else None),
+              direction=_DIRECTION[rel],
+              relative_to="month" if name == "rel-month" else "year")
+    t.date_span = (start, end)
+    return [t]
+
+
+def _m_mod(name: str, m: re.Match[str]) -> list[Timex]:
+    g = m.groupdict()
+    start, end = m.start(), m.end()
+    t = Timex("month", start, end, month=_month(g["mon"]), modifier=g["mod"].lower())
+    t.date_span = (start, end)
+    return [t]
+
+
+def _day_only(name: str, m: re.Match[str]) -> list[Timex]:
+    g = m.groupdict()
+    start, end = m.start(), m.end()
+    return [Timex("day", start, end, day=int(g["day"]))]
+
+
+def _half_h(name: str, m: re.Match[str]) -> list[Timex]:
+    g = m.groupdict()
+    start, end = m.start(), m.end()
+    return [Timex("half", start, end, amount=int(g["h"]),
+                  year=int(g["year"]) if g.get("year") else None)]
+
+
+def _m(name: str, m: re.Match[str]) -> list[Timex]:
+    g = m.groupdict()
+    end = m.end()
+    s = m.start("mod") if g.get("mod") else m.start("mon")
+    t = Timex("month", s, end, month=_month(g["mon"]), modifier=g.get("mod"))
+    t.date_span = (s, end)
+    return [t]
+
+
+def _wd(name: str, m: re.Match[str]) -> list[Timex]:
+    g = m.groupdict()
+    start, end = m.start(), m.end()
+    part = g.get("part")
+    if g.get("poss"):  # "Wednesday's vote"
+        end, part = m.start("poss"), None
+    t = Timex("weekday", start, end, weekday=_weekday(g["wd"]),
+              modifier=(g.get("mod") or "").lower() or None, possessive=bool(g.get("poss")),
+              part_of_day=part)
+    t.weekday_span = m.span("wd")
+    return [t]
+
+
+def _current(name: str, m: re.Match[str]) -> list[Timex]:
+    g = m.groupdict()
+    start, end = m.start(), m.end()
+    return [Timex("relative", start, end, amount=0, unit=g["unit"].lower(), direction=0,
+                  modifier="current")]
+
+
+def _fiscal(name: str, m: re.Match[str]) -> list[Timex]:
+    g = m.groupdict()
+    start, end = m.start(), m.end()
+    year = int(g["year"]) if g.get("year") else (
+        int(g["yy"]) if len(g["yy"]) == 4 else _century_guess(g["yy"]))
+    return [Timex("fiscal", start, end, year=year)]
+
+
+def _day_word(name: str, m: re.Match[str]) -> list[Timex]:
+    g = m.groupdict()
+    start, end = m.start(), m.end()
+    word = g["word"].lower()
+    part = g.get("part") or ("night" if word == "tonight" else None)
+    offset = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}[word]
+    if g.get("poss"):  # "today's vote": the 's is not part of the expression
+        end, part = m.start("poss"), None if word != "tonight" else part
+    return [Timex("relative", start, end, amount=abs(offset), unit="day",
+                  direction=(offset > 0) - (offset < 0), modifier=word, part_of_day=part,
+                  possessive=bool(g.get("poss")))]
+
+
+def _rel_unit(name: str, m: re.Match[str]) -> list[Timex]:
+    g = m.groupdict()
+    start, end = m.start(), m.end()
+    mod, unit = g["mod"].lower(), g["unit"].lower()
+    if unit in ("morning", "afternoon", "evening"):
+        if mod != "this":
             return []
-        t = Timex("time", start, end, hour=h, minute=int(g["m"] or 0))
-        if (g.get("tz") or "") in ("GMT", "UTC"):
-            t.utc = True
-        return [t]
-    if name == "time-mil":
-        return [Timex("time", start, end, hour=int(g["h"]), minute=int(g["m"]),
-                      utc=True)]
-    if name == "time-word":
-        word = g["word"].lower()
-        return [Timex("time", start, end, hour=0 if word == "midnight" else 12, minute=0,
-                      modifier=word)]
-    if name == "season-poss":  # "their autumn meetings": this year's, placed by tense
-        return [Timex("season", start, end, modifier="the",
-                      season=g["season"].lower())]
-    if name in ("season", "season-year"):
-        mod = (g.get("mod") or "").lower()
-        if mod in ("the", "in the", "in", "during the") and not g.get("year"):
-            mod = "the"
-        season = g["season"].lower()
-        s = start if mod not in ("the", "in the", "in", "during the") else m.start("season")
-        return [Timex("season", s, end, year=int(g["year"]) if g.get("year") else None,
-                      modifier=mod or None, season="autumn" if season == "fall" else season)]
-    if name in ("quarter", "quarter-q"):
-        q = int(g["q"]) if g.get("q") else ordinal(g["ord"])
-        year = int(g["year"]) if g.get("year") else None
-        which = (g.get("which") or "").lower()
-        if q < 0 and year is None and not which:  # "the last quarter": the one before this
-            return [Timex("relative", start, end, amount=1, unit="quarter", direction=-1,
-                          modifier="last")]
-        t = Timex("quarter", start, end, amount=4 if q < 0 else q, year=year)
-        if which:  # "the first quarter of last year"
-            t.direction, t.relative_to = _DIRECTION[which], "year"
-        return [t]
-    if name == "decade":
-        return [Timex("decade", start, end, year=int(g["decade"]), modifier=g.get("mod"))]
-    if name == "century":
-        return [Timex("century", start, end, amount=int(g["cent"]))]
-    if name == "year":
-        return [Timex("year", start, end, year=int(g["year"]))]
-    if name == "ref":
-        word = " ".join(g["word"].lower().split())
-        ref = ("PRESENT_REF" if word in ("now", "currently", "at present", "nowadays",
-                                          "these days", "at the moment", "the time being")
-               else "FUTURE_REF" if word.startswith(("soon", "in the future", "in the coming"))
-               or word.endswith(" term")
-               else "PAST_REF")
-        return [Timex("ref", start, end, ref=ref, modifier=word)]
-    if name == "set":
-        t = Timex("set", start, end, unit=(g.get("unit") or "").lower() or None,
-                  modifier=g["word"].lower())
-        if g.get("wd"):
-            t.weekday = _weekday(g["wd"])
-        return [t]
-    return []
+        return [Timex("relative", start, end, amount=0, unit="day", modifier="this",
+                      part_of_day=unit)]
+    if unit in lx.SEASONS:
+        return [Timex("season", start, end, modifier=mod, season=unit)]
+    direction = _DIRECTION[mod]
+    if mod in ("past", "coming") and unit != "weekend":
+        # "the past year", "the coming months": a stretch of time ending/starting now
+        return [Timex("duration", start, end, amount=1, unit=unit, modifier=mod)]
+    return [Timex("relative", start, end, amount=abs(direction), unit=unit,
+                  direction=direction, modifier=mod)]
+
+
+def _rel_in(name: str, m: re.Match[str]) -> list[Timex]:
+    g = m.groupdict()
+    start, end = m.start(), m.end()
+    mod = g["mod"].lower()
+    mod = {"late": "later", "early": "earlier"}.get(mod, mod)
+    t = Timex("relative", start, end, amount=0, unit=g["unit"].lower(), modifier=mod)
+    which = m.group(0).lower().split()[1]
+    t.direction = {"last": -1, "next": 1}.get(which, 0)
+    return [t]
+
+
+def _offset(name: str, m: re.Match[str]) -> list[Timex]:
+    g = m.groupdict()
+    start, end = m.start(), m.end()
+    d = g["dir"].lower()
+    direction = -1 if d in ("ago", "earlier", "before", "previously", "prior") else 1
+    kind = "relative" if d in ("ago", "from now") else "anchored"
+    if d == "since":  # "two years since the fire": a duration
+        return [Timex("duration", start, m.end("unit"), amount=_amount_of(g),
+                      unit=_unit(g["unit"]))]
+    t = Timex(kind, start, end, amount=_amount_of(g), unit=_unit(g["unit"]),
+              direction=direction, modifier=d)
+    if g.get("approx"):
+        t.approx = " ".join(g["approx"].lower().split())
+    return [t]
+
+
+def _anchored(name: str, m: re.Match[str]) -> list[Timex]:
+    g = m.groupdict()
+    start, end = m.start(), m.end()
+    mod = (g.get("mod") or g.get("dir") or "").lower()
+    direction = -1 if mod in ("previous", "preceding", "before") else \
+        0 if mod == "same" else 1
+    unit = g["unit"].lower()
+    part = unit if unit in ("morning", "afternoon", "evening", "night") else None
+    return [Timex("anchored", start, end, amount=abs(direction),
+                  unit="day" if part else unit, direction=direction, modifier=mod,
+                  part_of_day=part)]
+
+
+def _duration(name: str, m: re.Match[str]) -> list[Timex]:
+    g = m.groupdict()
+    start, end = m.start(), m.end()
+    if _AGE_AFTER.match(m.string, end):
+        return []  # an age, not a duration
+    amount_start = m.start("lead") if g.get("lead") else \
+        m.start("approx") if g.get("approx") else m.start("amount")
+    if g["amount"].lower() in ("a", "an") and (
+            _unit(g["unit"]) in ("second", "minute") or g["unit"].lower().endswith("s")):
+        return []  # "a second summit", "a minute's silence", "a decades-long feud"
+    if g["amount"].lower() in ("a", "an") and not g.get("approx") and not g.get("lead") \
+            and _is_rate(m.string, start):
+        # "twice a week", "$500 million a year", "two a month": a rate, not a stretch
+        return [Timex("set", start, end, unit=_unit(g["unit"]), modifier="rate")]
+    t = Timex("duration", amount_start, end, amount=_amount_of(g), unit=_unit(g["unit"]))
+    if t.unit == "fortnight":
+        t.unit, t.amount = "week", (t.amount or 1) * 2
+    if g.get("approx"):
+        t.approx = " ".join(g["approx"].lower().split())
+    t.vague = t.amount is None
+    return [t]
+
+
+def _duration_range(name: str, m: re.Match[str]) -> list[Timex]:
+    g = m.groupdict()
+    start, end = m.start(), m.end()
+    if _AGE_AFTER.match(m.string, end) or g["amount"].lower() in ("a", "an"):
+        return []
+    unit = _unit(g["unit"])
+    first = Timex("duration", start, m.end("a1"), amount=_amount(g["a1"]), unit=unit,
+                  range_start=True)
+    second = Timex("duration", m.start("amount"), end, amount=_amount_of(g), unit=unit,
+                   range_end=True)
+    return [first, second]
+
+
+def _past_unit(name: str, m: re.Match[str]) -> list[Timex]:
+    g = m.groupdict()
+    start, end = m.start(), m.end()
+    return [Timex("duration", start, end, amount=1, unit=_unit(g["unit"]),
+                  modifier=g["mod"].lower())]
+
+
+def _vague_duration(name: str, m: re.Match[str]) -> list[Timex]:
+    g = m.groupdict()
+    end = m.end()
+    return [Timex("duration", m.start("core"), end, amount=None, unit=_unit(g["unit"]),
+                  vague=True)]
+
+
+def _vague_span(name: str, m: re.Match[str]) -> list[Timex]:
+    g = m.groupdict()
+    start, end = m.start(), m.end()
+    unit = g.get("unit") or g.get("unit2") or g.get("unit3")
+    return [Timex("duration", start, end, amount=None, unit=_unit(unit),
+                  vague=True)]
+
+
+def _half(name: str, m: re.Match[str]) -> list[Timex]:
+    g = m.groupdict()
+    start, end = m.start(), m.end()
+    year = int(g["year"]) if g.get("year") else None
+    which = (g.get("this") or "").lower()
+    t = Timex("half", start, end, amount=ordinal(g["ord"]), year=year,
+              direction=_DIRECTION.get(which, 0))
+    return [t]
+
+
+def _decade_short(name: str, m: re.Match[str]) -> list[Timex]:
+    g = m.groupdict()
+    start, end = m.start(), m.end()
+    first = Timex("decade", start, m.end("dd") + 1, year=_century_guess(g["dd"]),
+                  modifier=g.get("mod"))
+    if not g.get("dd2"):
+        return [first]
+    second_start = m.start("dd2") - (m.string[m.start("dd2") - 1] in "'’")
+    return [first, Timex("decade", second_start, end, year=_century_guess(g["dd2"]))]
+
+
+def _year_short(name: str, m: re.Match[str]) -> list[Timex]:
+    g = m.groupdict()
+    start, end = m.start(), m.end()
+    return [Timex("year", start, end, year=_century_guess(g["yy"]), )]
+
+
+def _year_mod(name: str, m: re.Match[str]) -> list[Timex]:
+    g = m.groupdict()
+    start, end = m.start(), m.end()
+    return [Timex("year", start, end, year=int(g["year"]), modifier=g["mod"].lower())]
+
+
+def _iso(name: str, m: re.Match[str]) -> list[Timex]:
+    g = m.groupdict()
+    start, end = m.start(), m.end()
+    t = Timex("date", start, end, day=int(g["day"]), month=int(g["mon"]),
+              year=int(g["year"]))
+    t.date_span = (m.start("year"), end)
+    if g.get("wd"):
+        t.weekday, t.weekday_span = _weekday(g["wd"]), m.span("wd")
+    return [t]
+
+
+def _slash(name: str, m: re.Match[str]) -> list[Timex]:
+    g = m.groupdict()
+    start, end = m.start(), m.end()
+    a, b = int(g["a"]), int(g["b"])
+    year = int(g["y"]) if len(g["y"]) == 4 else _century_guess(g["y"])
+    if a > 12 >= b >= 1 or (a == b and 1 <= a <= 12):
+        day, month = a, b
+    elif b > 12 >= a >= 1:
+        day, month = b, a
+    else:  # 7/8/07: 7 August or July 8; the copy does not say which
+        return [Timex("numeric", start, end, year=year)]
+    t = Timex("date", start, end, day=day, month=month, year=year)
+    t.date_span = (start, end)
+    return [t]
+
+
+def _weekend(name: str, m: re.Match[str]) -> list[Timex]:
+    start, end = m.start(), m.end()
+    return [Timex("weekend", start, end, unit="weekend")]
+
+
+def _unit_end(name: str, m: re.Match[str]) -> list[Timex]:
+    g = m.groupdict()
+    start, end = m.start(), m.end()
+    return [Timex("part", start, end, unit=g["unit"].lower(), modifier="end")]
+
+
+def _part_of(name: str, m: re.Match[str]) -> list[Timex]:
+    g = m.groupdict()
+    start, end = m.start(), m.end()
+    return [Timex("part", start, end, unit=g["unit"].lower(), modifier=g["part"].lower())]
+
+
+def _the_day(name: str, m: re.Match[str]) -> list[Timex]:
+    end = m.end()
+    return [Timex("anchored", m.start("core"), end, amount=0, unit="day", direction=0,
+                  modifier="the day")]
+
+
+def _holiday(name: str, m: re.Match[str]) -> list[Timex]:
+    g = m.groupdict()
+    start, end = m.start(), m.end()
+    key = " ".join(g["name"].lower().replace("’", "'").split())
+    return [Timex("holiday", start, end, year=int(g["year"]) if g.get("year") else None,
+                  holiday=key)]
+
+
+def _set_adj(name: str, m: re.Match[str]) -> list[Timex]:
+    g = m.groupdict()
+    start, end = m.start(), m.end()
+    unit = {"annual": "year", "annually": "year", "yearly": "year", "monthly": "month",
+            "weekly": "week", "daily": "day", "hourly": "hour"}[g["word"]]
+    return [Timex("set", start, end, unit=unit, modifier=g["word"])]
+
+
+def _time(name: str, m: re.Match[str]) -> list[Timex]:
+    g = m.groupdict()
+    start, end = m.start(), m.end()
+    h = int(g["h"])
+    ap = (g.get("ap") or "").lower().replace(".", "")
+    if ap == "pm" and h < 12:
+        h += 12
+    elif ap == "am" and h == 12:
+        h = 0
+    if name == "time" and not ap and not g.get("tz") and ":" not in m.group(0):
+        return []
+    t = Timex("time", start, end, hour=h, minute=int(g["m"] or 0))
+    if (g.get("tz") or "") in ("GMT", "UTC"):
+        t.utc = True
+    return [t]
+
+
+def _time_mil(name: str, m: re.Match[str]) -> list[Timex]:
+    g = m.groupdict()
+    start, end = m.start(), m.end()
+    return [Timex("time", start, end, hour=int(g["h"]), minute=int(g["m"]),
+                  utc=True)]
+
+
+def _time_word(name: str, m: re.Match[str]) -> list[Timex]:
+    g = m.groupdict()
+    start, end = m.start(), m.end()
+    word = g["word"].lower()
+    return [Timex("time", start, end, hour=0 if word == "midnight" else 12, minute=0,
+                  modifier=word)]
+
+
+def _season_poss(name: str, m: re.Match[str]) -> list[Timex]:
+    """"their autumn meetings": this year's, placed by tense."""
+    return [Timex("season", m.start(), m.end(), modifier="the",
+                  season=m.group("season").lower())]
+
+
+def _season(name: str, m: re.Match[str]) -> list[Timex]:
+    g = m.groupdict()
+    start, end = m.start(), m.end()
+    mod = (g.get("mod") or "").lower()
+    if mod in ("the", "in the", "in", "during the") and not g.get("year"):
+        mod = "the"
+    season = g["season"].lower()
+    s = start if mod not in ("the", "in the", "in", "during the") else m.start("season")
+    return [Timex("season", s, end, year=int(g["year"]) if g.get("year") else None,
+                  modifier=mod or None, season="autumn" if season == "fall" else season)]
+
+
+def _quarter(name: str, m: re.Match[str]) -> list[Timex]:
+    g = m.groupdict()
+    start, end = m.start(), m.end()
+    q = int(g["q"]) if g.get("q") else ordinal(g["ord"])
+    year = int(g["year"]) if g.get("year") else None
+    which = (g.get("which") or "").lower()
+    if q < 0 and year is None and not which:  # "the last quarter": the one before this
+        return [Timex("relative", start, end, amount=1, unit="quarter", direction=-1,
+                      modifier="last")]
+    t = Timex("quarter", start, end, amount=4 if q < 0 else q, year=year)
+    if which:  # "the first quarter of last year"
+        t.direction, t.relative_to = _DIRECTION[which], "year"
+    return [t]
+
+
+def _decade(name: str, m: re.Match[str]) -> list[Timex]:
+    g = m.groupdict()
+    start, end = m.start(), m.end()
+    return [Timex("decade", start, end, year=int(g["decade"]), modifier=g.get("mod"))]
+
+
+def _century(name: str, m: re.Match[str]) -> list[Timex]:
+    g = m.groupdict()
+    start, end = m.start(), m.end()
+    return [Timex("century", start, end, amount=int(g["cent"]))]
+
+
+def _year(name: str, m: re.Match[str]) -> list[Timex]:
+    g = m.groupdict()
+    start, end = m.start(), m.end()
+    return [Timex("year", start, end, year=int(g["year"]))]
+
+
+def _ref(name: str, m: re.Match[str]) -> list[Timex]:
+    g = m.groupdict()
+    start, end = m.start(), m.end()
+    word = " ".join(g["word"].lower().split())
+    ref = ("PRESENT_REF" if word in ("now", "currently", "at present", "nowadays",
+                                      "these days", "at the moment", "the time being")
+           else "FUTURE_REF" if word.startswith(("soon", "in the future", "in the coming"))
+           or word.endswith(" term")
+           else "PAST_REF")
+    return [Timex("ref", start, end, ref=ref, modifier=word)]
+
+
+def _set(name: str, m: re.Match[str]) -> list[Timex]:
+    g = m.groupdict()
+    start, end = m.start(), m.end()
+    t = Timex("set", start, end, unit=(g.get("unit") or "").lower() or None,
+              modifier=g["word"].lower())
+    if g.get("wd"):
+        t.weekday = _weekday(g["wd"])
+    return [t]
+
+
+# ---------------------------------------------------------------- the patterns, each with its builder
+
+PATTERNS: tuple[Pattern, ...] = (
+    # Thursday, 29 May 2024 · 31st of November · 4 September · Friday 13 September 2023
+    Pattern("dmy", rf"(?:(?P<wd>{_WD_ANY}),?[^\S\n]+(?:the[^\S\n]+)?)?(?P<day>{_DAY})(?:\s+of)?\s+"
+            rf"(?P<mon>{_MON})(?![a-z])(?:,?\s+(?P<year>{_YEAR})(?!\d))?", _dmy),
+    # Tuesday, March 14 · June 12, 2024 · Nov. 8 · the May 8 final
+    Pattern("mdy", rf"(?:(?P<wd>{_WD_ANY}),?[^\S\n]+)?(?P<mon>{_MON})\s+(?P<day>{_DAY})(?![\d:,.]\d)(?!\d)"
+            rf"(?:,?\s+(?P<year>{_YEAR})(?!\d))?", _dmy),
+    # from 3 to 10 June · 4-12 September (two dates: the first borrows the month)
+    Pattern("dd-range", rf"(?P<day1>[0-3]?\d(?:st|nd|rd|th)?)\s*(?:-|–|to|until|till|and)\s*"
+                 rf"(?P<day>{_DAY})\s+(?P<mon>{_MON})(?![a-z])(?:,?\s+(?P<year>{_YEAR})(?!\d))?", _dmy),
+    # June 2018 · early March 2020
+    Pattern("my", rf"(?:(?P<mod>early|mid|late|mid-)[\s-]?)?(?P<mon>{_MON})(?:\s+of)?,?\s+"
+           rf"(?P<year>{_YEAR})(?!\d)", _my),
+    # April of last year · June this year
+    Pattern("m-rel-year", rf"(?:(?P<mod>early|mid|late)[\s-])?(?P<mon>{_MON_FULL})\s+(?:of\s+)?"
+                   r"(?P<which>(?i:last|this|next))\s+year(?!\w)", _rel_month),
+    # mid-July · early March · late May (the modifier makes the month a time)
+    Pattern("m-mod", rf"(?P<mod>(?i:early|mid|late))(?:-|[^\S\n]+)(?P<mon>{_MON_FULL})(?![a-z])", _m_mod),
+    # on the 5th · by the 19th: a day of a month the copy leaves to the reader
+    Pattern("day-only", "(?=the\\s)" + _after(
+        "on", "by", "until", "till", "since", "from", "before", "after", "On", "By", "Until",
+        "Since", "From", "Before", "After") +
+        r"the\s+(?P<day>[1-9]|[12]\d|3[01])(?:st|nd|rd|th)(?![\w-])"
+        r"(?!\s+of\b|\s+(?!(?:and|or|but|at|in|when|to|until|for|with|after|before|it|he|"
+        r"she|they|we|i|you|the|a|an|his|her|their|its|our|this|that|there)\b)[a-z])", _day_only),
+    # in February · since May · early March
+    Pattern("m", rf"(?=early|mid|late|[JFMASOND]){_MONTH_CONTEXT}(?:(?P<mod>early|mid|late)[\s-])?(?P<mon>{_MON_FULL}|"
+          rf"Sept\.|Jan\.|Feb\.|Aug\.|Oct\.|Nov\.|Dec\.)(?![a-z])", _m),
+    # last September · next March · this June
+    Pattern("rel-month", rf"(?i:(?P<rel>last|next|this|coming|past))\s+(?P<mon>{_MON_FULL})(?![a-z])", _rel_month),
+    # Monday · last Monday · Wednesday's vote · Monday night
+    Pattern("wd", rf"(?:(?P<edge>early|late)\s+)?(?:(?P<mod>(?i:last|next|this|coming|past|previous|following))\s+)?"
+           rf"(?P<wd>{_WD_FULL})(?P<poss>'s|’s)?{_PART}", _wd),
+    # yesterday · today · tonight · tomorrow (morning)
+    Pattern("day-word", r"(?i:(?:(?P<edge>earlier|later|early|late)\s+)?(?P<word>yesterday|today|tonight|"
+                 r"tomorrow))(?P<poss>'s|’s)?"
+                 r"(?:\s+(?P<part>morning|afternoon|evening|night))?", _day_word),
+    # this week · last year · next month · this morning · last summer
+    Pattern("rel-unit", r"(?<!the )(?<!The )(?i:(?P<mod>this|last|next|past|previous|coming|following)\s+"
+                 r"(?P<unit>week|weekend|month|year|decade|century|quarter|morning|afternoon|"
+                 r"evening|spring|summer|autumn|winter|season))(?!\w)(?!\s+of\b)", _rel_unit),
+    # the current quarter · the current year
+    Pattern("current", r"(?i:the\s+current\s+(?P<unit>week|month|quarter|year|decade|century))(?!\w)", _current),
+    # fiscal 1990 · fiscal year 2024 · FY2023
+    Pattern("fiscal", rf"(?:(?i:fiscal)(?:\s+(?i:year))?\s+(?P<year>{_YEAR})|FY\s?(?P<yy>{_YEAR}|\d\d))(?!\d)", _fiscal),
+    # earlier this month · later this year · earlier in the week
+    Pattern("rel-in", r"(?i:(?P<mod>earlier|later|late|early)\s+(?:this|that|in\s+the|last|next)\s+"
+               r"(?P<unit>week|month|year|decade|season|day|century|morning|afternoon|evening))"
+               r"(?!\w)", _rel_in),
+    # two days later · a week earlier · six years ago · 35 years after
+    Pattern("offset", rf"{_APPROX}{_AMOUNT}[\s-]+{_COUNT_ADJ}{_UNIT}\s+(?P<dir>(?i:ago|earlier|later|before|after|"
+               r"previously|on(?=\s*[,.;:])|from\s+now|prior|since))(?!\w)", _offset),
+    # the next day · the following week · the day before
+    Pattern("anchored", r"(?i:the\s+(?P<mod>next|following|previous|preceding|same)\s+"
+                 r"(?P<unit>day|morning|afternoon|evening|night|week|weekend|month|year))(?!\w)", _anchored),
+    Pattern("anchored2", r"(?i:the\s+(?P<unit>day|night|week|month|year)\s+(?P<dir>before|after))(?!\w)", _anchored),
+    # 12-day · four days · a fortnight · two-week
+    Pattern("duration", rf"(?P<lead>(?i:the\s+(?:past|last|next|coming|first|previous)\s+))?"
+                 rf"{_APPROX}{_AMOUNT}[\s-]+{_COUNT_ADJ}{_UNIT}"
+                 r"(?P<half2>\s+and\s+a\s+half)?(?P<long>-long)?(?![\w-])", _duration),
+    # the past decade · the last year · the coming week: a stretch ending or starting now
+    Pattern("past-unit", r"(?i:the\s+(?P<mod>past|last|coming)\s+(?P<unit>decade|year|month|week|"
+                  r"fortnight|century))(?!\w)(?!\s+(?:of|and|or)\b)", _past_unit),
+    # 60 to 90 days · two or three weeks · 5-7 years: two counts of one unit
+    Pattern("duration-range", rf"(?P<a1>\d{{1,4}}|(?i:{_NUM_WORD}))\s*(?:-|–)?\s*(?:-|–|to|and|or)\s*"
+                       rf"{_AMOUNT}[\s-]+{_COUNT_ADJ}{_UNIT}(?![\w-])", _duration_range),
+    Pattern("fortnight", r"(?i:(?P<amount>a|one|two|three)\s+(?P<unit>fortnights?))(?!\w)", _duration),
+    Pattern("vague-duration", r"(?i:(?P<pre>for|within|over|in|after)\s+(?:just\s+|only\s+|mere\s+)?"
+                       r"(?P<core>(?:the\s+(?:past|last|next)\s+)?"
+                       r"(?P<unit>seconds|minutes|hours|days|weeks|months|years|decades)))(?!\w)", _vague_duration),
+    # in recent years · over the years · decades-long
+    Pattern("vague-span", r"(?i:(?P<core>recent\s+(?P<unit>years|months|weeks|decades)|"
+                   r"(?<=over\s)the\s+(?P<unit2>years|decades)|"
+                   r"(?P<unit3>years|months|decades|weeks)-long))(?!\w)", _vague_span),
+    # 22:46 · 14:05 GMT · 6:12 PM EDT · 11am · 2 a.m.
+    Pattern("time", r"(?P<h>[01]?\d|2[0-3])(?::(?P<m>[0-5]\d))(?:\s?(?P<ap>(?i:a\.m\.|p\.m\.|am|pm)))?"
+             r"(?:\s+(?P<tz>GMT|BST|UTC|EDT|EST|CET|CEST|PDT|PST|CST|CDT|EAT|JST|local\s+time))?", _time),
+    Pattern("time-ap", r"(?P<h>1[0-2]|0?[1-9])(?:[.:](?P<m>[0-5]\d))?\s*(?P<ap>(?i:a\.m\.|p\.m\.|am|pm))"
+                r"(?![a-z])(?:\s+(?P<tz>GMT|BST|UTC|EDT|EST|local\s+time))?", _time),
+    Pattern("time-word", r"(?i:(?P<word>noon|midday|midnight))", _time_word),
+    # last spring · summer 2023 · in the autumn
+    Pattern("season", rf"(?:(?P<mod>(?i:last|next|this|early|late|mid|in\s+the|the|in|during\s+the)))\s+"
+               rf"(?P<season>spring|summer|autumn|winter)(?:\s+(?:of\s+)?(?P<year>{_YEAR}))?(?!\w)", _season),
+    Pattern("season-poss", "(?=(?i:spring|summer|autumn|winter))" + _after(
+        "their", "its", "his", "her", "our", "Their", "Its", "His", "Her", "Our") +
+        r"(?P<season>(?i:spring|summer|autumn|winter))(?!\w)", _season_poss),
+    Pattern("season-year", rf"(?:(?P<the>(?i:the))\s+)?(?P<season>[Ss]pring|[Ss]ummer|[Aa]utumn|[Ww]inter|[Ff]all)"
+                    rf"\s+(?:of\s+)?(?P<year>{_YEAR})(?!\d)", _season),
+    # the third quarter · Q3 2024
+    Pattern("quarter", rf"(?i:(?:the\s+)?(?P<ord>first|second|third|fourth|final|last)[\s-]quarter)"
+                rf"(?:\s+of\s+(?:(?P<year>{_YEAR})(?!\d)|(?i:(?P<which>this|the|last|next)\s+year)))?"
+                r"(?!\w)", _quarter),
+    Pattern("quarter-q", rf"Q(?P<q>[1-4])(?:\s+(?P<year>{_YEAR}))?(?!\w)", _quarter),
+    Pattern("half-h", rf"H(?P<h>[12])(?:\s+(?P<year>{_YEAR}))?(?!\w)", _half_h),
+    # the 1990s · the mid-1980s · 1950s-era
+    Pattern("decade", r"(?:(?P<mod>early|mid|late)[\s-])?(?P<decade>1\d\d0|20\d0)s(?![a-z])", _decade),
+    Pattern("century", r"(?:the\s+)?(?P<cent>1\d|20|21|[1-9])(?:st|nd|rd|th)[\s-]century", _century),
+    # the first half of 2009 · the second half of the year (never a match's "first half")
+    Pattern("half", rf"(?i:(?:the\s+)?(?P<ord>first|second)[\s-]half\s+of\s+)"
+             rf"(?:(?P<year>{_YEAR})(?!\d)|(?i:(?P<this>this|the|last|next)\s+year)(?!\w))", _half),
+    # the '80s · the 70s and 80s · ’90s
+    Pattern("decade-short", r"(?:(?<=\bthe\s)(?:(?P<mod>early|mid|late)[\s-])?['’]?|['’])(?P<dd>\d0)s"
+                     r"(?:\s+(?:and|or|to)\s+['’]?(?P<dd2>\d0)s)?(?![\w'’])", _decade_short),
+    # since '82
+    Pattern("year-short", "(?=['’])" + _after(
+        "since", "in", "of", "from", "until", "till", "by", "to", "and", "through",
+        "Since", "In", "From", "Until", "By") + r"['’](?P<yy>\d\d)(?![\w'’%])", _year_short),
+    # mid-2011 · early 2009 · late 2010
+    Pattern("year-mod", rf"(?P<mod>(?i:early|mid|late))[\s-](?P<year>{_YEAR})(?!\d|,\d|%|\.\d|-\d|[a-z])", _year_mod),
+    # 2024-05-29 · 29/05/2024 · 7/8/07
+    Pattern("iso", rf"(?:(?P<wd>{_WD_ANY}),?[^\S\n]+)?(?P<year>{_YEAR})-(?P<mon>0[1-9]|1[0-2])-"
+            rf"(?P<day>0[1-9]|[12]\d|3[01])(?![\d-])", _iso),
+    Pattern("slash", r"(?<![\d/])(?P<a>[0-3]?\d)/(?P<b>[0-3]?\d)/(?P<y>(?:19|20)\d\d|\d\d)(?![\d/])", _slash),
+    # 0800 UTC · 1430 GMT
+    Pattern("time-mil", r"(?P<h>[01]\d|2[0-3])(?P<m>[0-5]\d)\s?(?P<tz>GMT|UTC|Z)(?!\w)", _time_mil),
+    # the weekend · over the weekend
+    Pattern("weekend", r"(?<!\w)(?i:the\s+weekend)(?!\w)", _weekend),
+    # the end of the year · the start of the week · the rest of the month
+    # by year-end · at month's end
+    Pattern("unit-end", r"(?i:(?P<unit>year|month|quarter)(?:-end|['’]s\s+end))(?![\w-])", _unit_end),
+    Pattern("part-of", r"(?i:the\s+(?:very\s+)?(?P<part>beginning|start|end|middle|rest|remainder)\s+of\s+"
+                r"the\s+(?P<unit>day|week|month|year))(?!\w)", _part_of),
+    # ended the day · for the day: the trading day just told
+    Pattern("the-day", "(?=[Tt]he)" + _after(
+        "end", "ended", "ending", "ends", "finish", "finished", "finishing", "close", "closed",
+        "for", "on") + r"(?P<core>(?i:the\s+day))(?!\w)(?!\s+(?:before|after|of|when|that)\b)", _the_day),
+    # Christmas Day · New Year's Eve · Easter · Good Friday
+    Pattern("holiday", rf"(?<!Orthodox\s)(?P<name>Christmas(?:\s+(?:Day|Eve))?|New\s+Year['’]s\s+(?:Day|Eve)|"
+                rf"Easter(?:\s+(?:Sunday|Monday))?|Good\s+Friday|Halloween|Boxing\s+Day|"
+                rf"Valentine['’]s\s+Day)(?:,?\s+(?P<year>{_YEAR})(?!\d))?(?![\w-])"
+                r"(?!\s+(?:Islands?|Agreement|Accords?|Rising|Uprising|Offensive)\b)", _holiday),
+    # annual · weekly · daily (lower case: "the Daily Mail" is a name)
+    Pattern("set-adj", r"(?P<word>annual|annually|yearly|monthly|weekly|daily|hourly)(?![\w-])", _set_adj),
+    # years on their own: in 2011 · since 2015 · (1941–2024)
+    Pattern("year", rf"(?<![\d,.£$€#/:-])(?P<year>{_YEAR})(?!\d|,\d|%|\.\d|-\d|[a-z])", _year),
+    # now · currently · recently · soon ("once", "previously", "formerly" are not: "once
+    # the vote is held" is a conjunction, and the adverbs name no time of their own)
+    Pattern("ref", r"(?i:(?P<word>now|currently|at\s+present|nowadays|these\s+days|at\s+the\s+moment|"
+            r"recently|(?<!as\s)soon(?!\s+as\b|\s+after\b)|in\s+the\s+future|"
+            r"in\s+the\s+past(?!\s+(?:[\w-]+\s+){0,2}(?:seconds?|minutes?|hours?|days?|nights?|"
+            r"weeks?|weekends?|fortnights?|months?|quarters?|years?|decades?|centur(?:y|ies)|"
+            r"sessions?|seasons?)\b)|"
+            r"in\s+the\s+coming\s+(?:days|weeks|months|years)|the\s+time\s+being|"
+            r"the\s+(?:near|long|short|medium)\s+term|"
+            r"the\s+past(?=\s*[,.;:!?)'\"”’]|\s+(?:and|or|but|when|as)\b)))(?!\w)", _ref),
+    # every Monday · each year
+    Pattern("set", rf"(?i:(?P<word>every|each))\s+(?:(?P<wd>{_WD_FULL})|(?P<unit>(?i:day|week|month|"
+            r"year|morning|evening|night|weekend|summer|winter)))(?!\w)", _set),
+)
+
+# How much a pattern is trusted when two overlap with the same extent: lower wins.
+_PRIORITY = {p.name: i for i, p in enumerate(PATTERNS)}
+
+
+@lru_cache(maxsize=1)
+def _compiled() -> tuple[tuple[Pattern, re.Pattern[str]], ...]:
+    # Every expression starts with a word character or an apostrophe ('82): the lookahead
+    # turns away spaces and punctuation before the costlier alternatives are tried.
+    return tuple((p, re.compile(rf"(?<![\w])(?=[\w'’])(?:{p.regex})", re.UNICODE))
+                 for p in PATTERNS)
+
 
 
 def _attach_weekday_after(text: str, t: Timex) -> None:
@@ -663,27 +842,29 @@ def _merge_bracketed_dates(text: str, chosen: list[Timex]) -> list[Timex]:
 
 def find_timexes(text: str) -> list[Written]:
     """Every temporal expression in the text, leftmost-longest, no two overlapping."""
-    candidates: list[tuple[int, int, int, str, re.Match[str]]] = []
-    for name, rx in _compiled():
+    candidates: list[tuple[int, int, int, Pattern, re.Match[str]]] = []
+    for pattern, rx in _compiled():
         for m in rx.finditer(text):
             if m.end() > m.start():
-                candidates.append((m.start(), -(m.end() - m.start()), _PRIORITY[name], name, m))
+                candidates.append((m.start(), -(m.end() - m.start()), _PRIORITY[pattern.name],
+                                   pattern, m))
     candidates.sort(key=lambda c: (c[0], c[1], c[2]))
     chosen: list[Timex] = []
     taken_until = -1
-    for start, neg_len, _, name, m in candidates:
+    for start, _, _, pattern, m in candidates:
+        name = pattern.name
         if start < taken_until:
             # "next Sunday, Sept. 15": the weekday pattern took "next Sunday"; the date
             # pattern's match starts at "Sunday" and carries the date: join the two
             prev = chosen[-1] if chosen else None
             if (prev is not None and prev.kind == "weekday" and name in ("dmy", "mdy", "iso")
                     and m.groupdict().get("wd") and prev.weekday_span == m.span("wd")):
-                (date,) = _build(name, m)
+                (date,) = pattern.build(name, m)
                 date.start = prev.start
                 chosen[-1] = date
                 taken_until = date.end
             continue
-        built = _build(name, m)
+        built = pattern.build(name, m)
         if not built:
             continue
         for t in built:

@@ -1,11 +1,13 @@
 """Views of one Report, each a pure function of it: text for people, JSON for tools,
-SARIF, GitHub annotations, JUnit, Markdown and a self-contained HTML page."""
+SARIF, GitHub annotations, JUnit, GitLab Code Quality, Markdown and a self-contained HTML
+page."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
 from checker.model import Report
+from checker.report.codequality import to_codequality
 from checker.report.github import to_github
 from checker.report.jsonout import to_json
 from checker.report.junit import to_junit
@@ -15,8 +17,8 @@ from checker.report.text import to_text
 
 
 def _text(report: Report, *, colour: bool = False, quiet: bool = False,
-          statistics: bool = False, **_: object) -> str:
-    return to_text(report, colour=colour, quiet=quiet, statistics=statistics)
+          statistics: bool = False, mark: bool = False, **_: object) -> str:
+    return to_text(report, colour=colour, quiet=quiet, statistics=statistics, mark=mark)
 
 
 def _html(report: Report, **_: object) -> str:
@@ -31,6 +33,7 @@ FORMATTERS: dict[str, Callable[..., str]] = {
     "sarif": to_sarif,
     "github": to_github,
     "junit": to_junit,
+    "codequality": to_codequality,
     "markdown": to_markdown,
     "html": _html,
 }

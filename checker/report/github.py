@@ -5,15 +5,15 @@ from __future__ import annotations
 
 from checker.model import Report, Severity
 from checker.names import printable
+from checker.report.common import located, set_aside, span_end, summary
+
+_GITHUB_LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
 
 def printable_but_breaks(text: str) -> str:
     """Control characters (an ANSI escape in a file name) escaped; CR and LF are kept for
     the workflow command's own %0D and %0A."""
     return "\n".join(printable(part) for part in text.replace("\r\n", "\n").split("\n"))
-from checker.report.common import located, span_end, summary
-
-_GITHUB_LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
 
 def _escape_data(text: str) -> str:
@@ -46,5 +46,5 @@ def to_github(report: Report, **_: object) -> str:
                          f"::{_escape_data(fr.error)}")
     s = summary(report)
     lines.append(f"copydesk: {s['error']} errors, {s['warning']} warnings, {s['info']} info "
-                 f"in {s['files']} files")
+                 f"in {s['files']} files{set_aside(report)}")
     return "\n".join(lines)

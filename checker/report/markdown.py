@@ -11,7 +11,7 @@ import re
 
 from checker.model import Report
 from checker.names import printable
-from checker.report.common import located, summary
+from checker.report.common import GENERATOR_MARK, located, set_aside, summary
 
 _PUNCTUATION = re.compile(r"([\\`*_\[\]|~])")  # what could start emphasis, a link, code
 
@@ -33,7 +33,7 @@ def _code(text: str) -> str:
 
 def to_markdown(report: Report, **_: object) -> str:
     s = summary(report)
-    lines = ["### copydesk", ""]
+    lines = [f"<!-- {GENERATOR_MARK} -->", "### copydesk", ""]
     rows = [f"| {_code(fr.path)} | {spans[0].line}:{spans[0].column} | {f.severity.value} "
             f"| `{f.rule}` | {_plain(f.message)} |" for fr, f, spans, _ in located(report)]
     if rows:
@@ -44,5 +44,5 @@ def to_markdown(report: Report, **_: object) -> str:
     lines += [f"- could not check {_code(fr.path)}: {_plain(fr.error)}"
               for fr in report.files if fr.error]
     lines.append(f"**{s['error']} errors, {s['warning']} warnings, {s['info']} info** "
-                 f"in {s['files']} file{'s' * (s['files'] != 1)}.")
+                 f"in {s['files']} file{'s' * (s['files'] != 1)}{set_aside(report)}.")
     return "\n".join(lines)

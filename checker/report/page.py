@@ -14,7 +14,7 @@ from html import escape
 
 from checker.model import FileReport, Report
 from checker.names import printable
-from checker.report.common import LineIndex, raw_spans, summary
+from checker.report.common import LineIndex, raw_spans, set_aside, summary
 
 _CSS = """
 body{font:15px/1.55 Georgia,serif;margin:0;color:#1d1d1f;background:#fafaf7}
@@ -51,13 +51,16 @@ def to_html(report: Report, **_: object) -> str:
         "<!DOCTYPE html>",
         '<html lang="en"><head><meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        # a later walk knows the page for a report, not copy (checker.source.walk)
+        '<meta name="generator" content="copydesk">',
         # nothing may load from anywhere: the page is read offline and on shared desks
         '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; '
         'style-src \'unsafe-inline\'; img-src data:">',
         "<title>copydesk report</title>",
         f"<style>{_CSS}</style></head><body>",
         f"<header><h1>copydesk: {s['error']} errors, {s['warning']} warnings, {s['info']} info "
-        f"in {s['files']} file{'s' * (s['files'] != 1)}</h1></header>",
+        f"in {s['files']} file{'s' * (s['files'] != 1)}{escape(set_aside(report))}</h1>"
+        "</header>",
     ]
     for n, fr in enumerate(report.files):
         parts.append(_file(fr, n))

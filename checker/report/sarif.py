@@ -10,11 +10,15 @@ from urllib.parse import quote
 from checker import __version__
 from checker.model import Report, Severity
 from checker.names import unicode_safe
-from checker.report.common import LineIndex, RawSpan, located, span_end
+from checker.baseline import numbered
+from checker.report.common import LineIndex, RawSpan, raw_spans, span_end
 
 INFO_URI = "https://pypi.org/project/copydesk/"
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 _SARIF_LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
+# partialFingerprints: rule, normalised words and a little context, numbered within the file
+# (checker.baseline); never line numbers, so a finding keeps it when the copy above changes
+FINGERPRINT_KEY = "copydeskFingerprint/v1"
 
 def to_sarif(report: Report, **_: object) -> str:
     from checker.rules import ALL_RULES
@@ -31,21 +35,45 @@ def to_sarif(report: Report, **_: object) -> str:
         "defaultConfiguration": {"level": _SARIF_LEVEL[r.severity]},
     } for r in described]
     results = []
-    for fr, f, spans, index in located(report):
-        locations = [_sarif_location(fr.path, s, index) for s in spans]
-        result: dict[str, object] = {
-            "ruleId": f.rule,
-            "ruleIndex": rule_index[f.rule],
-            "level": _SARIF_LEVEL[f.severity],
-            "message": {"text": f.message + (f" ({f.hint})" if f.hint else "")},
-            "locations": locations[:1],
-        }
-        if len(locations) > 1:
-            result["relatedLocations"] = [
-                {"id": i, **loc, "message": {"text": related.label}}
-                for i, (loc, related) in enumerate(zip(locations[1:], f.related), start=1)
-            ]
-        results.append(result)
+    for fr in report.files:
+        if fr.error:
+            continue
+        index = LineIndex(fr.raw_text)
+        every = sorted([(f, "new") for f in fr.findings] +
+                       [(f, "unchanged") for f in fr.baselined],
+                       key=lambda pair: (pair[0].span.start, pair[0].span.end, pair[0].rule))
+        prints = numbered(fr, [f for f, _ in every])
+        for (f, state), fingerprint in zip(every, prints):
+            locations = [_sarif_location(fr.path, s, index) for s in raw_spans(fr, f, index)]
+            result: dict[str, object] = {
+                "ruleId": f.rule,
+                "ruleIndex": rule_index[f.rule],
+                "level": _SARIF_LEVEL[f.severity],
+                "message": {"text": f.message + (f" ({f.hint})" if f.hint else "")},
+                "locations": locations[:1],
+                "partialFingerprints": {FINGERPRINT_KEY: fingerprint},
+            }
+            if report.baseline:
+                result["baselineState"] = state
+            if len(locations) > 1:
+                result["relatedLocations"] = [
+                    {"id": i, **loc, "message": {"text": related.label}}
+                    for i, (loc, related) in enumerate(zip(locations[1:], f.related), start=1)
+                ]
+            results.append(result)
+        for rule, fingerprint, words in fr.absent if report.baseline else ():
+            absent: dict[str, object] = {
+                "ruleId": rule,
+                "kind": "pass",
+                "level": "none",
+                "message": {"text": f"recorded in the baseline, no longer found: {words}"},
+                "locations": [{"physicalLocation": {"artifactLocation": _artifact(fr.path)}}],
+                "partialFingerprints": {FINGERPRINT_KEY: f"{fingerprint}:0"},
+                "baselineState": "absent",
+            }
+            if rule in rule_index:
+                absent["ruleIndex"] = rule_index[rule]
+            results.append(absent)
     notifications = [{"level": "error", "message": {"text": unicode_safe(fr.error)},
                       "locations": [{"physicalLocation": {"artifactLocation": _artifact(fr.path)}}]}
                      for fr in report.files if fr.error]

@@ -5,9 +5,16 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from checker.model import Report
+from checker.model import FileReport, Report
 from checker.names import printable
-from checker.report.common import LineIndex, RawSpan, raw_spans, summary
+from checker.report.common import (
+    GENERATOR_MARK,
+    LineIndex,
+    RawSpan,
+    raw_spans,
+    set_aside,
+    summary,
+)
 
 _CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
 _COLOURS = {"error": "\x1b[1;31m", "warning": "\x1b[1;33m", "info": "\x1b[1;36m",
@@ -19,37 +26,53 @@ def _paint(text: str, key: str, colour: bool) -> str:
 
 
 def to_text(report: Report, *, colour: bool = False, quiet: bool = False,
-            statistics: bool = False) -> str:
+            statistics: bool = False, mark: bool = False) -> str:
     """path:line:col: severity rule message, the line underlined, then a summary line.
 
     quiet: findings and errors only. statistics: end with the count of findings per rule.
+    mark: begin with copydesk's generator mark (a report saved as a file).
     """
-    lines: list[str] = []
+    lines = [f"# {GENERATOR_MARK}"] if mark else []
     for fr in report.files:
-        if fr.error:
-            lines.append(f"{_paint(printable(fr.error), 'error', colour)}")
-            continue
-        index = LineIndex(fr.raw_text)
-        path = printable(fr.path)  # no newline, no terminal escape from a file name
-        for note in () if quiet else fr.notes:
-            lines.append(_paint(f"{path}: note: {printable(note)}", "dim", colour))
-        for f in fr.findings:
-            spans = raw_spans(fr, f, index)
-            primary = spans[0]
-            head = f"{path}:{primary.line}:{primary.column}:"
-            lines.append(f"{_paint(head, 'path', colour)} "
-                         f"{_paint(f.severity.value, f.severity.value, colour)} "
-                         f"{f.rule} {printable(f.message)}")
-            lines.extend(_excerpt(index, spans, colour))
-            if f.hint:
-                lines.append(_paint(f"    = hint: {f.hint}", "dim", colour))
+        lines.extend(file_lines(fr, colour=colour, quiet=quiet))
+    lines.extend(closing_lines(report, after_findings=bool(lines), quiet=quiet,
+                               statistics=statistics))
+    return "\n".join(lines)
+
+
+def file_lines(fr: FileReport, *, colour: bool = False, quiet: bool = False) -> list[str]:
+    """One file's part of the text view: its notes, findings with excerpts, or its error."""
+    if fr.error:
+        return [_paint(printable(fr.error), "error", colour)]
+    lines: list[str] = []
+    index = LineIndex(fr.raw_text)
+    path = printable(fr.path)  # no newline, no terminal escape from a file name
+    for note in () if quiet else fr.notes:
+        lines.append(_paint(f"{path}: note: {printable(note)}", "dim", colour))
+    for f in fr.findings:
+        spans = raw_spans(fr, f, index)
+        primary = spans[0]
+        head = f"{path}:{primary.line}:{primary.column}:"
+        lines.append(f"{_paint(head, 'path', colour)} "
+                     f"{_paint(f.severity.value, f.severity.value, colour)} "
+                     f"{f.rule} {printable(f.message)}")
+        lines.extend(_excerpt(index, spans, colour))
+        if f.hint:
+            lines.append(_paint(f"    = hint: {f.hint}", "dim", colour))
+    return lines
+
+
+def closing_lines(report: Report, *, after_findings: bool, quiet: bool = False,
+                  statistics: bool = False) -> list[str]:
+    """What ends the text view: counts per rule (statistics) and the summary line."""
+    lines: list[str] = []
     if statistics:
         counts = Counter(f.rule for f in report.findings)
         lines.append("")
         lines.extend(f"{n:>5}  {rule}" for rule, n in sorted(counts.items(),
                                                              key=lambda kv: (-kv[1], kv[0])))
     if quiet:
-        return "\n".join(lines)
+        return lines
     s = summary(report)
     parts = [f"{s['error']} error{'s' * (s['error'] != 1)}",
              f"{s['warning']} warning{'s' * (s['warning'] != 1)}",
@@ -57,8 +80,9 @@ def to_text(report: Report, *, colour: bool = False, quiet: bool = False,
     tail = f"{', '.join(parts)} in {s['files']} file{'s' * (s['files'] != 1)}"
     if s["files_with_errors"]:
         tail += f"; {s['files_with_errors']} could not be checked"
-    lines.append(("" if not lines else "\n") + tail)
-    return "\n".join(lines)
+    tail += set_aside(report)
+    lines.append(("" if not (after_findings or lines) else "\n") + tail)
+    return lines
 
 
 def _excerpt(index: LineIndex, spans: list[RawSpan], colour: bool) -> list[str]:

@@ -13,6 +13,7 @@ import calendar
 import dataclasses
 import datetime as dt
 import re
+from dataclasses import dataclass
 
 from dateutil.easter import easter
 from dateutil.relativedelta import relativedelta
@@ -120,6 +121,18 @@ def _season(year: int, name: str) -> Moment:
     return Moment(first, last, Grain.SEASON, label=name)
 
 
+def _event_cues(att: Attachment, sentence: frozenset[str]) -> dict[str, object]:
+    """What the words around a mention say about its event: changed or repeated, one of a
+    series, still to come, recent (with how far back that word reaches)."""
+    cues = att.noun_cues
+    recent = sorted(c for c in cues if c in lx.RECENT_CUES)
+    upcoming = sorted(cues & lx.UPCOMING_CUES)
+    return {"rescheduled": bool(sentence & lx.RESCHEDULE_CUES),
+            "in_series": bool(cues & lx.SEQUENCE_CUES),
+            "upcoming": upcoming[0] if upcoming else None,
+            "recency": tuple((c, lx.RECENT_CUES[c]) for c in recent)}
+
+
 def _direction_from_tense(att: Attachment) -> int:
     """Which way a bare weekday or month points: past tense back, future forward."""
     if att.via_noun or not att.verb_is_near:
@@ -135,6 +148,20 @@ def _direction_from_tense(att: Attachment) -> int:
 
 # ---------------------------------------------------------------- the resolver
 
+@dataclass(frozen=True, slots=True)
+class Placed:
+    """Where one mention lands on the calendar, and on what that rests."""
+
+    value: Moment | None
+    how: How
+    impossible: bool = False  # a calendar date that does not exist
+    anchor: int | None = None  # id of the mention an offset counts from
+    anchor_event: str | None = None  # "a week after he delivered his annual speech"
+
+
+UNPLACED = Placed(None, How.UNRESOLVED)
+
+
 class Resolver:
     def __init__(self, text: str, pub: dt.date | None, grammar: Grammar) -> None:
         self.text = text
@@ -148,56 +175,55 @@ class Resolver:
             span = Span(t.start, t.end)
             att = self.grammar.attach(t.start, t.end)
             is_dateline = dateline_span is not None and dateline_span.overlaps(span)
-            value, how, impossible, anchor, anchor_event = self._value(
-                t, att, timexes, i, mentions, sentence_years)
+            placed = self._value(t, att, timexes, i, mentions, sentence_years)
             if t.kind in ("date", "month") and t.year is not None and att.verb != "bear":
                 # a birth date lends its year to nothing: "Modi, who was born in
                 # September 1950, will be sworn in on Saturday, June 9"
                 sentence_years.setdefault(att.sentence, t.year)
             mentions.append(Mention(
                 id=i, span=span, text=self.text[t.start:t.end], written=t,
-                attachment=att, value=value, how=how, anchor=anchor, anchor_event=anchor_event,
-                impossible=impossible, dateline=is_dateline,
-                sentence_words=self.grammar.sentence_lemmas(att.sentence)))
+                attachment=att, value=placed.value, how=placed.how, anchor=placed.anchor,
+                anchor_event=placed.anchor_event, impossible=placed.impossible,
+                dateline=is_dateline,
+                **_event_cues(att, self.grammar.sentence_lemmas(att.sentence))))
         return _count_back_stretch_starts(mentions)
 
     # One method per kind keeps each resolution readable on its own.
     def _value(self, t: Written, att: Attachment, timexes: list[Written], i: int,
                done: list[Mention], sentence_years: dict[int, int]):
         pub = self.pub
-        none = (None, How.UNRESOLVED, False, None, None)
         if t.kind == "date":
             return self._date(t, att, timexes, i, sentence_years)
         if t.kind == "month":
             if t.year is not None:
-                return Moment.month(t.year, t.month), How.STATED, False, None, None
+                return Placed(Moment.month(t.year, t.month), How.STATED)
             if pub is None:
-                return none
+                return UNPLACED
             relative = t.relative_to
             if relative == "year":  # "April of last year"
-                return Moment.month(pub.year + t.direction, t.month), \
-                    How.RELATIVE_TO_PUBLICATION, False, None, None
+                return Placed(Moment.month(pub.year + t.direction, t.month),
+                              How.RELATIVE_TO_PUBLICATION)
             candidates = [Moment.month(pub.year + k, t.month) for k in (-1, 0, 1)]
             if relative == "month":  # last September, next March, this June
                 this_month = pub.replace(day=1)
                 pick = ([c for c in candidates if c.first < this_month][-1] if t.direction < 0
                         else [c for c in candidates if c.first > this_month][0]
                         if t.direction > 0 else candidates[1])
-                return pick, How.RELATIVE_TO_PUBLICATION, False, None, None
-            return _by_tense(candidates, pub, self._looking(t, att)), \
-                How.YEAR_FROM_PUBLICATION, False, None, None
+                return Placed(pick, How.RELATIVE_TO_PUBLICATION)
+            return Placed(_by_tense(candidates, pub, self._looking(t, att)),
+                          How.YEAR_FROM_PUBLICATION)
         if t.kind == "year":
-            return Moment.year(t.year), How.STATED, False, None, None
+            return Placed(Moment.year(t.year), How.STATED)
         if t.kind == "decade":
             y = t.year or 0
-            return Moment(dt.date(y, 1, 1), dt.date(y + 9, 12, 31), Grain.DECADE), How.STATED, \
-                False, None, None
+            return Placed(Moment(dt.date(y, 1, 1), dt.date(y + 9, 12, 31), Grain.DECADE),
+                          How.STATED)
         if t.kind == "century" and t.amount:
             y = (int(t.amount) - 1) * 100
             if 1 <= y <= 9000:
-                return Moment(dt.date(y, 1, 1), dt.date(y + 99, 12, 31), Grain.CENTURY), \
-                    How.STATED, False, None, None
-            return none
+                return Placed(Moment(dt.date(y, 1, 1), dt.date(y + 99, 12, 31), Grain.CENTURY),
+                              How.STATED)
+            return UNPLACED
         if t.kind == "weekday":
             return self._weekday(t, att)
         if t.kind == "relative":
@@ -208,12 +234,12 @@ class Resolver:
             return self._season(t, att)
         if t.kind == "quarter" and t.amount and t.amount > 0:
             if t.year is not None:
-                return _quarter(t.year, int(t.amount)), How.STATED, False, None, None
+                return Placed(_quarter(t.year, int(t.amount)), How.STATED)
             if pub is None:
-                return none
+                return UNPLACED
             if t.relative_to == "year":  # "the first quarter of last year"
-                return _quarter(pub.year + t.direction, int(t.amount)), \
-                    How.RELATIVE_TO_PUBLICATION, False, None, None
+                return Placed(_quarter(pub.year + t.direction, int(t.amount)),
+                              How.RELATIVE_TO_PUBLICATION)
             # A quarter is the publication year's unless the copy looks back at one that
             # has not begun yet: a simple past or "since" points at the year before. (Tense
             # alone is weak here: "plans resulting in closures during the fourth quarter"
@@ -225,64 +251,65 @@ class Resolver:
             elif pick.last < pub and (att.tense is Tense.FUTURE or att.verb in lx.LOOKS_AHEAD):
                 # "analysts expect a slowdown in Q1", said in December: next year's
                 pick = _quarter(pub.year + 1, int(t.amount))
-            return pick, How.YEAR_FROM_PUBLICATION, False, None, None
+            return Placed(pick, How.YEAR_FROM_PUBLICATION)
         if t.kind == "half" and t.amount:
             year = t.year or (pub.year + t.direction if pub else None)
             if year is None:
-                return none
+                return UNPLACED
             first = dt.date(year, 1 if t.amount == 1 else 7, 1)
-            return Moment(first, first + relativedelta(months=6, days=-1), Grain.HALF), \
-                How.STATED if t.year else How.YEAR_FROM_PUBLICATION, False, None, None
+            return Placed(Moment(first, first + relativedelta(months=6, days=-1), Grain.HALF),
+                          How.STATED if t.year else How.YEAR_FROM_PUBLICATION)
         if t.kind == "day" and pub is not None and t.day:
             return self._day_only(t, att)
         if t.kind == "weekend" and pub is not None:
             return self._weekend(att)
         if t.kind == "part" and pub is not None and t.unit:
-            return _unit_moment(pub, t.unit, 0), How.RELATIVE_TO_PUBLICATION, False, None, None
+            return Placed(_unit_moment(pub, t.unit, 0), How.RELATIVE_TO_PUBLICATION)
         if t.kind == "holiday":
             return self._holiday(t, att)
         if t.kind == "time" and pub is not None:
-            return Moment(pub, pub, Grain.TIME, hour=t.hour, minute=t.minute), \
-                How.RELATIVE_TO_PUBLICATION, False, None, None
-        return none
+            return Placed(Moment(pub, pub, Grain.TIME, hour=t.hour, minute=t.minute),
+                          How.RELATIVE_TO_PUBLICATION)
+        return UNPLACED
 
     def _date(self, t: Written, att: Attachment, timexes: list[Written], i: int,
               sentence_years: dict[int, int]):
         if t.year is not None:
             d = _safe_date(t.year, t.month, t.day)
             if d is None:
-                return None, How.STATED, True, None, None
-            return Moment.day(d), How.STATED, False, None, None
+                return Placed(None, How.STATED, impossible=True)
+            return Placed(Moment.day(d), How.STATED)
         if not 1 <= t.day <= 31 or t.day > max(calendar.monthrange(2024, t.month)[1], 0):
-            return None, How.UNRESOLVED, True, None, None
+            return Placed(None, How.UNRESOLVED, impossible=True)
         # "31 April next year": the year follows the date
         nxt = timexes[i + 1] if i + 1 < len(timexes) else None
         if nxt is not None and nxt.kind == "relative" and nxt.unit == "year" and \
                 nxt.start - t.end <= 2 and self.pub is not None:
             year = self.pub.year + nxt.direction
             d = _safe_date(year, t.month, t.day)
-            return (Moment.day(d) if d else None), How.YEAR_FROM_PUBLICATION, d is None, \
-                None, None
+            return Placed((Moment.day(d) if d else None),
+                          How.YEAR_FROM_PUBLICATION, impossible=d is None)
         if att.sentence in sentence_years:
             year = sentence_years[att.sentence]
             d = _safe_date(year, t.month, t.day)
-            return (Moment.day(d) if d else None), How.YEAR_FROM_CONTEXT, d is None, None, None
+            return Placed((Moment.day(d) if d else None),
+                          How.YEAR_FROM_CONTEXT, impossible=d is None)
         if self.pub is None:
-            return None, How.UNRESOLVED, False, None, None
+            return UNPLACED
         # The nearest such date to publication: news copy rarely reaches half a year out
         # without giving a year. Tense is not used here, so that a tense rule can still
         # see "will publish on 3 June" in a story dated 11 June.
         pub = self.pub
         options = [d for k in (-1, 0, 1) if (d := _safe_date(pub.year + k, t.month, t.day))]
         if not options:  # 29 February with no leap year nearby
-            return None, How.YEAR_FROM_PUBLICATION, True, None, None
+            return Placed(None, How.YEAR_FROM_PUBLICATION, impossible=True)
         best = min(options, key=lambda d: (abs((d - pub).days), d))
-        return Moment.day(best), How.YEAR_FROM_PUBLICATION, False, None, None
+        return Placed(Moment.day(best), How.YEAR_FROM_PUBLICATION)
 
     def _weekday(self, t: Written, att: Attachment):
         pub = self.pub
         if pub is None or t.weekday is None:
-            return None, How.UNRESOLVED, False, None, None
+            return UNPLACED
         label = t.part_of_day
         if t.modifier in ("last", "past", "previous"):
             d = _weekday_near(pub, t.weekday, -1, strict=True)
@@ -296,7 +323,7 @@ class Resolver:
                 d = back if (pub - back) < (ahead - pub) else ahead
             else:
                 d = _weekday_near(pub, t.weekday, direction)
-        return Moment.day(d, label=label), How.WEEKDAY_BY_TENSE, False, None, None
+        return Placed(Moment.day(d, label=label), How.WEEKDAY_BY_TENSE)
 
     def _day_only(self, t: Written, att: Attachment):
         """"on the 5th": the publication month's, or the month before or after as the
@@ -311,8 +338,8 @@ class Resolver:
             month += relativedelta(months=1)
         d = _safe_date(month.year, month.month, t.day)
         if d is None:
-            return None, How.UNRESOLVED, False, None, None
-        return Moment.day(d), How.MONTH_FROM_PUBLICATION, False, None, None
+            return UNPLACED
+        return Placed(Moment.day(d), How.MONTH_FROM_PUBLICATION)
 
     def _weekend(self, att: Attachment):
         """"over the weekend" / "at the weekend": the nearest one, placed by tense."""
@@ -323,8 +350,8 @@ class Resolver:
             direction = -1 if pub.weekday() < 5 else 0
         saturday = _weekday_near(pub, 5, direction) if direction else \
             pub - dt.timedelta(days=pub.weekday() - 5)
-        return Moment(saturday, saturday + dt.timedelta(days=1), Grain.WEEKEND), \
-            How.WEEKDAY_BY_TENSE, False, None, None
+        return Placed(Moment(saturday, saturday + dt.timedelta(days=1), Grain.WEEKEND),
+                      How.WEEKDAY_BY_TENSE)
 
     def _holiday(self, t: Written, att: Attachment):
         """Christmas Day, Easter …: a fixed or computed date, in the year stated or the
@@ -332,13 +359,12 @@ class Resolver:
         name = t.holiday
         if t.year is not None:
             d = _holiday_date(name, t.year)
-            return Moment.day(d), How.STATED, False, None, None
+            return Placed(Moment.day(d), How.STATED)
         pub = self.pub
         if pub is None:
-            return None, How.UNRESOLVED, False, None, None
+            return UNPLACED
         options = [Moment.day(_holiday_date(name, pub.year + k)) for k in (-1, 0, 1)]
-        return _by_tense(options, pub, self._looking(t, att)), How.YEAR_FROM_PUBLICATION, \
-            False, None, None
+        return Placed(_by_tense(options, pub, self._looking(t, att)), How.YEAR_FROM_PUBLICATION)
 
     def _looking(self, t: Written, att: Attachment) -> int:
         """Which way a month, quarter or holiday without a year points: "since" and
@@ -351,27 +377,27 @@ class Resolver:
     def _relative(self, t: Written):
         pub = self.pub
         if pub is None:
-            return None, How.UNRESOLVED, False, None, None
+            return UNPLACED
         unit = t.unit or "day"
         how = How.RELATIVE_TO_PUBLICATION
         if t.modifier in ("yesterday", "today", "tonight", "tomorrow", "this") and unit == "day":
-            return Moment.day(pub + dt.timedelta(days=t.direction * int(t.amount or 0)),
-                              label=t.part_of_day), how, False, None, None
+            return Placed(Moment.day(pub + dt.timedelta(days=t.direction * int(t.amount or 0)),
+                                     label=t.part_of_day), how)
         if t.modifier in ("ago", "from now"):
             if t.amount is None:
-                return None, How.UNRESOLVED, False, None, None
-            return shift_date(pub, t.amount, unit, t.direction), how, False, None, None
+                return UNPLACED
+            return Placed(shift_date(pub, t.amount, unit, t.direction), how)
         if t.modifier in ("earlier", "later"):
             whole = _unit_moment(pub, unit, t.direction)
             if whole is None:
-                return None, How.UNRESOLVED, False, None, None
+                return UNPLACED
             if t.direction == 0:  # earlier this month: from its start up to publication
                 if t.modifier == "earlier":
                     whole = Moment(whole.first, pub, whole.grain)
                 else:
                     whole = Moment(pub, whole.last, whole.grain)
-            return whole, how, False, None, None
-        return _unit_moment(pub, unit, t.direction), how, False, None, None
+            return Placed(whole, how)
+        return Placed(_unit_moment(pub, unit, t.direction), how)
 
     def _anchored(self, t: Written, att: Attachment, done: list[Mention]):
         """"two days later", "a week earlier", "the next day": count from an earlier date."""
@@ -379,15 +405,15 @@ class Resolver:
         if t.modifier in ("after", "before") and after[:1] == " " and not after[1:2] in ",.;":
             # "a week after he delivered his speech": anchored on an event, not a date
             event = after.strip().split(".")[0].split(",")[0]
-            return None, How.RELATIVE_TO_EVENT, False, None, " ".join(event.split()[:8])
+            return Placed(None, How.RELATIVE_TO_EVENT, anchor_event=" ".join(event.split()[:8]))
         for m in reversed(anchor_candidates(done, att.sentence)):
             if m.value is None or not m.value.is_day or t.amount is None or not t.unit:
                 continue
             moved = shift_date(m.value.first, t.amount, t.unit, t.direction)
             if moved is not None:
-                return moved, How.RELATIVE_TO_EVENT, False, m.id, None
+                return Placed(moved, How.RELATIVE_TO_EVENT, anchor=m.id)
         if t.modifier == "the day" and self.pub is not None:  # "ended the day 2% down"
-            return Moment.day(self.pub), How.RELATIVE_TO_PUBLICATION, False, None, None
+            return Placed(Moment.day(self.pub), How.RELATIVE_TO_PUBLICATION)
         if t.unit in ("year", "month") and t.amount and t.modifier in ("earlier", "before",
                                                                         "later", "after"):
             # "sales rose 4% from a year earlier": from the year or month told just
@@ -398,19 +424,19 @@ class Resolver:
                 if m.value is not None and not m.dateline and m.kind in ("year", "month") \
                         and m.value.grain in (Grain.YEAR, Grain.MONTH):
                     moved = shift_date(m.value.first, t.amount, t.unit, t.direction)
-                    return moved, How.RELATIVE_TO_EVENT, False, m.id, None
+                    return Placed(moved, How.RELATIVE_TO_EVENT, anchor=m.id)
             if self.pub is not None:
-                return shift_date(self.pub, t.amount, t.unit, t.direction), \
-                    How.RELATIVE_TO_PUBLICATION, False, None, None
-        return None, How.UNRESOLVED, False, None, None
+                return Placed(shift_date(self.pub, t.amount, t.unit, t.direction),
+                              How.RELATIVE_TO_PUBLICATION)
+        return UNPLACED
 
     def _season(self, t: Written, att: Attachment):
         name = t.season or "summer"
         if t.year is not None:
-            return _season(t.year, name), How.STATED, False, None, None
+            return Placed(_season(t.year, name), How.STATED)
         pub = self.pub
         if pub is None:
-            return None, How.UNRESOLVED, False, None, None
+            return UNPLACED
         this = _season(pub.year, name)
         if t.modifier == "last":
             pick = this if this.last < pub else _season(pub.year - 1, name)
@@ -426,7 +452,7 @@ class Resolver:
                 pick = _season(pub.year + 1, name)
             else:
                 pick = this
-        return pick, How.YEAR_FROM_PUBLICATION, False, None, None
+        return Placed(pick, How.YEAR_FROM_PUBLICATION)
 
 
 def _count_back_stretch_starts(mentions: list[Mention]) -> list[Mention]:
