@@ -17,9 +17,8 @@ from pathlib import Path
 from checker.facts import ArticleFacts, Counts, Mention, People, mentions_by_verb
 from checker.model import FileReport, Finding, Report, Severity, Span
 from checker.names import printable
-from checker.nlp import load_pipeline
+from checker.nlp import ages, counts, load_pipeline, names
 from checker.nlp.grammar import Grammar
-from checker.nlp import ages, counts, names
 from checker.nlp.pipeline import check_model_name
 from checker.nlp.structure import find_dateline
 from checker.nlp.temporal import find_timexes

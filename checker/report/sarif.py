@@ -8,9 +8,9 @@ from pathlib import PurePath
 from urllib.parse import quote
 
 from checker import __version__
+from checker.baseline import numbered
 from checker.model import Report, Severity
 from checker.names import unicode_safe
-from checker.baseline import numbered
 from checker.report.common import LineIndex, RawSpan, raw_spans, span_end
 
 INFO_URI = "https://pypi.org/project/copydesk/"
