@@ -374,8 +374,10 @@ def timeline(
     format: Annotated[TimelineFormat, typer.Option(
         "--format", "-f", help="Output format.")] = TimelineFormat.text,
     encoding: Annotated[str | None, typer.Option(
+        metavar="NAME",
         help="Decode input with this encoding instead of UTF-8 (e.g. cp1252).")] = None,
     max_bytes: Annotated[int, typer.Option(
+        metavar="N", show_default=False,
         help="Refuse files larger than this many bytes (one article; default 1,000,000).")
     ] = 1_000_000,
 ) -> None:

@@ -81,7 +81,7 @@ MAX_CONFIG_BYTES = 1_000_000
 @lru_cache(maxsize=64)
 def _parse(path: Path, mtime_ns: int, size: int) -> dict[str, Any]:  # noqa: ARG001 - the key
     """Parsed once per version of the file: a folder of stories shares one parse."""
-    from checker.source.known import parse_toml
+    from checker.source.tomlfile import parse_toml
     from checker.source.read import read_bytes
 
     try:

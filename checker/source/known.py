@@ -13,12 +13,12 @@ wrong is one line naming the file, the person and the key.
 from __future__ import annotations
 
 import datetime as dt
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
 from checker.errors import InputError
 from checker.facts.people import KnownPerson
+from checker.source.tomlfile import parse_toml
 
 MAX_FACTS_BYTES = 5_000_000
 PERSON_KEYS = ("name", "aliases", "born", "died")
@@ -28,22 +28,6 @@ PERSON_KEYS = ("name", "aliases", "born", "died")
 class KnownFacts:
     source: str
     people: tuple[KnownPerson, ...]
-
-
-def parse_toml(data: bytes, name: str, what: str) -> dict:
-    """A TOML document, or InputError in one line (bad syntax, not UTF-8, integers of
-    thousands of digits, arrays nested thousands deep)."""
-    try:
-        return tomllib.loads(data.decode("utf-8"))
-    except UnicodeDecodeError as exc:
-        raise InputError(f"{name}: cannot read {what}: not UTF-8 (byte 0x{data[exc.start]:02x} at offset "
-                         f"{exc.start})") from None
-    except tomllib.TOMLDecodeError as exc:
-        raise InputError(f"{name}: cannot read {what}: not valid TOML ({exc})") from None
-    except RecursionError:
-        raise InputError(f"{name}: cannot read {what}: arrays or tables nested too deeply") from None
-    except ValueError:  # an integer over Python's limit of 4,300 digits
-        raise InputError(f"{name}: cannot read {what}: an integer too long to read") from None
 
 
 def _date(value: object, where: str, key: str) -> dt.date | None:

@@ -313,7 +313,7 @@ def _front_matter_date(lines: str) -> dt.date | None:
 
 
 def _toml_date(body: str) -> dt.date | None:
-    from checker.source.known import parse_toml
+    from checker.source.tomlfile import parse_toml
 
     try:
         table = parse_toml(body.encode("utf-8", "replace"), "front matter", "front matter")
