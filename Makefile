@@ -37,7 +37,10 @@ bench: $(STAMP)
 	$(BIN)/python bench/run.py
 
 score: $(STAMP)
-	$(BIN)/python ../shared/bench/score.py ../shared/corpus/dev --cmd "$(BIN)/copydesk check --format json"
+	@for c in dev dev2 forms; do echo "== $$c"; \
+	  $(BIN)/python ../shared/bench/score.py ../shared/corpus/$$c --cmd "$(BIN)/copydesk check --format json" | sed -n '2,4p'; done
+	@echo "== meantime (real wire copy: every finding is probably a false alarm)"
+	@$(BIN)/python bench/meantime_copy.py | tail -1
 
 timex: $(STAMP)
 	$(BIN)/python ../shared/bench/score_timex.py ../shared/corpus/timex/meantime_en.jsonl --cmd "$(BIN)/copydesk timeline --format json"
