@@ -93,15 +93,18 @@ def _text(unit: Unit, n: int, kind: str) -> str:
 
 
 def _time(text: str, kind: str, nlp) -> tuple[float, float]:  # noqa: ANN001
-    """(seconds for the regex scan alone, seconds for the whole check, suppression markers
-    included; for kind "report", the check through check_text and the HTML view)."""
+    """(seconds for the regex scan alone, seconds for the whole check: reading (the HTML
+    parse), spaCy, the timeline, the rules and the suppression markers; for kind "report",
+    the check through check_text and the HTML view)."""
     from checker.report.page import to_html
 
-    article = read_text(text, kind="text" if kind == "report" else kind)
+    began = time.perf_counter()
+    article = read_text(text, kind="text" if kind == "report" else kind)  # HTML: the parse
+    read = time.perf_counter() - began
     start = time.perf_counter()
     find_timexes(article.text)
     scan = time.perf_counter() - start
-    start = time.perf_counter()
+    start = time.perf_counter() - read  # the whole check includes reading the file
     if kind == "report":
         to_html(checker.check_text(text, publication_date="2024-05-29"))
     else:
@@ -136,7 +139,7 @@ def main() -> int:
         if name.endswith("*"):  # probe small sizes first: a cubic shape at n runs for hours
             small = [_time(_text(unit, args.size // d, kind), kind, nlp)[1] for d in (20, 10)]
             probe = (small[1] / 2) / small[0] if small[0] else 0.0
-            if probe > 1.3 or small[1] > BUDGET:
+            if probe > 1.8 or small[1] > BUDGET:  # small sizes are noisy: only clear growth
                 rows.append(f"| {name} | {args.size:,} | – | not run | not run | not run "
                             f"| {probe:.2f} from n/20 to n/10 ({small[0] * 1000:.0f} → "
                             f"{small[1] * 1000:.0f} ms) |")
