@@ -398,6 +398,69 @@ def timeline(
         raise typer.Exit(2)
 
 
+@app.command(cls=_Command)
+def audit(
+    source: Annotated[str, typer.Argument(
+        metavar="SOURCE", help="A JSON Lines (.jsonl) or Parquet archive with the columns id, "
+                               "text, markdown or html, and optionally published and url; or a "
+                               "directory of .txt, .md and .html files.")],
+    out: Annotated[str, typer.Option(
+        "--out", "-o", metavar="DIR", help="Where to write findings.parquet, articles.parquet, "
+                                           "summary.md and summary.html. A rerun resumes.")],
+    scheduler: Annotated[str | None, typer.Option(
+        metavar="ADDRESS", help="Join this running Dask scheduler (e.g. tcp://10.0.0.5:8786) "
+                                "instead of starting a local cluster; its workers must see "
+                                "SOURCE and DIR at the same paths.")] = None,
+    workers: Annotated[int, typer.Option(
+        min=0, help="Local cluster: worker processes (0: one per core). With --scheduler: "
+                    "wait for this many workers before starting.")] = 0,
+    partition_size: Annotated[int | None, typer.Option(
+        min=1, metavar="N", show_default="100, fewer for small archives",
+        help="Articles per task. A rerun keeps the first run's.")] = None,
+    max_bytes: Annotated[int, typer.Option(
+        help="Articles larger than this many bytes become error rows.")] = 1_000_000,
+    progress: Annotated[bool | None, typer.Option(
+        "--progress/--no-progress", show_default="on a terminal",
+        help="Show Dask's progress bar.")] = None,
+) -> None:
+    """Check a whole archive on a Dask cluster; write tables of the findings and a summary.
+
+    Example: copydesk audit archive.jsonl --out audit/
+
+    Exit status: 0 nothing at or above the configured fail-on level, 1 findings or unreadable
+    rows, 2 the audit could not run (what was done is kept: run it again to resume).
+    """
+    try:
+        from checker.audit import audit as run_audit
+    except ModuleNotFoundError as exc:
+        typer.echo(f"copydesk: audit needs {exc.name}; install it with "
+                   "pip install 'copydesk[audit]'", err=True)
+        raise typer.Exit(2) from None
+    from checker.model import Severity
+    from checker.source import InputError
+
+    try:
+        result = run_audit(source, out, scheduler=scheduler, workers=workers or None,
+                           partition_size=partition_size, max_bytes=max_bytes,
+                           progress=sys.stdout.isatty() if progress is None else progress)
+    except InputError as exc:
+        typer.echo(f"copydesk: {exc}", err=True)
+        raise typer.Exit(2) from None
+    except Exception as exc:  # noqa: BLE001 - a cluster or disk failure: one line, no traceback
+        typer.echo(f"copydesk: the audit stopped ({type(exc).__name__}: {exc}); what was "
+                   "written is kept: run the same command again to resume", err=True)
+        raise typer.Exit(2) from None
+    totals = result.totals
+    levels = ", ".join(f"{totals.severity[s.value]:,} {s.value}" for s in Severity)
+    typer.echo(f"audited {totals.rows:,} rows in {result.partitions} partitions "
+               f"({result.skipped} done before): {totals.findings:,} findings ({levels}) in "
+               f"{totals.with_findings:,} articles, {totals.unreadable:,} rows unreadable; "
+               f"see {Path(out) / 'summary.html'}")
+    rank = 99 if result.fail_on == "never" else Severity(result.fail_on).rank
+    if totals.unreadable or any(totals.severity[s.value] for s in Severity if s.rank >= rank):
+        raise typer.Exit(1)
+
+
 @app.command("config", cls=_Command)
 def show_config(
     path: Annotated[str, typer.Argument(
@@ -457,6 +520,7 @@ def list_rules(
 @app.command(cls=_Command)
 def explain(rule_id: Annotated[str, typer.Argument(metavar="RULE")]) -> None:
     """Explain a rule: what it flags, why, and examples."""
+    from checker.report.explain import explain_text
     from checker.rules import RULES_BY_ID
 
     rule = RULES_BY_ID.get(rule_id)
@@ -464,12 +528,54 @@ def explain(rule_id: Annotated[str, typer.Argument(metavar="RULE")]) -> None:
         typer.echo(f"copydesk: no rule {rule_id!r}; valid ids: {', '.join(RULES_BY_ID)}",
                    err=True)
         raise typer.Exit(2)
-    typer.echo(f"{rule.id} ({rule.severity.value}): {rule.title}\n")
-    typer.echo(rule.rationale.strip().split("\n", 1)[1].strip() + "\n")
-    typer.echo("## Examples")
-    for ex in rule.examples:
-        dated = f"  [published {ex.publication_date}]" if ex.publication_date else ""
-        typer.echo(f"  {'flags ' if ex.flags else 'passes'}  {ex.text}{dated}")
+    typer.echo(explain_text(rule))
+
+
+@app.command(cls=_Command)
+def serve(
+    host: Annotated[str, typer.Option(
+        help="Address to listen on. Loopback by default: put a proxy in front to share it.")
+    ] = "127.0.0.1",
+    port: Annotated[int, typer.Option(min=0, max=65535, help="Port to listen on.")] = 8750,
+    workers: Annotated[int, typer.Option(
+        min=0, help="Check worker processes, each with the model loaded once (0: one per "
+                    "core).")] = 0,
+    max_bytes: Annotated[int, typer.Option(
+        min=1, help="Refuse articles larger than this many bytes (413).")] = 1_000_000,
+    timeout: Annotated[float, typer.Option(
+        min=0.001, help="Seconds one check may take; past it the request gets 504 and the "
+                        "worker is replaced.")] = 60.0,
+    token_file: Annotated[str | None, typer.Option(
+        metavar="FILE", help="Require 'Authorization: Bearer <token>' with the token in FILE "
+                             "(all but / and /healthz).")] = None,
+    cors_origin: Annotated[list[str] | None, typer.Option(
+        metavar="ORIGIN", help="Allow browser pages from ORIGIN (e.g. https://cms.example.org) "
+                               "to call the API; repeat for several. Off by default.")] = None,
+) -> None:
+    """Run the checking service: POST /v1/check for a CMS, and an editor's page at /.
+
+    Example: copydesk serve --port 8750 --workers 2
+
+    Settings come from copydesk.toml (or .copydesk.toml, [tool.copydesk]) found from the
+    working directory; a request's own fields win. Stops cleanly on SIGTERM or Ctrl-C,
+    answering the requests in flight first.
+    """
+    try:
+        from checker.serve import run
+    except ImportError as exc:
+        typer.echo(f"copydesk: serve needs the web extra ({exc.name} is missing); "
+                   "pip install 'copydesk[serve]'", err=True)
+        raise typer.Exit(2) from None
+    from checker.errors import InputError
+
+    try:
+        status = run(host=host, port=port, workers=workers, max_bytes=max_bytes,
+                     timeout=timeout, token_file=token_file,
+                     cors_origins=tuple(cors_origin or ()))
+    except InputError as exc:
+        typer.echo(f"copydesk: {exc}", err=True)
+        raise typer.Exit(2) from None
+    raise typer.Exit(status)
 
 
 def _version(value: bool) -> None:

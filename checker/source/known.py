@@ -80,12 +80,19 @@ def load_facts(path: str | Path) -> KnownFacts:
         data = read_bytes(path, max_bytes=MAX_FACTS_BYTES)
     except InputError as exc:
         raise InputError(f"facts file {exc}") from None
-    document = parse_toml(data, name, "the facts file")
-    unknown = sorted(set(document) - {"person"})
+    return parse_facts(parse_toml(data, name, "the facts file"), name)
+
+
+def parse_facts(data: object, name: str) -> KnownFacts:
+    """Facts from a parsed TOML table (or its JSON twin, dates as YYYY-MM-DD strings),
+    checked against the schema; `name` says where they came from in errors and reports."""
+    if not isinstance(data, dict):
+        raise InputError(f"{name}: facts must be a table with a list of [[person]] entries")
+    unknown = sorted(set(data) - {"person"})
     if unknown:
         raise InputError(f"{name}: unknown key(s) {', '.join(unknown)}; a facts file holds "
                          "[[person]] tables")
-    people = document.get("person", [])
+    people = data.get("person", [])
     if not isinstance(people, list):
         raise InputError(f"{name}: person must be [[person]] tables, not a single value")
     return KnownFacts(name, tuple(_person(entry, f"{name}: person {i + 1}")
