@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import os
 import sys
 from enum import Enum
@@ -60,6 +61,11 @@ class Format(str, Enum):
 
 
 class RulesFormat(str, Enum):
+    text = "text"
+    json = "json"
+
+
+class TimelineFormat(str, Enum):
     text = "text"
     json = "json"
 
@@ -253,7 +259,7 @@ def check(
     if not files:
         typer.echo("copydesk: no .txt, .md or .html files found in the given paths", err=True)
         raise typer.Exit(2)
-    stdin_text = sys.stdin.read() if "-" in files else None
+    stdin_text = _read_stdin(max_bytes) if "-" in files else None
     options = {"select": select, "ignore": ignore, "facts": facts,
                "fail-on": fail_on.value if fail_on else None}
     # Files under the same configuration file are checked together, in one batch.
@@ -311,7 +317,7 @@ def check(
         closing = closing_lines(report, after_findings=printed, quiet=quiet,
                                 statistics=statistics)
         if closing:
-            typer.echo("\n".join(closing))
+            _echo("\n".join(closing))
     elif write_baseline:
         pass
     elif diff:
@@ -320,14 +326,9 @@ def check(
         rendered = FORMATTERS[format.value](report, colour=colour, mark=output is not None,
                                             width=width, **render)
         if output:
-            try:
-                with open(output, "w", encoding="utf-8") as out:
-                    out.write(rendered + "\n")
-            except OSError as exc:
-                typer.echo(f"copydesk: cannot write {output}: {exc.strerror or exc}", err=True)
-                raise typer.Exit(2) from None
+            _write_report(output, rendered + "\n")
         elif rendered:
-            typer.echo(rendered)
+            _echo(rendered)
     if report.errors:
         raise typer.Exit(2)
     if write_baseline:
@@ -401,18 +402,8 @@ def _print_diff(report: Report, output: str | None) -> None:
 
 
 def _write_also(target: str, text: str) -> None:
-    """An --also report: written whole, or not at all (a temporary file renamed)."""
-    import tempfile
-
-    folder = os.path.dirname(os.path.abspath(target))
-    try:
-        fd, temp = tempfile.mkstemp(prefix=".copydesk-", dir=folder)
-        with os.fdopen(fd, "w", encoding="utf-8") as out:
-            out.write(text + "\n")
-        os.replace(temp, target)
-    except OSError as exc:
-        typer.echo(f"copydesk: cannot write {target}: {exc.strerror or exc}", err=True)
-        raise typer.Exit(2) from None
+    """An --also report: written whole, or not at all (see _write_report)."""
+    _write_report(target, text + "\n")
 
 
 @app.command(cls=_Command)
@@ -420,7 +411,15 @@ def timeline(
     paths: PathsArg,
     date: DateOpt = None,
     exclude: ExcludeOpt = None,
-    format: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.text,
+    format: Annotated[TimelineFormat, typer.Option(
+        "--format", "-f", help="Output format.")] = TimelineFormat.text,
+    encoding: Annotated[str | None, typer.Option(
+        metavar="NAME",
+        help="Decode input with this encoding instead of UTF-8 (e.g. cp1252).")] = None,
+    max_bytes: Annotated[int, typer.Option(
+        metavar="N", show_default=False,
+        help="Refuse files larger than this many bytes (one article; default 1,000,000).")
+    ] = 1_000_000,
 ) -> None:
     """Show the story's timeline: every temporal expression, resolved, in calendar order.
 
@@ -430,9 +429,11 @@ def timeline(
     from checker.report.timeline import timeline_json, timeline_text
     from checker.source.walk import expand_paths
 
-    results = timeline_paths(expand_paths(paths, exclude=exclude or ()),
-                             publication_date=_date(date))
-    typer.echo(timeline_json(results) if format is Format.json else timeline_text(results))
+    files = expand_paths(paths, exclude=exclude or ())
+    results = timeline_paths(files, publication_date=_date(date), encoding=encoding,
+                             max_bytes=max_bytes,
+                             stdin_text=_read_stdin(max_bytes) if "-" in files else None)
+    _echo(timeline_json(results) if format is TimelineFormat.json else timeline_text(results))
     if any(isinstance(r, str) for _, r in results):
         raise typer.Exit(2)
 
@@ -630,11 +631,106 @@ def _main(version: Annotated[bool, typer.Option(
     """copydesk: a fact-consistency checker for news copy."""
 
 
+# ---------------------------------------------------------------- input, output, crashes
+
+def _read_stdin(max_bytes: int) -> bytes | None:
+    """Standard input as bytes (decoded like a file, so --encoding applies), at most one
+    byte over the limit (the check says so); None when it is closed (`<&-`)."""
+    stream = getattr(sys.stdin, "buffer", None)
+    if stream is None:
+        return None
+    try:
+        return stream.read(max(max_bytes, 0) + 1)
+    except (OSError, ValueError):
+        return None
+
+
+def _echo(text: str) -> None:
+    """Print to stdout; a full disk or a closed pipe is one line on stderr and exit 2."""
+    try:
+        sys.stdout.write(text + "\n")
+        sys.stdout.flush()
+    except (OSError, ValueError) as exc:
+        _stdout_gone()
+        if not isinstance(exc, BrokenPipeError):
+            typer.echo(f"copydesk: cannot write to standard output "
+                       f"({getattr(exc, 'strerror', None) or exc})", err=True)
+        raise typer.Exit(2) from None
+
+
+def _stdout_gone() -> None:
+    # Python flushes stdout again at exit; point it at /dev/null so that no second error
+    # (and no traceback) follows the one line already said
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass
+
+
+def _write_report(output: str, text: str) -> None:
+    """Write the report to a temporary file beside `output`, then rename it over `output`:
+    a failed write never leaves an empty or half report in place of the old one."""
+    import tempfile
+
+    target = os.path.abspath(output)
+    try:
+        mode = os.stat(target).st_mode & 0o777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        mode = 0o666 & ~umask
+    try:
+        fd, temporary = tempfile.mkstemp(prefix=".copydesk-", suffix=".tmp",
+                                         dir=os.path.dirname(target))
+    except OSError as exc:
+        typer.echo(f"copydesk: cannot write {output}: {exc.strerror or exc}", err=True)
+        raise typer.Exit(2) from None
+    try:
+        with open(fd, "w", encoding="utf-8", errors="backslashreplace") as out:
+            out.write(text)
+        os.chmod(temporary, mode)
+        os.replace(temporary, target)
+    except OSError as exc:
+        os.unlink(temporary)
+        typer.echo(f"copydesk: cannot write {output}: {exc.strerror or exc}", err=True)
+        raise typer.Exit(2) from None
+
+
 def main() -> None:
+    """The console entry point: exit 0, 1 (findings), 2 (usage, input, output, or an
+    internal error, said in one line: never a traceback), 130 on Ctrl-C."""
     try:
         app()
     except KeyboardInterrupt:
         sys.exit(130)
+    except SystemExit:
+        raise
+    except OSError as exc:
+        if exc.errno not in (errno.EPIPE, errno.ENOSPC, errno.EIO, errno.EDQUOT):
+            _crashed(exc)
+        _stdout_gone()  # a streamed line could not be written
+        if exc.errno != errno.EPIPE:
+            _say(f"copydesk: cannot write to standard output ({exc.strerror or exc})")
+        sys.exit(2)
+    except Exception as exc:  # noqa: BLE001 - the last guard: one line, exit 2
+        _crashed(exc)
+
+
+def _say(line: str) -> None:
+    try:
+        sys.stderr.write(line + "\n")
+    except (OSError, ValueError):
+        pass
+
+
+def _crashed(exc: BaseException) -> None:
+    """An uncaught exception: one line on stderr, exit 2 (never 1, which means findings)."""
+    from checker.names import printable
+
+    message = printable(" ".join(str(exc).split()))[:300]
+    _say(f"copydesk: internal error, please report ({type(exc).__name__}: {message})")
+    sys.exit(2)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -400,8 +400,9 @@ def test_start_refuses_bad_settings_in_one_line(tmp_path):
     (tmp_path / "copydesk.toml").write_text('igonre = ["name-variant"]\n', encoding="utf-8")
     assert "unknown key(s) igonre" in _start_fails(tmp_path)
     (tmp_path / "copydesk.toml").write_text('model = "no_such_pipeline"\n', encoding="utf-8")
-    assert "cannot load spaCy pipeline 'no_such_pipeline'" in _start_fails(tmp_path,
-                                                                          "--workers", "1")
+    # the configuration's schema names an installed pipeline (issue 14): refused on reading
+    assert "model 'no_such_pipeline' is not an installed spaCy pipeline" in _start_fails(
+        tmp_path, "--workers", "1")
 
 
 def test_help_loads_neither_spacy_nor_the_web_stack():

@@ -20,6 +20,7 @@ from html import escape
 
 from checker.facts.words import day, plural, source
 from checker.model import Dated, FileReport, Finding, Report
+from checker.names import printable
 from checker.report.common import LineIndex, raw_span, raw_spans, set_aside, summary
 
 _CSS = """
@@ -105,18 +106,18 @@ def _count(fr: FileReport) -> str:
 
 def _contents(files: list[tuple[int, FileReport]]) -> str:
     items = [f'<li class="{"clean" if not fr.findings and not fr.error else "found"}">'
-             f'<a href="#file{n}">{escape(fr.path)}</a> · {_count(fr)}</li>' for n, fr in files]
+             f'<a href="#file{n}">{escape(printable(fr.path))}</a> · {_count(fr)}</li>' for n, fr in files]
     return f'<nav class="contents"><h2>Files</h2><ol>{"".join(items)}</ol></nav>'
 
 
 def _file(fr: FileReport, n: int, *, single: bool) -> str:
     """One file: a <details> block, open when it has findings (or is the only file)."""
     opened = " open" if single or fr.findings or fr.error else ""
-    summary_line = (f'<summary><span class="path">{escape(fr.path)}</span>'
+    summary_line = (f'<summary><span class="path">{escape(printable(fr.path))}</span>'
                     f'<span class="count">{_count(fr)}</span></summary>')
     if fr.error:
         return (f'<details class="file" id="file{n}"{opened}>{summary_line}<div class="body">'
-                f'<p class="error-line">{escape(fr.error)}</p></div></details>')
+                f'<p class="error-line">{escape(printable(fr.error))}</p></div></details>')
     pub = fr.publication_date
     meta = (f"published {day(pub.date)} (from {source(pub)})" if pub
             else "no publication date found")
@@ -152,6 +153,9 @@ def _finding(fr: FileReport, f: Finding, n: int, i: int, index: LineIndex) -> st
             + (f"<em>{escape(f.hint)}</em>" if f.hint else "") + "</li>")
 
 
+_MAX_TITLES = 12  # findings named in one highlight's hover text
+
+
 def _highlighted(fr: FileReport, n: int) -> str:
     """The copy, escaped, with <mark> around each finding's words (related words greyed).
     Every place has an id (m{file}-{finding}-{place}) that the list links to."""
@@ -164,23 +168,39 @@ def _highlighted(fr: FileReport, n: int) -> str:
         for k, r in enumerate(f.related, start=1):
             marks.append((r.span.start, max(r.span.end, r.span.start + 1), "related",
                           f"{r.label} ({f.rule}: {f.message})", f"m{n}-{i}-{k}"))
-    cuts = sorted({0, len(text), *(m[0] for m in marks), *(m[1] for m in marks)})
+    # A sweep from cut to cut with the marks open there, instead of testing every mark
+    # for every piece (quadratic with thousands of findings).
+    starts: dict[int, list[int]] = {}
+    ends: dict[int, list[int]] = {}
+    for k, m in enumerate(marks):
+        starts.setdefault(m[0], []).append(k)
+        ends.setdefault(m[1], []).append(k)
+    cuts = sorted({0, len(text), *starts, *ends})
+    open_marks: dict[int, None] = {}  # indices into marks, open at the current piece
     out = []
     for start, end in zip(cuts, cuts[1:]):
         if start >= len(text):
             break
+        for k in ends.get(start, ()):
+            open_marks.pop(k, None)
+        for k in starts.get(start, ()):
+            if marks[k][1] > start:
+                open_marks[k] = None
         piece = escape(text[start:end])
-        covering = [m for m in marks if m[0] <= start and end <= m[1]]
-        if not covering:
+        if not open_marks:
             out.append(piece)
             continue
-        primary = [m for m in covering if m[2] != "related"]
+        ordered = sorted(open_marks)
+        covering = [marks[k] for k in ordered[:_MAX_TITLES]]
+        primary = [marks[k] for k in ordered if marks[k][2] != "related"]
         cls = primary[0][2] if primary else "related"
         # a place's id goes where its words begin; more than one place beginning here get
         # empty anchors before the mark
-        idents = [m[4] for m in covering if m[0] == start]
+        idents = [marks[k][4] for k in starts.get(start, ()) if k in open_marks]
         out.extend(f'<span id="{ident}"></span>' for ident in idents[1:])
-        title = escape(" | ".join(m[3] for m in covering), quote=True)
+        more = len(open_marks) - len(covering)
+        title = escape(" | ".join(m[3] for m in covering) + (f" | and {more} more" if more
+                                                            else ""), quote=True)
         id_attr = f' id="{idents[0]}"' if idents else ""
         out.append(f'<mark class="{cls}"{id_attr} title="{title}">{piece}</mark>')
     return "".join(out)

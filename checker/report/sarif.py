@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import PurePath
 from urllib.parse import quote
 
 from checker import __version__
 from checker.baseline import numbered
 from checker.model import Report, Severity, Suggestion
+from checker.names import unicode_safe
 from checker.report.common import LineIndex, RawSpan, raw_spans, raw_suggestions, span_end
 
 INFO_URI = "https://pypi.org/project/copydesk/"
@@ -75,7 +77,7 @@ def to_sarif(report: Report, **_: object) -> str:
             if rule in rule_index:
                 absent["ruleIndex"] = rule_index[rule]
             results.append(absent)
-    notifications = [{"level": "error", "message": {"text": fr.error},
+    notifications = [{"level": "error", "message": {"text": unicode_safe(fr.error)},
                       "locations": [{"physicalLocation": {"artifactLocation": _artifact(fr.path)}}]}
                      for fr in report.files if fr.error]
     run = {
@@ -91,11 +93,12 @@ def to_sarif(report: Report, **_: object) -> str:
 
 
 def _artifact(path: str) -> dict[str, str]:
-    """A path as SARIF wants it: a URI reference, so spaces and '%' are percent-encoded."""
+    """A path as SARIF wants it: a URI reference, so spaces and '%' are percent-encoded,
+    and so is each byte of a name that is not UTF-8 ('bad%FF.txt')."""
     pure = PurePath(path)
     if pure.is_absolute():
         return {"uri": pure.as_uri()}
-    return {"uri": quote(pure.as_posix(), safe="/")}
+    return {"uri": quote(os.fsencode(pure.as_posix()), safe="/")}
 
 
 def _region(span: RawSpan, index: LineIndex) -> dict[str, int]:

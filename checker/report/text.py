@@ -8,6 +8,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from checker.model import FileReport, Report
+from checker.names import printable
 from checker.report.common import (
     GENERATOR_MARK,
     LineIndex,
@@ -55,18 +56,19 @@ def file_lines(fr: FileReport, *, colour: bool = False, quiet: bool = False,
     suggests ("did you mean …") and the hint.
     """
     if fr.error:
-        return [_paint(fr.error, "error", colour)]
+        return [_paint(printable(fr.error), "error", colour)]
     lines: list[str] = []
     index = LineIndex(fr.raw_text)
+    path = printable(fr.path)  # no newline, no terminal escape from a file name
     for note in () if quiet else fr.notes:
-        lines.append(_paint(f"{fr.path}: note: {note}", "dim", colour))
+        lines.append(_paint(f"{path}: note: {printable(note)}", "dim", colour))
     for f in fr.findings:
         spans = raw_spans(fr, f, index)
         primary = spans[0]
-        head = f"{fr.path}:{primary.line}:{primary.column}:"
+        head = f"{path}:{primary.line}:{primary.column}:"
         lines.append(f"{_paint(head, 'path', colour)} "
                      f"{_paint(f.severity.value, f.severity.value, colour)} "
-                     f"{f.rule} {f.message}")
+                     f"{f.rule} {printable(f.message)}")
         labels = ["", *(r.label for r in f.related)]
         places = [_Place(s, label, i == 0) for i, (s, label) in enumerate(zip(spans, labels))]
         gutter = max(4, len(str(max(s.line for s in spans))))
