@@ -726,7 +726,7 @@ def _say(line: str) -> None:
 
 def _crashed(exc: BaseException) -> None:
     """An uncaught exception: one line on stderr, exit 2 (never 1, which means findings)."""
-    from checker.names import printable
+    from checker.filenames import printable
 
     message = printable(" ".join(str(exc).split()))[:300]
     _say(f"copydesk: internal error, please report ({type(exc).__name__}: {message})")

@@ -17,7 +17,7 @@ from pathlib import Path
 from checker.facts import ArticleFacts, Counts, Mention, People, mentions_by_verb
 from checker.facts.words import timeline_entries
 from checker.model import FileReport, Finding, Report, Severity, Span
-from checker.names import printable
+from checker.filenames import printable
 from checker.nlp import ages, counts, load_pipeline, names
 from checker.nlp.grammar import Grammar
 from checker.nlp.pipeline import check_model_name

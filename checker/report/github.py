@@ -4,7 +4,7 @@ in properties) are escaped, so the copy cannot inject a workflow command."""
 from __future__ import annotations
 
 from checker.model import Report, Severity
-from checker.names import printable
+from checker.filenames import printable
 from checker.report.common import located, set_aside, span_end, summary
 
 _GITHUB_LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}

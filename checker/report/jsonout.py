@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from checker.model import Report
-from checker.names import unicode_safe
+from checker.filenames import unicode_safe
 from checker.report.common import LineIndex, raw_spans, raw_suggestions, summary
 
 

@@ -11,7 +11,7 @@ import re
 import xml.etree.ElementTree as ET
 
 from checker.model import FileReport, Finding, Report, Severity
-from checker.names import printable
+from checker.filenames import printable
 from checker.report.common import LineIndex, raw_spans
 
 _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")

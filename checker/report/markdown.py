@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from checker.model import Report
-from checker.names import printable
+from checker.filenames import printable
 from checker.report.common import GENERATOR_MARK, located, set_aside, summary
 
 _PUNCTUATION = re.compile(r"([\\`*_\[\]|~])")  # what could start emphasis, a link, code

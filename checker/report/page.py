@@ -20,7 +20,7 @@ from html import escape
 
 from checker.facts.words import day, plural, source
 from checker.model import Dated, FileReport, Finding, Report
-from checker.names import printable
+from checker.filenames import printable
 from checker.report.common import LineIndex, raw_span, raw_spans, set_aside, summary
 
 _CSS = """

@@ -8,7 +8,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from checker.model import FileReport, Report
-from checker.names import printable
+from checker.filenames import printable
 from checker.report.common import (
     GENERATOR_MARK,
     LineIndex,
