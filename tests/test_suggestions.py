@@ -8,6 +8,8 @@ import json
 import shutil
 import subprocess
 
+import pytest
+
 from checker.rules.base import Rule
 from test_formats import _sarif_errors
 from test_options import _copydesk
@@ -40,6 +42,19 @@ def test_weekday_mismatch_suggests_the_weekday_that_fits():
     (f,) = checker.check_text(WRONG).findings
     assert [(WRONG[s.span.start:s.span.end], s.text, s.label) for s in f.suggestions] == \
         [("Thursday", "Wednesday", "the weekday that fits the date")]
+
+
+@pytest.mark.parametrize(("text", "wrong", "fix"), [
+    ("Margarethe Vollmer conducted in Kiel. Vollmer taught piano. Volmer told a radio "
+     "interviewer.", "Volmer", "Vollmer"),
+    ("Karim Haddad reopened the cafe. Mr Haddad thanked staff, and Mr Hadad wept.",
+     "Hadad", "Haddad"),
+    ("Tom Baird won the race. Baird said so. Later Tom Bard left.", "Tom Bard", "Tom Baird"),
+])
+def test_name_variant_suggests_the_spelling_the_copy_uses_most(text, wrong, fix):
+    (f,) = checker.check_text(text, publication_date="2024-06-01").findings
+    (s,) = f.suggestions
+    assert (text[s.span.start:s.span.end], s.text) == (wrong, fix)
 
 
 HTML = ("<html><body><nav>Home</nav><p>Fish &amp; chips opened on <b>Thursday</b>, "
