@@ -220,6 +220,40 @@ class Written:
 
 
 @dataclass(frozen=True, slots=True)
+class Party:
+    """Someone or something taking part in an event, as coreference resolved it."""
+
+    role: str  # "agent" (the subject of an active verb), "patient", or "owner" (a noun's
+    #            possessor or of-phrase: "his death", "the opening of the mall")
+    entity: int  # the same number for every mention of one thing in the article, numbered
+    #              in the order the article introduces them
+    certain: bool = True  # False: a description or implicit subject not resolved for sure
+    named: bool = False  # the thing has a name, not only a description ("a pensioner")
+
+
+@dataclass(frozen=True, slots=True)
+class EventRef:
+    """The event a temporal mention dates, read from the clause or noun phrase it sits in:
+    its predicate ("die" for "died" and for "his death"), who takes part, where, and what
+    the words say about which occurrence it is."""
+
+    predicate: frozenset[str]  # verb lemmas (nouns through WordNet), synonyms folded
+    at: int  # offset of the word that names the event: one word, one occurrence
+    word: str  # that word as written ("died", "death", "landfall")
+    # how the time is tied to it: "clause" (a verb says when it happened: "died on
+    # Sunday", "the fire broke out on 2 July"), "phrase" (a noun's own phrase: "his death on
+    # Saturday"), "label" (a date naming an instance: "Wednesday's arrest", "the 2012 budget")
+    tie: str = "clause"
+    parties: tuple[Party, ...] = ()
+    places: tuple[str, ...] = ()
+    occurrence: str | None = None  # "first", "second", "next", "again": which one, if said
+    rescheduled: bool = False  # the words that give this time say it changed or was planned
+    anaphoric: bool = False  # "those autumn 2012 floods", "the same vote": refers back
+    indefinite: bool = False  # "a fire broke out", "a quake in 2004": told as a new one
+    phase: str | None = None  # "start" ("the closure begins on …"), "end", or the whole
+
+
+@dataclass(frozen=True, slots=True)
 class Attachment:
     """Where a mention sits in its sentence: the clause it belongs to."""
 
@@ -246,6 +280,10 @@ class Attachment:
     via_noun: bool = False  # the path up to the verb passes through a noun ("win on Saturday")
     verb_is_near: bool = True  # no other verb stands between the verb and the mention
     schedules: bool = False  # the verb sets a time for something else ("was set for 15 May")
+    event: EventRef | None = None  # the event this time dates, when there is one
+    # the other reading when the phrase follows an event noun but hangs on the verb: "mourning
+    # following his death on Saturday" (his death, or the mourning, on Saturday)
+    event_if_noun: EventRef | None = None
 
     @property
     def places(self) -> tuple[str, ...]:
@@ -261,6 +299,22 @@ class Stretch:
     end: int
     same_sentence: bool  # all three in one sentence: the arithmetic is on the words as written
     open_end: bool  # the end is only an upper bound ("reopened … after a refit that began …")
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """One event of the story with the temporal mentions that date it (resolve/events.py):
+    mentions with one predicate, agreeing participants and places, and nothing that says
+    they are different occurrences."""
+
+    id: int
+    predicate: str  # the predicate they share, for messages
+    mentions: tuple[int, ...]  # ids of the mentions, in text order
+    refs: tuple[EventRef, ...] = ()  # how each of them names it (the same order)
+    rescheduled: bool = False  # the copy says its time changed: two times are expected
+    # one word given several days ("visited on Tuesday and Wednesday", "from 3 to 10 May"):
+    # an event that spans days, or a list of occurrences
+    spread: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING
 
 from checker import lexicon as lx
 from checker.facts.time import Attachment, Role, Tense
+from checker.nlp.coref import Entities
+from checker.nlp.predicates import Predicates
 
 if TYPE_CHECKING:  # spaCy is imported when the pipeline loads, not before
     from spacy.tokens import Doc, Token
@@ -232,6 +234,14 @@ class Grammar:
         self.persons = [e for e in doc.ents if e.label_ == "PERSON"]
         self._lemmas: dict[int, frozenset[str]] = {}
         self._noun_cues: dict[int, frozenset[str]] = {}
+        self._predicates: Predicates | None = None
+
+    @property
+    def predicates(self) -> Predicates:
+        """Event reading with the document's coreference, built on first use."""
+        if self._predicates is None:
+            self._predicates = Predicates(Entities(self.doc))
+        return self._predicates
 
     def sentence_index(self, char: int) -> int:
         import bisect
@@ -257,6 +267,12 @@ class Grammar:
         if not self.parsed or span is None or len(span) == 0:
             return Attachment(sentence=sentence)
         root = span.root
+        # "on Sunday and Monday", "on Tuesday, 15 Oct, and Wednesday, 16 Oct": a
+        # coordinated time hangs where the first does
+        for _ in range(4):
+            if root.dep_ != "conj" or root.head.ent_type_ not in ("DATE", "TIME"):
+                break
+            root = root.head
         prep = None
         noun: Token | None = None
         modifies = False
@@ -281,6 +297,7 @@ class Grammar:
             tok = tok.head
         elif tok.dep_ != "ROOT":
             tok = tok.head
+        host = tok  # the word the time's own phrase hangs on
         if not _is_verb(tok) and tok.pos_ in ("NOUN", "PROPN") and noun is None:
             noun = tok
         via_noun = noun is not None and not modifies
@@ -296,13 +313,22 @@ class Grammar:
                     noun = verb
             verb = verb.head
         role = _role(prep)
+        # a time hung on a noun without a preposition names which one: "Wednesday's
+        # arrest", "the 9 July ruling", "the close of trading Thursday"
+        label = modifies or (root.dep_ == "npadvmod" and host.i == root.head.i
+                             and host.pos_ in ("NOUN", "PROPN"))
+        event = self.predicates.event(host, verb, label=label)
+        alternative = None
+        if prep is not None and root.dep_ == "pobj" and _is_verb(root.head.head) and \
+                event is not None and event.tie == "clause":
+            alternative = self.predicates.after_noun(root.head)
         if not _is_verb(verb):
             return Attachment(sentence=sentence, prep=prep, role=role,
                               noun=noun.lemma_ if noun else None,
                               modifies_noun=modifies,
                               noun_cues=self._cues(noun if modifies else timed_noun),
                               event_class=_EVENT_WORD_CLASS.get(noun.lemma_.lower())
-                              if noun else None)
+                              if noun else None, event=event)
         subject = subject_of(verb)
         subject_text = subject_key = None
         if subject is not None:
@@ -357,6 +383,8 @@ class Grammar:
             modifies_noun=modifies,
             event_class=event_class,
             schedules=verb_lemma in lx.SCHEDULING_VERBS,
+            event=event,
+            event_if_noun=alternative,
         )
 
     def _cues(self, noun: Token | None) -> frozenset[str]:
