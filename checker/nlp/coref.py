@@ -178,19 +178,23 @@ class Entities:
     def _noun(self, token: Token) -> Ref | None:
         lemma = token.lemma_.lower()
         dets = {c.lower_ for c in token.children if c.dep_ in ("det", "nummod", "poss")}
-        if dets & _INDEFINITE or any(c.dep_ == "nummod" for c in token.children):
-            return Ref(self._new(token, frozenset(), person=False))  # "a man": a new one
+        # "a man", "two boats", and a bare plural ("results", "data released Wednesday"):
+        # told as new, whatever came before
+        bare_plural = not dets and token.tag_ == "NNS"
+        if dets & _INDEFINITE or bare_plural or any(c.dep_ == "nummod" for c in token.children):
+            return Ref(self._new(token, frozenset(), person=False))
+        owner = next((c for c in token.children if c.dep_ == "poss"), None)
+        if owner is not None and lemma in lx.SELF_NOUNS and owner.i in self._refs:
+            return self._refs[owner.i]  # "Miss Kinsella's body was discovered": Kinsella
         earlier = self._by_lemma.get(lemma) or self._by_word.get(lemma)
         if earlier:
             return Ref(earlier[-1], certain=self._entities[earlier[-1]].certain)
-        # "the Mac OS X operating system" is named, so it is that thing for sure; any other
-        # description with nothing to refer back to ("the mall", "police", a headline's
-        # "ship") may name in other words something told before
-        named = any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in token.children)
-        # a bare plural is told as new ("numbers released Thursday", "data released
-        # Wednesday"); a bare singular is a headline's shorthand ("Ship docks in Hobart")
-        bare_plural = not dets and token.tag_ == "NNS"
-        certain = named or bare_plural
+        # "the Mac OS X operating system" is named, so it is that thing for sure, and "its
+        # rival" is someone's, so not that someone; any other description with nothing to
+        # refer back to ("the mall", "police", a headline's "ship") may name in other words
+        # something told before
+        certain = any(c.dep_ == "compound" and c.pos_ == "PROPN" or c.dep_ == "poss"
+                      for c in token.children)
         return Ref(self._new(token, frozenset(), person=False, certain=certain), certain=certain)
 
     def _pronoun(self, token: Token) -> Ref | None:

@@ -25,7 +25,8 @@ if TYPE_CHECKING:  # spaCy is imported when the pipeline loads, not before
 
 _PLACE_ENTS = {"GPE", "LOC", "FAC"}
 _MEASURES = {"PERCENT", "MONEY", "QUANTITY"}
-_MEASURE_PREPOSITIONS = {"by", "to", "at", "from"}
+_MEASURE_PREPOSITIONS = {"by", "to", "at", "from", "above", "below", "over", "under", "past",
+                         "beyond", "around", "about", "near"}
 _LABEL_DEPS = {"poss", "compound", "amod", "nmod", "nummod", "npadvmod"}
 # clauses whose subject is read from the clause above: certain for a controlled verb
 # ("agreed to leave", "Born in 1948, Le Goff …"), a guess through a preposition or a
@@ -106,15 +107,16 @@ def _child(token: Token, *deps: str) -> Token | None:
 
 
 def _measured(verb: Token) -> bool:
-    """"rose 2%", "closed at 1,204", "fell by a third": a measure, told again every day."""
+    """"rose 2%", "closed 1% higher", "closed at 1,204", "fell by a third": a measure,
+    told again every day, not an event that happens once."""
+    targets = []
     for c in verb.children:
-        target = c
         if c.dep_ == "prep" and c.lower_ in _MEASURE_PREPOSITIONS:
-            target = _child(c, "pobj")
-            if target is None:
-                continue
-        elif c.dep_ not in ("dobj", "npadvmod", "attr", "acomp"):
-            continue
+            targets.extend(g for g in c.children if g.dep_ == "pobj")
+        elif c.dep_ in ("dobj", "npadvmod", "attr", "acomp", "advmod", "prt"):
+            targets.append(c)
+            targets.extend(g for g in c.children if g.dep_ in ("npadvmod", "dobj", "pobj"))
+    for target in targets:
         if target.ent_type_ in ("DATE", "TIME"):
             continue
         if target.like_num or target.ent_type_ in _MEASURES or any(
@@ -289,19 +291,19 @@ class Predicates:
                     return c.lower_  # "flooded again", "also flooded", "first held"
         for noun in (subject, obj):
             if noun is not None:
-                if noun.ent_type_ == "ORDINAL" or noun.lower_ in lx.DISTINCT_CUES:
+                if noun.ent_type_ == "ORDINAL" or noun.lower_ in lx.OTHER_CUES:
                     return noun.lower_  # "the second left on Tuesday"
-                cue = _cue(noun)
+                cue = _cue(noun, lx.OTHER_CUES)
                 if cue:
                     return cue
         return None
 
 
-def _cue(noun: Token) -> str | None:
+def _cue(noun: Token, cues: frozenset[str] = lx.DISTINCT_CUES) -> str | None:
     """"another ferry", "the second vote", "a similar attack", "its next meeting"."""
     for c in noun.children:
         if c.dep_ in ("amod", "det", "advmod", "nummod") and (
-                c.lower_ in lx.DISTINCT_CUES or c.ent_type_ == "ORDINAL"):
+                c.lower_ in cues or c.ent_type_ == "ORDINAL"):
             return c.lower_
     return None
 
@@ -311,7 +313,7 @@ def _changes(token: Token) -> bool:
     changes a time or gives only a planned one (a planning word only as a participle or
     adjective: "was set for Monday", not "set off on Monday")."""
     word, lemma = token.lower_, token.lemma_.lower()
-    if lemma in lx.CHANGE_VERBS or word in lx.CHANGE_VERBS:
+    if lemma in lx.TIME_CHANGE_WORDS or word in lx.TIME_CHANGE_WORDS:
         return True
     return (word in lx.PLAN_WORDS or lemma in lx.PLAN_WORDS) and \
         token.tag_ in ("VBN", "JJ", "RB") and _particle(token) is None
