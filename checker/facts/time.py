@@ -284,6 +284,10 @@ class Attachment:
     # the other reading when the phrase follows an event noun but hangs on the verb: "mourning
     # following his death on Saturday" (his death, or the mourning, on Saturday)
     event_if_noun: EventRef | None = None
+    # the clause's tense says when this time's event happens: its own verb, or a verb that
+    # only says the event took place ("held the 3 May vote") or reacts to it once done
+    # ("hailed the 22 October launch"); not "announced the 3 March closure"
+    tense_applies: bool = True
 
     @property
     def places(self) -> tuple[str, ...]:

@@ -54,6 +54,8 @@ FUTURE_AUX: frozenset[str] = frozenset(_gr["future_aux"])
 MODAL_AUX: frozenset[str] = frozenset(_gr["modal_aux"])
 SCHEDULE_WORDS: frozenset[str] = frozenset(_gr["schedule_words"])
 REPORTING_VERBS: frozenset[str] = frozenset(_gr["reporting_verbs"])
+ABOUT_VERBS: frozenset[str] = frozenset(_gr["about_verbs"]) | REPORTING_VERBS | \
+    frozenset(_ev["scheduling_verbs"])
 HEDGES: frozenset[str] = frozenset(_gr["hedges"])
 TIME_CLAUSE_MARKS: frozenset[str] = frozenset(_gr["time_clause_marks"])
 LOOKS_AHEAD: frozenset[str] = frozenset(_gr["looks_ahead"])

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from checker import lexicon as lx
 from checker.facts.time import Attachment, Role, Tense
 from checker.nlp.coref import Entities
-from checker.nlp.predicates import Predicates
+from checker.nlp.predicates import Predicates, predicate_noun
 
 if TYPE_CHECKING:  # spaCy is imported when the pipeline loads, not before
     from spacy.tokens import Doc, Token
@@ -44,8 +44,71 @@ def _role(prep: str | None) -> Role:
     return Role.POINT if prep is None else Role(lx.PREPOSITION_ROLES.get(prep, "other"))
 
 
+def _time_root(span: SpacySpan) -> Token:
+    """The token a time expression hangs by. A span can have several ("the night of Tuesday,
+    May 27": "Tuesday" is the object of "of", "May" another attachment); the object of a
+    preposition says how the whole is attached."""
+    roots = [t for t in span if not (span.start <= t.head.i < span.end) or t.head.i == t.i]
+    for t in roots:
+        if t.dep_ == "pobj":
+            return t
+    return span.root
+
+
 def _is_verb(token: Token) -> bool:
-    return token.pos_ in ("VERB", "AUX")
+    return token.pos_ in ("VERB", "AUX") or predicate_noun(token)
+
+
+def _tense_reaches(noun: Token, verb: Token, tense: Tense) -> bool:
+    """Whether the clause's tense says when a dated event noun happens. It does when the verb
+    only says the event takes place ("will hold the 3 May vote"), or when a past verb tells
+    what was done to or about something that had happened ("hailed the 22 October launch",
+    "mourned Friday's victims"), except verbs that talk about an event at any time
+    ("announced the 3 March closure", "approved Friday's vote")."""
+    if noun.i == verb.i:
+        return True
+    # the noun is the verb's object or subject, or sits in a phrase on its object ("got a
+    # first look at a private view on 12 February"), not in its subject's phrase ("tickets
+    # for the May 8 final went on sale") nor in an of-phrase ("the start of the race")
+    tok, occasion = noun, False
+    for _ in range(4):
+        if tok.head.i == verb.i and tok.dep_ in ("dobj", "nsubj", "nsubjpass"):
+            break
+        if tok.dep_ != "pobj" or tok.head.lower_ == "of":
+            return False
+        prep = tok.head
+        if prep.head.i == verb.i:
+            occasion = prep.lower_ in ("for", "to", "at")
+            break
+        if prep.head.dep_ != "dobj":
+            return False
+        tok = prep.head
+    else:
+        return False
+    lemma = verb.lemma_.lower()
+    if lemma in lx.LIGHT_VERBS or lemma in lx.OCCUR_VERBS:
+        return True
+    if lemma in lx.ABOUT_VERBS:
+        return False
+    # "will appear for a bond hearing on Oct. 30": the occasion is when the verb happens;
+    # a past verb acts on what had already happened ("hailed the 22 October launch")
+    return tense.is_past or (tense is Tense.FUTURE and occasion)
+
+
+def _scheduled_verb(verb: Token) -> Token:
+    """"He is due to appear again, by video link, on 3 September": the parser hangs the date
+    on "is", but it dates the appearance the schedule word governs."""
+    if verb.lemma_ != "be":
+        return verb
+    for c in verb.children:
+        if c.dep_ in ("acomp", "attr") and c.lower_ in lx.SCHEDULE_WORDS:
+            infinitive = next((g for g in c.children if g.dep_ == "xcomp" and _is_verb(g)), None)
+            if infinitive is not None:
+                return infinitive
+    return verb
+
+
+
 
 
 def climb_to_verb(token: Token, limit: int = _MAX_CLIMB) -> Token:
@@ -97,13 +160,34 @@ def _verb_group(verb: Token, depth: int = 0) -> tuple[Tense, bool]:
                 else Tense.PERFECT), False
     if "VBD" in tags:
         return Tense.PAST, False
-    if tags & {"VBZ", "VBP"}:
-        return Tense.PRESENT, False
+    own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+    if tags & {"VBZ", "VBP"} or (own_subject and verb.tag_ in ("VB", "NN", "NNS")):
+        # a finite verb with its own subject is present, whatever the clause above it
+        # ("fares take effect on 2 March, the operator announced"; the small model tags
+        # some such verbs VB, or even NN: "fares start on 2 March")
+        return _present_or_future(verb), False
+    if verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.i != verb.i and \
+            not _is_verb(verb.head):
+        # "endorsed … in a vote held Nov. 8": a past participle on a noun is past when the
+        # clause that noun sits in is past; under a present or future it is only earlier
+        governing = climb_to_verb(verb.head)
+        return (Tense.PAST if _is_verb(governing) and tense_of(governing).is_past
+                else Tense.UNKNOWN), False
     if verb.tag_ in ("VBG", "VBN", "VB") and verb.dep_ in ("conj", "advcl", "xcomp", "acl",
                                                             "pcomp", "ccomp") \
             and verb.head.i != verb.i:
         return _verb_group(verb.head, depth + 1)
     return Tense.UNKNOWN, False
+
+
+def _present_or_future(verb: Token) -> Tense:
+    """A present in a time clause under a future is future: "when parliament reconvenes on
+    3 September, MPs will debate …"."""
+    if verb.dep_ == "advcl" and verb.head.i != verb.i and any(
+            c.dep_ in ("mark", "advmod") and c.lower_ in lx.TIME_CLAUSE_MARKS
+            for c in verb.children) and tense_of(verb.head) is Tense.FUTURE:
+        return Tense.FUTURE
+    return Tense.PRESENT
 
 
 
@@ -149,7 +233,9 @@ def _no_verb_between(verb: Token, span: SpacySpan) -> bool:
     lo, hi = (verb.i + 1, span.start) if verb.i < span.start else (span.end, verb.i)
     if hi - lo > _MAX_GAP:
         return False
-    return not any(doc[i].pos_ == "VERB" for i in range(lo, hi))
+    # "the cracked sea wall", "the remaining customers": a participle used as an adjective
+    return not any(doc[i].pos_ == "VERB" and doc[i].dep_ not in ("amod", "compound")
+                   for i in range(lo, hi))
 
 
 def _context_tense(verb: Token) -> Tense:
@@ -266,7 +352,7 @@ class Grammar:
         span = self.span(start, end)
         if not self.parsed or span is None or len(span) == 0:
             return Attachment(sentence=sentence)
-        root = span.root
+        root = _time_root(span)
         # "on Sunday and Monday", "on Tuesday, 15 Oct, and Wednesday, 16 Oct": a
         # coordinated time hangs where the first does
         for _ in range(4):
@@ -312,6 +398,10 @@ class Grammar:
                 if noun is None and verb.pos_ == "NOUN":
                     noun = verb
             verb = verb.head
+        scheduled = _scheduled_verb(verb)
+        if host.i == verb.i:
+            host = scheduled
+        verb = scheduled
         role = _role(prep)
         # a time hung on a noun without a preposition names which one: "Wednesday's
         # arrest", "the 9 July ruling", "the close of trading Thursday"
@@ -360,6 +450,8 @@ class Grammar:
         tense, infinitive = _verb_group(verb)
         context = _context_tense(verb)
         roles = _place_roles(verb)
+        tense_applies = (not label) if event is None else (
+            event.tie == "clause" or _tense_reaches(host, verb, tense))
         reported = _reported(verb) or (tense is Tense.MODAL and context.is_past)
         return Attachment(
             sentence=sentence,
@@ -385,6 +477,7 @@ class Grammar:
             schedules=verb_lemma in lx.SCHEDULING_VERBS,
             event=event,
             event_if_noun=alternative,
+            tense_applies=tense_applies,
         )
 
     def _cues(self, noun: Token | None) -> frozenset[str]:

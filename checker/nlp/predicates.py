@@ -36,7 +36,14 @@ _IMPLICIT = {"pcomp", "acl", "ccomp", "prep"}
 
 
 def _verbish(token: Token) -> bool:
-    return token.pos_ in ("VERB", "AUX")
+    return token.pos_ in ("VERB", "AUX") or predicate_noun(token)
+
+
+def predicate_noun(token: Token) -> bool:
+    """A finite verb the small model tagged as a noun: it heads a clause and has a subject
+    ("fares start on 2 March, the operator announced")."""
+    return token.pos_ == "NOUN" and token.dep_ in ("ccomp", "advcl", "relcl", "ROOT") and \
+        any(c.dep_ == "nsubj" for c in token.children)
 
 
 def _nounish(token: Token) -> bool:
