@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path
 
+from checker.dedupe import fold
 from checker.facts import ArticleFacts, Counts, Mention, People, mentions_by_verb
 from checker.facts.words import timeline_entries
 from checker.model import FileReport, Finding, Report, Severity, Span
@@ -124,7 +125,7 @@ def run_rules(facts: ArticleFacts, rules: Sequence[Rule],
                     finding = replace(finding, severity=severity[finding.rule])
                 findings.append(finding)
     findings.sort(key=lambda f: (f.span.start, f.span.end, f.rule))
-    return findings
+    return fold(findings)  # one finding per error: the root, the others as related
 
 
 def _file_report(analysis: Analysis, rules: Sequence[Rule],
