@@ -19,10 +19,11 @@ from collections.abc import Iterator
 
 from checker.rules.base import Example, Rule, contradictions
 
-from checker.facts import ArticleFacts, Kind, Mention, weekday_name
+from checker.facts import ArticleFacts, EventRef, Kind, Mention, weekday_name, words
 from checker.model import Finding, Related, Severity
 
 _COARSE = (Kind.MONTH, Kind.YEAR, Kind.SEASON)
+_NEAR = 40  # characters between a time and the word naming its event, to quote them as one
 
 
 def _weekday(m: Mention) -> int | None:
@@ -75,8 +76,20 @@ def _disjoint(a: Mention, b: Mention) -> bool:
 
 def _describe(m: Mention) -> str:
     if m.kind == Kind.WEEKDAY:
-        return weekday_name(m.weekday)
-    return m.value.describe()
+        return weekday_name(m.weekday)  # its date is only the nearest such weekday
+    return words.moment(m.value)
+
+
+def _told(facts: ArticleFacts, m: Mention, ref: EventRef) -> str:
+    """The time with the word that names the event, as an editor would look for it, and
+    the day or date it gives: "'died on Sunday' (Sunday)", "'Tuesday's resignation'
+    (Tuesday)", "'completed in 2009' (the merger, 2009)"."""
+    start, end = m.span.start, m.span.end
+    close = facts.text[ref.at:start] if ref.at < start else facts.text[end:ref.at]
+    if len(close) <= _NEAR and not any(c in close for c in ".;:!?"):
+        start, end = min(start, ref.at), max(end, ref.at + len(ref.word))
+        return f"{words.quote(facts.text[start:end])} ({_describe(m)})"
+    return f"{words.quote(words.phrase(facts.text, m))} (the {ref.word}, {_describe(m)})"
 
 
 def check(facts: ArticleFacts) -> Iterator[Finding]:
@@ -84,14 +97,14 @@ def check(facts: ArticleFacts) -> Iterator[Finding]:
     # a range), is expected to carry two times
     events = [e for e in facts.events if not (e.rescheduled or e.spread)]
     event_of = {i: e for e in events for i in e.mentions}
-    word = {i: ref.word for e in events for i, ref in zip(e.mentions, e.refs, strict=True)}
+    ref = {i: r for e in events for i, r in zip(e.mentions, e.refs, strict=True)}
     members = (facts.mentions[i] for i in sorted(event_of))
     for a, b in contradictions(members, key=lambda m: event_of[m.id].id, contradicts=_conflict):
+        times = "days" if a.kind not in _COARSE and b.kind not in _COARSE else "dates"
         yield RULE.finding(
             b.span,
-            f"the same {event_of[a.id].predicate} event seems to be given two days: "
-            f"{facts.words(a)!r} ({_describe(a)}; {word[a.id]!r}) and "
-            f"{facts.words(b)!r} ({_describe(b)}; {word[b.id]!r})",
+            f"the same event seems to be given two {times}: {_told(facts, a, ref[a.id])} "
+            f"and {_told(facts, b, ref[b.id])}",
             related=[Related(a.span, "first given here")],
             hint="check which is right; if the date changed, say so in the copy",
         )

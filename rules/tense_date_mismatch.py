@@ -14,7 +14,7 @@ from collections.abc import Iterator
 
 from checker.rules.base import Example, Rule
 
-from checker.facts import ArticleFacts, Attachment, How, Kind, Mention, Role, Tense
+from checker.facts import ArticleFacts, Attachment, How, Kind, Mention, Role, Tense, words
 from checker.model import Finding, Severity
 
 _EVENT_TIME = (Role.POINT, Role.PART)  # "on 3 June", "the morning of 3 June"
@@ -31,6 +31,14 @@ def _clause(facts: ArticleFacts, mention: Mention) -> Attachment:
     if mention.restates is not None:
         return facts.mentions[mention.restates].attachment
     return mention.attachment
+
+
+def _verb(facts: ArticleFacts, att: Attachment) -> str:
+    """The verb as written ("'reconvenes'"), quoted."""
+    if att.verb_start is None:
+        return words.quote(att.verb or "")
+    text = facts.text[att.verb_start:att.verb_start + 40]
+    return words.quote(text.split()[0] if text.split() else att.verb or "")
 
 
 def _told(att: Attachment) -> bool:
@@ -72,19 +80,19 @@ def _day(facts: ArticleFacts, mention: Mention, att: Attachment) -> Iterator[Fin
     if inferred and abs(gap) > INFERRED_REACH_DAYS:
         return
     severity = Severity.WARNING if inferred else None
-    when = f"{mention.value.describe()} is {abs(gap)} day{'s' if abs(gap) != 1 else ''}"
+    when = f"{words.day(day)} is {abs(gap)} day{'s' if abs(gap) != 1 else ''}"
     if att.tense is Tense.FUTURE and gap < 0:
         what = "a deadline already past" if deadline else "a date already past"
         yield RULE.finding(
             mention.span,
-            f"future tense ('{att.verb}') for {what}: {when} before the "
+            f"future tense ({_verb(facts, att)}) for {what}: {when} before the "
             f"publication date ({pub:%-d %B %Y})",
             hint="check the date, or put the verb in the past tense", severity=severity)
     elif att.tense is Tense.PAST and gap > 0 and not deadline and not att.schedules \
             and not att.future_in_past:
         yield RULE.finding(
             mention.span,
-            f"past tense ('{att.verb}') for a date still to come: {when} after the "
+            f"past tense ({_verb(facts, att)}) for a date still to come: {when} after the "
             f"publication date ({pub:%-d %B %Y})",
             hint="check the date, or put the verb in the future tense", severity=severity)
 
@@ -99,7 +107,7 @@ def _range_end(facts: ArticleFacts, mention: Mention, att: Attachment) -> Iterat
         return
     yield RULE.finding(
         mention.span,
-        f"future tense ('{att.verb}') for a stretch that ended on {last:%-d %B %Y}, "
+        f"future tense ({_verb(facts, att)}) for a stretch that ended on {last:%-d %B %Y}, "
         f"{gap} day{'s' if gap != 1 else ''} before the publication date ({pub:%-d %B %Y})",
         hint="check the dates, or put the verb in the past tense",
         severity=None if mention.how is How.STATED else Severity.WARNING)
@@ -114,14 +122,14 @@ def _period(facts: ArticleFacts, mention: Mention, att: Attachment) -> Iterator[
             (pub - period.last).days <= facts.param(RULE, "period-reach-days"):
         yield RULE.finding(
             mention.span,
-            f"future tense ('{att.verb}') for {told}, which ended on "
+            f"future tense ({_verb(facts, att)}) for {told}, which ended on "
             f"{period.last:%-d %B %Y}, before the publication date ({pub:%-d %B %Y})",
             hint="check the year, or put the verb in the past tense",
             severity=Severity.WARNING)
     elif att.tense is Tense.PAST and period.first > pub and not att.schedules:
         yield RULE.finding(
             mention.span,
-            f"past tense ('{att.verb}') for {told}, which begins on "
+            f"past tense ({_verb(facts, att)}) for {told}, which begins on "
             f"{period.first:%-d %B %Y}, after the publication date ({pub:%-d %B %Y})",
             hint="check the year, or put the verb in the future tense",
             severity=Severity.WARNING)
