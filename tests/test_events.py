@@ -249,3 +249,59 @@ def test_fold_keeps_unrelated_findings():
     assert out[0].related[-1].span == Span(12, 18)
     # a root is never folded into a finding below it
     assert fold([on_root, root])[0].rule == "weekday-mismatch"
+
+
+# ---------------------------------------------------------------- which noun a cue reaches
+STALE = "stale-reference"
+STALE_FLAGS = [
+    ("2023-05-04", "Farmers are still counting the cost of the recent drought of summer 2010 "
+                   "in the Fens."),  # the noun's own phrase
+    ("2021-06-09", "Newly appointed headteacher Joan Pike, who took up the post in September "
+                   "2015, said results had improved."),  # the participle's act in other words
+    ("2020-08-01", "The just-released figures, published on 2 May 2016, show a fall in "
+                   "rough sleeping."),
+    ("2016-02-03", "Residents remember the recent landslide on 4 March 2009 near the "
+                   "quarry."),
+    ("2015-11-20", "She said the recent council election, held on 6 May 2010, had changed "
+                   "nothing."),  # a clause saying the noun's event took place
+    ("2014-06-18", "Under the new rules, which came into force on 1 January 2008, every "
+                   "landlord must register."),  # when the thing began
+    ("2020-09-14", "Under the current ten-year plan for the river, which ran from 2005 to "
+                   "2015, most money went to flood banks."),  # its whole stretch, now over
+    ("2020-06-20", "Crews are stretched by the current fire season, which the agency "
+                   "declared open on June 1, 2019."),  # a season cannot run a year
+    ("2016-02-12", "The latest monthly figures, for March 2014, show a rise in arrests."),
+    ("2019-03-04", "Staff backed the recently announced two-day strike on 14-15 September "
+                   "2011, the union said."),
+    ("2010-09-07", "Fresh from their win in the 2005 league final, the club open the season "
+                   "on Saturday."),
+    ("2017-01-25", "Investors awaited the pending Sept. 16, 2014, decision on the patent."),
+    ("2012-05-24", "Both airlines still feel the recent disruption caused by the eruption "
+                   "in April 2010."),  # what set it off
+]
+STALE_PASSES = [
+    ("2023-05-04", "A recent report on the 2010 drought in the Fens found that irrigation "
+                   "saved most crops."),  # the date is the drought's, not the report's
+    ("2021-06-09", "The recently refurbished library, built in 1906, reopens on Saturday."),
+    ("2023-06-25", "Recently released papers from 1998 show the dam was weak."),
+    ("2017-05-13", "The most recent census, taken in 2011, put the population at 24,500."),
+    ("2019-06-01", "The latest annual report, for 2018, shows a loss."),
+    ("2014-03-19", "Under the new rules, which came into force on 1 January, every landlord "
+                   "must register."),
+    ("2025-01-18", "With the current season, which opened in August 2024, half finished, "
+                   "Rovers sit fourth."),
+    ("2024-08-12", "Cladding was banned on new tower blocks in England in December 2018."),
+    ("2016-11-26", "Jazz from New Orleans in 1938 was the theme of the evening."),
+    ("2022-08-01", "A half-point rise would be the first of that size since February 1995."),
+    ("2019-02-25", "The upcoming trial over the 2016 crash is expected to last six weeks."),
+]
+
+
+@pytest.mark.parametrize(("date", "text"), STALE_FLAGS)
+def test_stale_flags(date, text):
+    assert findings(text, date, rule=STALE), text
+
+
+@pytest.mark.parametrize(("date", "text"), STALE_PASSES)
+def test_stale_passes(date, text):
+    assert not findings(text, date, rule=STALE), text

@@ -12,6 +12,7 @@ from checker.facts.people import AgeFact, KnownPerson, NameToken, NameVariant, P
 from checker.facts.time import (
     STATED_KINDS,
     Attachment,
+    Described,
     Event,
     EventRef,
     Grain,
@@ -32,7 +33,8 @@ from checker.facts.time import (
 )
 from checker.model import PublicationDate
 
-__all__ = ["STATED_KINDS", "AgeFact", "ArticleFacts", "Attachment", "Count", "Counts", "Event",
+__all__ = ["STATED_KINDS", "AgeFact", "ArticleFacts", "Attachment", "Count", "Counts", "Described",
+           "Event",
            "EventRef", "Grain", "How", "Kind", "KnownPerson", "Mention", "Moment", "NameToken",
            "NameVariant", "Party", "People", "Person", "Role", "Stretch", "Tense", "Written",
            "anchor_candidates", "mentions_by_verb", "month_name", "shift_date", "weekday_name"]

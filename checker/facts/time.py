@@ -254,6 +254,26 @@ class EventRef:
 
 
 @dataclass(frozen=True, slots=True)
+class Described:
+    """The noun a time belongs to, how, and the words that call that noun recent, current
+    or still to come (nlp/described.py)."""
+
+    noun: str  # as written: "floods", "season", "director"
+    # "own": the noun's own time ("the recent floods of July 2007"); "start": when it began
+    # ("the new law, which took effect on …"); "whole": its whole stretch ("the ongoing
+    # scheme, in force from … to …"); "cause": what set it off ("the recent disruption
+    # caused by the eruption in April 2010"); "act": what a clause on it says was done
+    # ("the newly appointed director, who took up the post in January 2009")
+    how: str
+    recent: tuple[tuple[str, float], ...] = ()  # ("recent", 1.0), ("latest", 1.5): the word and
+    #                                             how far back it reaches, relative to "recent"
+    upcoming: str | None = None  # "upcoming", "pending": told as still to come
+    current: str | None = None  # "current", "ongoing": told as going on now
+    series_days: int | None = None  # how often such a thing comes round ("quarterly": 92)
+    bounded_days: int | None = None  # how long such a thing lasts at most ("season": 366)
+
+
+@dataclass(frozen=True, slots=True)
 class Attachment:
     """Where a mention sits in its sentence: the clause it belongs to."""
 
@@ -288,6 +308,7 @@ class Attachment:
     # only says the event took place ("held the 3 May vote") or reacts to it once done
     # ("hailed the 22 October launch"); not "announced the 3 March closure"
     tense_applies: bool = True
+    described: Described | None = None  # the noun the time belongs to, with its cue words
 
     @property
     def places(self) -> tuple[str, ...]:

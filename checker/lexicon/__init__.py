@@ -97,6 +97,12 @@ TIME_CHANGE_WORDS: frozenset[str] = frozenset(_ev["time_change_words"])
 PLAN_WORDS: frozenset[str] = frozenset(_ev["plan_words"])
 UPCOMING_CUES: frozenset[str] = frozenset(_ev["upcoming_cues"])
 RECENT_CUES: dict[str, float] = _ev["recent_cues"]
+RECENT_ADVERBS: frozenset[str] = frozenset(_ev["recent_adverbs"])
+CURRENT_CUES: frozenset[str] = frozenset(_ev["current_cues"])
+INCEPTION_VERBS: frozenset[str] = frozenset(SYNONYM_OF.get(w, w) for w in _ev["inception_verbs"])
+CAUSE_VERBS: frozenset[str] = frozenset(_ev["cause_verbs"])
+SERIES_PERIODS: dict[str, int] = _ev["series_periods"]
+BOUNDED_NOUNS: dict[str, int] = _ev["bounded_nouns"]
 
 # ---------------------------------------------------------------- people
 TITLES: frozenset[str] = frozenset(_pe["titles"])

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from checker import lexicon as lx
 from checker.facts.time import Attachment, Role, Tense
 from checker.nlp.coref import Entities
+from checker.nlp.described import describe
 from checker.nlp.predicates import Predicates, predicate_noun
 
 if TYPE_CHECKING:  # spaCy is imported when the pipeline loads, not before
@@ -93,6 +94,20 @@ def _tense_reaches(noun: Token, verb: Token, tense: Tense) -> bool:
     # "will appear for a bond hearing on Oct. 30": the occasion is when the verb happens;
     # a past verb acts on what had already happened ("hailed the 22 October launch")
     return tense.is_past or (tense is Tense.FUTURE and occasion)
+
+
+def _wrapping_noun(span: SpacySpan) -> Token | None:
+    """"the pending Sept. 16, 2014, ruling": a date set in commas inside a noun phrase, which
+    the parser hangs elsewhere; the noun right after it whose phrase begins before it."""
+    doc = span.doc
+    for i in range(span.end, min(span.end + 3, len(doc))):
+        tok = doc[i]
+        if tok.is_punct:
+            continue
+        if tok.pos_ in ("NOUN", "PROPN") and tok.left_edge.i < span.start:
+            return tok
+        break
+    return None
 
 
 def _scheduled_verb(verb: Token) -> Token:
@@ -364,7 +379,8 @@ class Grammar:
         modifies = False
         tok = root
         timed_noun = None  # "the upcoming election on 5 May": the noun a time PP dates
-        if tok.dep_ == "pobj" and tok.head.pos_ == "ADP":
+        # ("since" is sometimes tagged a conjunction, but still heads the phrase)
+        if tok.dep_ == "pobj" and tok.head.pos_ in ("ADP", "SCONJ"):
             prep = tok.head.lower_
             tok = tok.head.head
             # "on the morning of 3 May", "by the end of March": the time noun only narrows
@@ -408,6 +424,9 @@ class Grammar:
         label = modifies or (root.dep_ == "npadvmod" and host.i == root.head.i
                              and host.pos_ in ("NOUN", "PROPN"))
         event = self.predicates.event(host, verb, label=label)
+        wrapper = _wrapping_noun(span) if not label else None
+        described = describe(root, wrapper or host, label=label or wrapper is not None,
+                             prep=None if wrapper is not None else prep, range_part=False)
         alternative = None
         if prep is not None and root.dep_ == "pobj" and _is_verb(root.head.head) and \
                 event is not None and event.tie == "clause":
@@ -418,7 +437,7 @@ class Grammar:
                               modifies_noun=modifies,
                               noun_cues=self._cues(noun if modifies else timed_noun),
                               event_class=_EVENT_WORD_CLASS.get(noun.lemma_.lower())
-                              if noun else None, event=event)
+                              if noun else None, event=event, described=described)
         subject = subject_of(verb)
         subject_text = subject_key = None
         if subject is not None:
@@ -478,6 +497,7 @@ class Grammar:
             event=event,
             event_if_noun=alternative,
             tense_applies=tense_applies,
+            described=described,
         )
 
     def _cues(self, noun: Token | None) -> frozenset[str]:

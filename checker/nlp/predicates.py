@@ -109,6 +109,22 @@ def _particle(verb: Token) -> str | None:
     return None
 
 
+def verb_predicate(verb: Token) -> frozenset[str]:
+    """A verb's predicate keys without its participants: "took up the post" → take, take up,
+    take post, take up post (synonyms folded: appoint)."""
+    lemma = _lemma(verb)
+    particle = _particle(verb)
+    obj = _object(verb)
+    keys = {lemma}
+    if particle:
+        keys.add(f"{lemma} {particle}")
+    if obj is not None:
+        keys.add(f"{lemma} {obj.lemma_.lower()}")
+        if particle:
+            keys.add(f"{lemma} {particle} {obj.lemma_.lower()}")
+    return _canon(keys)
+
+
 def _child(token: Token, *deps: str) -> Token | None:
     return next((c for c in token.children if c.dep_ in deps), None)
 
