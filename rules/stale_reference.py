@@ -18,6 +18,7 @@ from checker.rules.base import Example, Rule
 from checker.facts import ArticleFacts, Described, Grain, How, Mention, Role, Tense
 from checker.model import Finding, Severity
 
+LATELY_DAYS = 14  # a report dated this close to publication is news of now
 _OWN_TIME = (Role.POINT, Role.WITHIN)  # "would follow in June 2018", not "since 2018"
 
 
@@ -40,13 +41,27 @@ def check(facts: ArticleFacts) -> Iterator[Finding]:
         if (att.role in _OWN_TIME and not att.modifies_noun
               and age > facts.param(RULE, "pending-days")
               and att.verb_is_near
-              and ((att.tense is Tense.MODAL and not att.reported and not att.infinitive)
+              and ((att.tense is Tense.MODAL and not att.infinitive
+                    and (not att.reported or _said_lately(facts, att)))
                    or (att.tense is Tense.FUTURE and not mention.is_day))):
             yield RULE.finding(
                 mention.span,
                 f"{told} is told as still to come ({_verb(facts, att)}), but it is "
                 f"{_ago(age)} before the publication date ({facts.pub:%-d %B %Y})",
                 hint="an old event seems to be described as pending; check the date")
+
+
+def _said_lately(facts: ArticleFacts, att) -> bool:  # noqa: ANN001
+    """A report dated near publication ("the minister said on Monday that the terminal would
+    open in March 2016") keeps its future: what it calls still to come must be. A report
+    of long ago ("said in 2014 that …") or undated may be telling what was expected then."""
+    if att.report_start is None:
+        return False
+    for m in facts.mentions:
+        if m.attachment.verb_start == att.report_start and m.value is not None and \
+                m.value.is_day and 0 <= (facts.pub - m.value.last).days <= LATELY_DAYS:
+            return True
+    return False
 
 
 def _described(facts: ArticleFacts, mention: Mention, d: Described, age: int,
@@ -68,6 +83,18 @@ def _described(facts: ArticleFacts, mention: Mention, d: Described, age: int,
             f"{_what(d, told)} is called {over[0]!r}, but {told} is {_ago(age)} before the "
             f"publication date ({pub:%-d %B %Y})",
             hint="check whether this is still the recent or latest one")
+    if d.bounded_days and not (d.recent or d.upcoming or d.current):
+        # "the board will approve a 2012 budget", told in 2015: a period long over, told as
+        # still to be dealt with
+        if mention.attachment.tense is Tense.FUTURE and not mention.attachment.looks_back \
+                and age > facts.param(RULE, "pending-days"):
+            return RULE.finding(
+                mention.span,
+                f"the {told} {d.noun} is told as still to come "
+                f"({_verb(facts, mention.attachment)}), but it ended {_ago(age)} before the "
+                f"publication date ({pub:%-d %B %Y})",
+                hint="check the year")
+        return None
     if not d.current:
         return None
     began = (pub - mention.value.first).days

@@ -305,3 +305,24 @@ def test_stale_flags(date, text):
 @pytest.mark.parametrize(("date", "text"), STALE_PASSES)
 def test_stale_passes(date, text):
     assert not findings(text, date, rule=STALE), text
+
+
+def test_a_report_of_now_keeps_its_future():
+    """"said on Monday that it would open in March 2016", in 2019: the report is news of
+    now, so what it calls still to come must be; a report of 2014 may tell what was
+    expected then."""
+    assert findings("The minister said on Monday that the terminal would open in March "
+                    "2016.", "2019-05-10", rule=STALE)
+    assert findings("The terminal would open in March 2016, the minister said on Monday.",
+                    "2019-05-10", rule=STALE)
+    assert not findings("The minister said in 2014 that the terminal would open in March "
+                        "2016.", "2019-05-10", rule=STALE)
+
+
+def test_a_period_long_over_told_as_to_come():
+    assert findings("The board will approve a 2012 budget next week.", "2015-04-10",
+                    rule=STALE)
+    assert not findings("Auditors will review the 2012 budget next week.", "2015-04-10",
+                        rule=STALE)
+    assert not findings("The board will approve the 2015 budget next week.", "2015-04-10",
+                        rule=STALE)

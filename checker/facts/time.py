@@ -309,6 +309,8 @@ class Attachment:
     # ("hailed the 22 October launch"); not "announced the 3 March closure"
     tense_applies: bool = True
     described: Described | None = None  # the noun the time belongs to, with its cue words
+    report_start: int | None = None  # offset of the past reporting verb whose content it is
+    looks_back: bool = False  # the verb deals with what is over ("will review", "audited")
 
     @property
     def places(self) -> tuple[str, ...]:

@@ -59,6 +59,7 @@ ABOUT_VERBS: frozenset[str] = frozenset(_gr["about_verbs"]) | REPORTING_VERBS | 
 HEDGES: frozenset[str] = frozenset(_gr["hedges"])
 TIME_CLAUSE_MARKS: frozenset[str] = frozenset(_gr["time_clause_marks"])
 LOOKS_AHEAD: frozenset[str] = frozenset(_gr["looks_ahead"])
+LOOKS_BACK: frozenset[str] = frozenset(_gr["looks_back"])
 WISH_VERBS: frozenset[str] = frozenset(_gr["wish_verbs"])
 PERSON_PRONOUNS: frozenset[str] = frozenset(_gr["person_pronouns"])
 RELATIVE_PRONOUNS: frozenset[str] = frozenset(_gr["relative_pronouns"])

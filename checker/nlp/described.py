@@ -91,6 +91,11 @@ def describe(root: Token, host: Token, *, label: bool, prep: str | None,
         found = _cues(candidate)
         if found is not None:
             return found
+    if label and (_nounish(host) or host.pos_ == "ADJ") and \
+            host.lemma_.lower() in lx.BOUNDED_NOUNS:
+        # "a 2012 budget", "the 2013-14 season": the year says which period it covers
+        return Described(noun=host.text, how="own",
+                         bounded_days=lx.BOUNDED_NOUNS[host.lemma_.lower()])
     return None
 
 

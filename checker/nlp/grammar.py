@@ -231,16 +231,22 @@ def _has_present_be(token: Token) -> bool:
 
 def _reported(verb: Token) -> bool:
     """Is this clause the content of a past-tense report ("said it would ...")?"""
+    return _reporting_verb(verb) is not None
+
+
+def _reporting_verb(verb: Token) -> Token | None:
+    """The past reporting verb whose content this clause is ("said on Monday that it would
+    …", "…, officials said"), if any."""
     tok = verb
     for _ in range(4):
         if tok.dep_ in ("ccomp", "xcomp", "advcl", "conj") and tok.head.i != tok.i:
             head = tok.head
             if head.lemma_ in lx.REPORTING_VERBS and tense_of(head).is_past:
-                return True
+                return head
             tok = head
         else:
             break
-    return False
+    return None
 
 
 def _no_verb_between(verb: Token, span: SpacySpan) -> bool:
@@ -471,7 +477,8 @@ class Grammar:
         roles = _place_roles(verb)
         tense_applies = (not label) if event is None else (
             event.tie == "clause" or _tense_reaches(host, verb, tense))
-        reported = _reported(verb) or (tense is Tense.MODAL and context.is_past)
+        reporting = _reporting_verb(verb)
+        reported = reporting is not None or (tense is Tense.MODAL and context.is_past)
         return Attachment(
             sentence=sentence,
             prep=prep,
@@ -498,6 +505,8 @@ class Grammar:
             event_if_noun=alternative,
             tense_applies=tense_applies,
             described=described,
+            report_start=reporting.idx if reporting is not None else None,
+            looks_back=verb_lemma in lx.LOOKS_BACK,
         )
 
     def _cues(self, noun: Token | None) -> frozenset[str]:
