@@ -326,3 +326,24 @@ def test_a_period_long_over_told_as_to_come():
                         rule=STALE)
     assert not findings("The board will approve the 2015 budget next week.", "2015-04-10",
                         rule=STALE)
+
+
+def _weekday_value(text: str, date: str, words: str) -> dt.date:
+    facts = analyse(read_text(text), publication_date_given=dt.date.fromisoformat(date)).facts
+    return next(m.value.first for m in facts.mentions if facts.words(m) == words)
+
+
+def test_bare_weekdays_in_a_story_about_an_earlier_week():
+    """Mechanism N: the story's own stated date frames the weekdays after it."""
+    text = ("The ferry sank on Tuesday 6 August. Divers reached the wreck on Wednesday night "
+            "and the hull was raised the following day, Thursday 8 August.")
+    assert _weekday_value(text, "2019-08-17", "Wednesday night") == dt.date(2019, 8, 7)
+    assert not findings(text, "2019-08-17")
+    wrong = text.replace("Thursday 8 August", "Friday 9 August")
+    assert findings(wrong, "2019-08-17", rule="relative-date-conflict")
+    # a date in the weekday's own sentence, or a birth date, frames nothing
+    born = "Born on 29 February 1996, Chloe Adams turned 28 on Thursday."
+    assert _weekday_value(born, "2024-03-01", "Thursday") == dt.date(2024, 2, 29)
+    # a frame this week: the publication date places it as before
+    assert _weekday_value("The ferry sank on Tuesday 13 August. Divers arrived on Wednesday.",
+                          "2019-08-17", "Wednesday") == dt.date(2019, 8, 14)
