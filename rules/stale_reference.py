@@ -15,14 +15,14 @@ from collections.abc import Iterator
 
 from checker.rules.base import Example, Rule
 
-from checker.facts import ArticleFacts, Described, Grain, How, Mention, Role, Tense
+from checker.facts import ArticleFacts, Attachment, Described, Grain, How, Mention, Role, Tense
 from checker.model import Finding, Severity
 
 LATELY_DAYS = 14  # a report dated this close to publication is news of now
 _OWN_TIME = (Role.POINT, Role.WITHIN)  # "would follow in June 2018", not "since 2018"
 
 
-def _age_days(facts: ArticleFacts, mention) -> int:  # noqa: ANN001
+def _age_days(facts: ArticleFacts, mention: Mention) -> int:
     return (facts.pub - mention.value.last).days
 
 
@@ -51,7 +51,7 @@ def check(facts: ArticleFacts) -> Iterator[Finding]:
                 hint="an old event seems to be described as pending; check the date")
 
 
-def _said_lately(facts: ArticleFacts, att) -> bool:  # noqa: ANN001
+def _said_lately(facts: ArticleFacts, att: Attachment) -> bool:
     """A report dated near publication ("the minister said on Monday that the terminal would
     open in March 2016") keeps its future: what it calls still to come must be. A report
     of long ago ("said in 2014 that …") or undated may be telling what was expected then."""
@@ -130,7 +130,7 @@ def _reach(word: str, factor: float, recent_days: int, series_days: int | None) 
     return int(recent_days * factor)
 
 
-def _verb(facts: ArticleFacts, att) -> str:  # noqa: ANN001
+def _verb(facts: ArticleFacts, att: Attachment) -> str:
     if att.verb_start is None:
         return f"{att.tense.value} '{att.verb}'"
     text = facts.text[att.verb_start:att.verb_start + 40].split()

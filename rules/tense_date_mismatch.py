@@ -47,7 +47,6 @@ def _told(att: Attachment) -> bool:
 
 
 def check(facts: ArticleFacts) -> Iterator[Finding]:
-    pub = facts.pub
     for mention in facts.mentions:
         if mention.dateline or mention.value is None:
             continue
