@@ -135,5 +135,9 @@ RULE = Rule(
                        "Sunday.", date="2025-01-27"),
         Example.passes("The board met on Tuesday to approve the accounts. Its next meeting is "
                        "on Thursday, 13 June.", date="2024-06-05"),
+        Example.passes("The ceasefire began on Monday. After it broke down, the new ceasefire "
+                       "began on Thursday.", date="2024-06-10"),
+        Example.passes("The suburb flooded on Saturday. The town centre flooded on Monday "
+                       "as the river peaked.", date="2024-06-12"),
     ),
 )

@@ -49,6 +49,10 @@ SAME_EVENT = [
     # a pronoun subject resolved to the named storm
     ("2019-09-03", ("Hurricane Mara made landfall on Saturday near Houma. Thousands have "
                    "been without power since it made landfall there on Sunday.")),
+    # one thing under one noun, told twice; "the polls" and "polling stations" (a bare
+    # plural names nothing particular, so it does not stand against the description)
+    ("2010-05-08", ("The polls closed at 10pm on Thursday. Counting began as soon as polling "
+                   "stations closed on Tuesday.")),
     # one event in the same words, same subject
     ("2024-06-06", ("The minister left Leeds on Monday. She left Leeds on Tuesday, officials "
                    "said later.")),
@@ -107,6 +111,16 @@ DIFFERENT = [
     ("2013-02-01", "The 2011 figures showed a loss. The 2012 figures showed a profit."),
     ("2012-02-03", ("The quake revived memories of the 2004 quake off Aceh, which killed "
                    "thousands, and of a quake in 2009 off Padang.")),
+    # a description told as another of its kind: "the new", "a fresh", "the latest"
+    ("2014-07-20", ("The truce took effect on Monday. After it collapsed, the new truce took "
+                   "effect on Friday.")),
+    ("2016-11-08", ("The curfew began on Saturday. When the riots spread, the latest curfew "
+                   "began on Tuesday evening.")),
+    # two definite descriptions by different nouns: two things
+    ("2017-01-12", ("The village lost power on Sunday. The city lost power on Tuesday, the "
+                   "utility said.")),
+    ("2019-04-02", ("The committee voted on 28 March. The council voted on 1 April to "
+                   "approve the plan.")),
     # a phase: the start and the end of one strike
     ("2023-02-23", ("The 48-hour strike by ambulance staff began at 00:01 on Monday and "
                    "ended at 00:01 on Wednesday.")),

@@ -229,6 +229,11 @@ class Party:
     #              in the order the article introduces them
     certain: bool = True  # False: a description or implicit subject not resolved for sure
     named: bool = False  # the thing has a name, not only a description ("a pensioner")
+    # the head noun of a definite description ("the town"); None for a name, a pronoun,
+    # an indefinite or a bare plural.
+    # Two descriptions with different head nouns are taken as different things ("the town",
+    # "the capital"), a description and a name as unknown ("the mall", "Westgate Centre")
+    noun: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

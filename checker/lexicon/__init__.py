@@ -93,6 +93,7 @@ OCCUR_VERBS: frozenset[str] = frozenset(_ev["occur_verbs"])
 PHASE_VERBS: dict[str, str] = _ev["phase_verbs"]
 DISTINCT_CUES: frozenset[str] = frozenset(_ev["distinct_cues"])
 OTHER_CUES: frozenset[str] = frozenset(_ev["other_cues"])
+NEW_CUES: frozenset[str] = frozenset(_ev["new_cues"])
 REPEAT_ADVERBS: frozenset[str] = frozenset(_ev["repeat_adverbs"])
 TIME_CHANGE_WORDS: frozenset[str] = frozenset(_ev["time_change_words"])
 PLAN_WORDS: frozenset[str] = frozenset(_ev["plan_words"])

@@ -81,6 +81,7 @@ class Entities:
         self._entities: list[_Entity] = []
         self._by_word: dict[str, list[int]] = {}
         self._by_lemma: dict[str, list[int]] = {}
+        self._others: set[int] = set()  # descriptions told as another of a kind told before
         if doc.has_annotation("DEP"):
             self._sentence = [0] * len(doc)
             for n, sent in enumerate(doc.sents):
@@ -93,7 +94,9 @@ class Entities:
                     ref = self._resolve(token)
                     if ref is not None:
                         self._refs[token.i] = ref
-                    if ref is not None and ref.certain:  # a guess makes nothing salient
+                    # a guess at a name or a pronoun makes nothing salient; a description
+                    # with nothing before it is still something the story talks about
+                    if ref is not None and (ref.certain or token.pos_ == "NOUN"):
                         self._entities[ref.entity].mentions.append(
                             (self._sentence[token.i], _SALIENCE.get(token.dep_, 0.5)))
 
@@ -105,6 +108,11 @@ class Entities:
         while _name_part(token):
             token = token.head
         return self._refs.get(token.i)
+
+    def another(self, token: Token) -> bool:
+        """Whether the phrase is told as another one of a kind told before ("the new
+        ceasefire" after "the ceasefire")."""
+        return token.i in self._others
 
     def named(self, entity: int) -> bool:
         """Whether the thing has a name ("Wade Pruitt"), not only a description."""
@@ -181,7 +189,14 @@ class Entities:
         # "a man", "two boats", and a bare plural ("results", "data released Wednesday"):
         # told as new, whatever came before
         bare_plural = not dets and token.tag_ == "NNS"
-        if dets & _INDEFINITE or bare_plural or any(c.dep_ == "nummod" for c in token.children):
+        # "the new ceasefire", "the second ferry": another one than any told before
+        another = any(c.dep_ in ("amod", "det") and (c.lower_ in lx.OTHER_CUES or c.lower_ in
+                                                      lx.NEW_CUES or c.ent_type_ == "ORDINAL")
+                      for c in token.children)
+        if another and (self._by_lemma.get(lemma) or self._by_word.get(lemma)):
+            self._others.add(token.i)  # "the ceasefire … the new ceasefire": a second one
+        if dets & _INDEFINITE or bare_plural or another or \
+                any(c.dep_ == "nummod" for c in token.children):
             return Ref(self._new(token, frozenset(), person=False))
         owner = next((c for c in token.children if c.dep_ == "poss"), None)
         if owner is not None and lemma in lx.SELF_NOUNS and owner.i in self._refs:

@@ -24,6 +24,7 @@ if TYPE_CHECKING:  # spaCy is imported when the pipeline loads, not before
     from checker.nlp.coref import Entities
 
 _PLACE_ENTS = {"GPE", "LOC", "FAC"}
+_DEFINITE = {"the", "this", "that", "these", "those"}
 _MEASURES = {"PERCENT", "MONEY", "QUANTITY"}
 _MEASURE_PREPOSITIONS = {"by", "to", "at", "from", "above", "below", "over", "under", "past",
                          "beyond", "around", "about", "near"}
@@ -178,6 +179,8 @@ class Predicates:
         if before.pos_ != "NOUN" or not event_noun(before) or before.head.i == prep.head.i \
                 and before.dep_ == "npadvmod":
             return None
+        if before.head.i == prep.head.i and _lemma(prep.head) in lx.LIGHT_VERBS:
+            return None  # "took effect on Friday": the clause's reading already is the noun's
         for anc in before.ancestors:  # the noun sits in the verb's own clause
             if anc.i == prep.head.i:
                 return self._nominal(before, tie="phrase")
@@ -303,8 +306,15 @@ class Predicates:
         ref = self.entities.ref(token)
         if ref is None:
             return None
-        return Party(role, ref.entity, certain=ref.certain and stated,
-                     named=self.entities.named(ref.entity))
+        named = self.entities.named(ref.entity)
+        noun = None
+        # "the town", "the polls": a definite description, named by its head noun ("polling
+        # stations", a bare plural, is only some of a kind and names nothing particular)
+        if token.pos_ == "NOUN" and not named and any(
+                c.dep_ == "det" and c.lower_ in _DEFINITE for c in token.children):
+            lemma = token.lemma_.lower()
+            noun = lx.SYNONYM_OF.get(lemma, lemma)
+        return Party(role, ref.entity, certain=ref.certain and stated, named=named, noun=noun)
 
     def _occurrence(self, verb: Token | None, subject: Token | None,
                     obj: Token | None) -> str | None:
@@ -316,6 +326,8 @@ class Predicates:
             if noun is not None:
                 if noun.ent_type_ == "ORDINAL" or noun.lower_ in lx.OTHER_CUES:
                     return noun.lower_  # "the second left on Tuesday"
+                if self.entities.another(noun):
+                    return "another"  # "the new ceasefire took effect on Friday"
                 cue = _cue(noun, lx.OTHER_CUES)
                 if cue:
                     return cue

@@ -36,6 +36,7 @@ class _Open:
     items: list[tuple[Mention, EventRef]] = field(default_factory=list)  # member, how named
     # role → the entities known for sure to take part, each with whether it is named
     parties: dict[str, dict[int, bool]] = field(default_factory=dict)
+    described: dict[str, set[str]] = field(default_factory=dict)  # role → head nouns
     places: set[str] = field(default_factory=set)
     occurrence: str | None = None
     told: bool = False  # some member is a clause or a phrase, not only a label
@@ -53,6 +54,8 @@ class _Open:
         for p in ev.parties:
             if p.certain:
                 self.parties.setdefault(p.role, {})[p.entity] = p.named
+            if p.noun is not None:
+                self.described.setdefault(p.role, set()).add(p.noun)
         self.places.update(ev.places)
         self.occurrence = self.occurrence or ev.occurrence
         self.told = self.told or ev.tie != "label"
@@ -88,6 +91,11 @@ def _parties_agree(open_: _Open, ev: EventRef) -> bool:
     for entities in open_.parties.values():
         known.update(entities)
     for p in ev.parties:
+        # "the town" and "the capital", "the council" and "the committee": descriptions by
+        # different nouns are different things, resolved or not
+        others = open_.described.get(p.role, set())
+        if p.noun is not None and p.role != "owner" and others and p.noun not in others:
+            return False
         if not p.certain:
             continue
         if p.role == "owner" or "owner" in open_.parties:
