@@ -250,6 +250,6 @@ def _cues(candidate: _Candidate) -> Described | None:
     if not (recent or upcoming or current):
         return None
     name = "" if noun.ent_type_ == "DATE" else noun.text  # "the pending Sept. 16 ruling"
-    return Described(noun=name, how="own" if how == "next" else how, recent=tuple(recent), upcoming=upcoming,
-                     current=current, series_days=series,
+    return Described(noun=name, how="own" if how == "next" else how, recent=tuple(recent),
+                     upcoming=upcoming, current=current, series_days=series,
                      bounded_days=lx.BOUNDED_NOUNS.get(noun.lemma_.lower()))

@@ -429,7 +429,7 @@ class Resolver:
     def _anchored(self, t: Written, att: Attachment, done: list[Mention]):
         """"two days later", "a week earlier", "the next day": count from an earlier date."""
         after = self.text[t.end:t.end + 60]
-        if t.modifier in ("after", "before") and after[:1] == " " and not after[1:2] in ",.;":
+        if t.modifier in ("after", "before") and after[:1] == " " and after[1:2] not in ",.;":
             # "a week after he delivered his speech": anchored on an event, not a date
             event = after.strip().split(".")[0].split(",")[0]
             return Placed(None, How.RELATIVE_TO_EVENT, anchor_event=" ".join(event.split()[:8]))
