@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path
 
+from checker.dedupe import fold
 from checker.facts import ArticleFacts, Counts, Mention, People, mentions_by_verb
 from checker.facts.words import timeline_entries
 from checker.model import FileReport, Finding, Report, Severity, Span
@@ -23,6 +24,7 @@ from checker.nlp.grammar import Grammar
 from checker.nlp.pipeline import check_model_name
 from checker.nlp.structure import find_dateline
 from checker.nlp.temporal import find_timexes
+from checker.resolve.events import find_events
 from checker.resolve.publication import publication_date
 from checker.resolve.stretches import stretches as find_stretches
 from checker.resolve.timeline import Resolver, attach_times, link_restatements
@@ -67,7 +69,8 @@ def analyse(article: Article, *, publication_date_given: dt.date | None = None,
     stretches = find_stretches(article.text, list(mentions))
     people, counted = _people_and_counts(doc, grammar, mentions, pub.date if pub else None)
     facts = ArticleFacts(text=article.text, publication=pub, mentions=mentions,
-                         stretches=stretches, people=people, counts=counted,
+                         stretches=stretches, events=find_events(mentions),
+                         people=people, counts=counted,
                          known=known.people if known else (),
                          known_source=known.source if known else None,
                          params=params or {})
@@ -122,7 +125,7 @@ def run_rules(facts: ArticleFacts, rules: Sequence[Rule],
                     finding = replace(finding, severity=severity[finding.rule])
                 findings.append(finding)
     findings.sort(key=lambda f: (f.span.start, f.span.end, f.rule))
-    return findings
+    return fold(findings)  # one finding per error: the root, the others as related
 
 
 def _file_report(analysis: Analysis, rules: Sequence[Rule],

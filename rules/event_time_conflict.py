@@ -19,76 +19,94 @@ from collections.abc import Iterator
 
 from checker.rules.base import Example, Rule, contradictions
 
-from checker.facts import ArticleFacts, Mention, Role, weekday_name
+from checker.facts import ArticleFacts, EventRef, Kind, Mention, weekday_name, words
 from checker.model import Finding, Related, Severity
 
-_SPECIFIC = (Role.POINT, Role.TARGET)  # "on Monday", "set for Monday"; not "by Monday"
+_COARSE = (Kind.MONTH, Kind.YEAR, Kind.SEASON)
+_NEAR = 40  # characters between a time and the word naming its event, to quote them as one
 
 
-def _day_of(mention: Mention) -> tuple[int | None, str]:
-    """(weekday, words) for comparison; dates compare by value elsewhere."""
-    if mention.kind == "weekday":
-        return mention.weekday, weekday_name(mention.weekday)
-    if mention.value is not None and mention.value.is_day:
-        return mention.value.first.weekday(), mention.value.describe()
-    return mention.weekday, ""
+def _weekday(m: Mention) -> int | None:
+    """The weekday a day mention gives: written, or its date's (None for a coarse time)."""
+    if m.kind == Kind.WEEKDAY:
+        return m.weekday
+    return m.value.first.weekday() if m.value is not None and m.value.is_day else None
 
 
-def _candidate(m: Mention) -> bool:
-    att = m.attachment
-    return (m.kind in ("date", "weekday") and not m.dateline and att.event_class is not None
-            and att.role in _SPECIFIC and not att.negated and m.written.modifier is None
-            and not m.rescheduled
-            and not m.in_series)  # "its next meeting": another occurrence
+def _late(m: Mention) -> bool:
+    return m.written.modifier == "late" or m.written.part_of_day == "night"
 
 
-def _same_subject(a: Mention, b: Mention) -> bool:
-    ka, kb = a.attachment.subject_key, b.attachment.subject_key
-    if ka is None or kb is None:
-        return True
-    return bool(set(ka.split()) & set(kb.split()))
-
-
-def _pairs(a: Mention, b: Mention) -> bool:
-    """Whether b gives another day for the event a names."""
-    if a.attachment.event_class != b.attachment.event_class or not _same_subject(a, b):
-        return False
-    pa, pb = set(a.attachment.place_roles), set(b.attachment.place_roles)
-    if pa and pb and not pa & pb:
-        return False  # different places, or one place as origin and as destination:
-        #               different legs of a journey ("left for Brussels" … "departed Brussels")
-    return _conflict(a, b)
+def _around_midnight(before: Mention, after: Mention) -> bool:
+    """"late on Friday" and "Saturday": one event told either side of midnight."""
+    return _late(before) and not _late(after)
 
 
 def _conflict(a: Mention, b: Mention) -> bool:
-    if a.kind == "date" and b.kind == "date":
-        return a.value is not None and b.value is not None and a.value.first != b.value.first
-    wa, _ = _day_of(a)
-    wb, _ = _day_of(b)
-    return wa is not None and wb is not None and wa != wb
+    """Whether a and b cannot both be the time of one event."""
+    if a.kind in _COARSE or b.kind in _COARSE:
+        return _disjoint(a, b)
+    if a.kind == Kind.WEEKDAY or b.kind == Kind.WEEKDAY:
+        wa, wb = _weekday(a), _weekday(b)
+        if wa is None or wb is None or wa == wb:
+            return False
+        if (wb - wa) % 7 == 1:
+            return not _around_midnight(a, b)
+        if (wa - wb) % 7 == 1:
+            return not _around_midnight(b, a)
+        return True
+    gap = (b.value.first - a.value.first).days
+    if gap == 0:
+        return False
+    if abs(gap) == 1:
+        return not (_around_midnight(a, b) if gap > 0 else _around_midnight(b, a))
+    return True
 
 
-def _signature(m: Mention) -> tuple:
-    """What decides a pairing: two mentions with equal signatures pair alike with any other."""
-    att = m.attachment
-    value = m.value.first if m.kind == "date" and m.value is not None else None
-    return (att.event_class, att.subject_key, frozenset(att.place_roles), m.kind, value,
-            _day_of(m)[0])
+def _disjoint(a: Mention, b: Mention) -> bool:
+    """A month, season or year against another time: no day in common. Without a stated
+    year on both sides only the months are compared (an inferred year is a guess)."""
+    if a.kind == Kind.WEEKDAY or b.kind == Kind.WEEKDAY:
+        return False
+    va, vb = a.value, b.value
+    if a.has_stated_year and b.has_stated_year:
+        return va.last < vb.first or vb.last < va.first
+    return False
+
+
+def _describe(m: Mention) -> str:
+    if m.kind == Kind.WEEKDAY:
+        return weekday_name(m.weekday)  # its date is only the nearest such weekday
+    return words.moment(m.value)
+
+
+def _told(facts: ArticleFacts, m: Mention, ref: EventRef) -> str:
+    """The time with the word that names the event, as an editor would look for it, and
+    the day or date it gives: "'died on Sunday' (Sunday)", "'Tuesday's resignation'
+    (Tuesday)", "'completed in 2009' (the merger, 2009)"."""
+    start, end = m.span.start, m.span.end
+    close = facts.text[ref.at:start] if ref.at < start else facts.text[end:ref.at]
+    if len(close) <= _NEAR and not any(c in close for c in ".;:!?"):
+        start, end = min(start, ref.at), max(end, ref.at + len(ref.word))
+        return f"{words.quote(facts.text[start:end])} ({_describe(m)})"
+    return f"{words.quote(words.phrase(facts.text, m))} (the {ref.word}, {_describe(m)})"
 
 
 def check(facts: ArticleFacts) -> Iterator[Finding]:
-    events = (m for m in facts.mentions if _candidate(m))
-    for a, b in contradictions(events, key=lambda m: m.attachment.event_class,
-                               contradicts=_pairs, signature=_signature):
-        _, da = _day_of(a)
-        _, db = _day_of(b)
-        event = a.attachment.event_class
+    # an event whose time the copy says changed, or one word given several days (a list,
+    # a range), is expected to carry two times
+    events = [e for e in facts.events if not (e.rescheduled or e.spread)]
+    event_of = {i: e for e in events for i in e.mentions}
+    ref = {i: r for e in events for i, r in zip(e.mentions, e.refs, strict=True)}
+    members = (facts.mentions[i] for i in sorted(event_of))
+    for a, b in contradictions(members, key=lambda m: event_of[m.id].id, contradicts=_conflict):
+        times = "days" if a.kind not in _COARSE and b.kind not in _COARSE else "dates"
         yield RULE.finding(
             b.span,
-            f"the same {event} event seems to be given two days: {facts.words(a)!r} "
-            f"({da}) and {facts.words(b)!r} ({db})",
+            f"the same event seems to be given two {times}: {_told(facts, a, ref[a.id])} "
+            f"and {_told(facts, b, ref[b.id])}",
             related=[Related(a.span, "first given here")],
-            hint="check which day is right; if the date changed, say so in the copy",
+            hint="check which is right; if the date changed, say so in the copy",
         )
 
 
@@ -117,5 +135,9 @@ RULE = Rule(
                        "Sunday.", date="2025-01-27"),
         Example.passes("The board met on Tuesday to approve the accounts. Its next meeting is "
                        "on Thursday, 13 June.", date="2024-06-05"),
+        Example.passes("The ceasefire began on Monday. After it broke down, the new ceasefire "
+                       "began on Thursday.", date="2024-06-10"),
+        Example.passes("The suburb flooded on Saturday. The town centre flooded on Monday "
+                       "as the river peaked.", date="2024-06-12"),
     ),
 )

@@ -15,46 +15,126 @@ from collections.abc import Iterator
 
 from checker.rules.base import Example, Rule
 
-from checker.facts import ArticleFacts, How, Role, Tense
+from checker.facts import ArticleFacts, Attachment, Described, Grain, How, Mention, Role, Tense
 from checker.model import Finding, Severity
 
+LATELY_DAYS = 14  # a report dated this close to publication is news of now
 _OWN_TIME = (Role.POINT, Role.WITHIN)  # "would follow in June 2018", not "since 2018"
 
 
-def _age_days(facts: ArticleFacts, mention) -> int:  # noqa: ANN001
+def _age_days(facts: ArticleFacts, mention: Mention) -> int:
     return (facts.pub - mention.value.last).days
 
 
 def check(facts: ArticleFacts) -> Iterator[Finding]:
-    for mention in facts.of_kind("date", "month", "year", "season"):
+    for mention in facts.of_kind("date", "month", "year", "season", "quarter"):
         if mention.value is None or mention.dateline or mention.how is How.UNRESOLVED:
             continue
         att = mention.attachment
         age = _age_days(facts, mention)
         told = facts.text[mention.span.start:mention.span.end]
-        if mention.upcoming and mention.has_stated_year and age > 30:
-            cue = mention.upcoming
-            yield RULE.finding(
-                mention.span,
-                f"described as {cue!r} but {told} is {_ago(age)} before the publication "
-                f"date ({facts.pub:%-d %B %Y})",
-                hint="update the date or drop the word that says it is still to come")
-        elif (cue := _recent_cue(mention.recency, age, facts.param(RULE, "recent-days"))):
-            yield RULE.finding(
-                mention.span,
-                f"described as {cue!r} but {told} is {_ago(age)} before the publication "
-                f"date ({facts.pub:%-d %B %Y})",
-                hint="check whether this is still the recent or latest one")
-        elif (att.role in _OWN_TIME and not att.modifies_noun
+        if att.described is not None:
+            finding = _described(facts, mention, att.described, age, told)
+            if finding is not None:
+                yield finding
+                continue
+        if (att.role in _OWN_TIME and not att.modifies_noun
               and age > facts.param(RULE, "pending-days")
               and att.verb_is_near
-              and ((att.tense is Tense.MODAL and not att.reported and not att.infinitive)
+              and ((att.tense is Tense.MODAL and not att.infinitive
+                    and (not att.reported or _said_lately(facts, att)))
                    or (att.tense is Tense.FUTURE and not mention.is_day))):
             yield RULE.finding(
                 mention.span,
-                f"{told} is told as still to come ({att.tense.value} '{att.verb}'), but it is "
+                f"{told} is told as still to come ({_verb(facts, att)}), but it is "
                 f"{_ago(age)} before the publication date ({facts.pub:%-d %B %Y})",
                 hint="an old event seems to be described as pending; check the date")
+
+
+def _said_lately(facts: ArticleFacts, att: Attachment) -> bool:
+    """A report dated near publication ("the minister said on Monday that the terminal would
+    open in March 2016") keeps its future: what it calls still to come must be. A report
+    of long ago ("said in 2014 that …") or undated may be telling what was expected then."""
+    if att.report_start is None:
+        return False
+    for m in facts.mentions:
+        if m.attachment.verb_start == att.report_start and m.value is not None and \
+                m.value.is_day and 0 <= (facts.pub - m.value.last).days <= LATELY_DAYS:
+            return True
+    return False
+
+
+def _described(facts: ArticleFacts, mention: Mention, d: Described, age: int,
+               told: str) -> Finding | None:
+    """A time that belongs to a noun told as upcoming, recent or current."""
+    pub = facts.pub
+    if d.upcoming and mention.has_stated_year and age > 30:
+        return RULE.finding(
+            mention.span,
+            f"{_what(d, told)} is called {d.upcoming!r}, but {told} is {_ago(age)} before the "
+            f"publication date ({pub:%-d %B %Y})",
+            hint="update the date or drop the word that says it is still to come")
+    reach = facts.param(RULE, "recent-days")
+    over = sorted(word for word, factor in d.recent
+                  if age > _reach(word, factor, reach, d.series_days))
+    if over:
+        return RULE.finding(
+            mention.span,
+            f"{_what(d, told)} is called {over[0]!r}, but {told} is {_ago(age)} before the "
+            f"publication date ({pub:%-d %B %Y})",
+            hint="check whether this is still the recent or latest one")
+    if d.bounded_days and not (d.recent or d.upcoming or d.current):
+        # "the board will approve a 2012 budget", told in 2015: a period long over, told as
+        # still to be dealt with
+        if mention.attachment.tense is Tense.FUTURE and not mention.attachment.looks_back \
+                and age > facts.param(RULE, "pending-days"):
+            return RULE.finding(
+                mention.span,
+                f"the {told} {d.noun} is told as still to come "
+                f"({_verb(facts, mention.attachment)}), but it ended {_ago(age)} before the "
+                f"publication date ({pub:%-d %B %Y})",
+                hint="check the year")
+        return None
+    if not d.current:
+        return None
+    began = (pub - mention.value.first).days
+    if mention.written.range_start or mention.attachment.role is Role.START:
+        return None  # "ran from 2010 to 2014": where it ended says whether it still runs
+    if d.how in ("whole", "own") and mention.value.grain is not Grain.DAY and age > 30 or \
+            d.how == "whole" and age > 30:
+        return RULE.finding(
+            mention.span,
+            f"{_what(d, told)} is called {d.current!r}, but {told} ended "
+            f"{_ago(age)} before the publication date ({pub:%-d %B %Y})",
+            hint="check the dates, or drop the word that says it is still going on")
+    if d.how == "start" and d.bounded_days and began > d.bounded_days:
+        return RULE.finding(
+            mention.span,
+            f"{_what(d, told)} is called {d.current!r}, but it began on {told}, "
+            f"{_ago(began)} before the publication date ({pub:%-d %B %Y}), longer than "
+            f"one usually lasts",
+            hint="check the dates, or drop the word that says it is still going on")
+    return None
+
+
+def _what(d: Described, told: str) -> str:
+    return repr(d.noun) if d.noun else f"the event of {told}"
+
+
+def _reach(word: str, factor: float, recent_days: int, series_days: int | None) -> int:
+    """How far back a recency word reaches: "recent" recent-days; "latest" and "most recent"
+    mean the last of a series, which is stale after two of its periods when the copy says how
+    often it comes round ("the latest quarterly figures"), else half again as far."""
+    if word in ("latest", "most recent") and series_days:
+        return 2 * series_days
+    return int(recent_days * factor)
+
+
+def _verb(facts: ArticleFacts, att: Attachment) -> str:
+    if att.verb_start is None:
+        return f"{att.tense.value} '{att.verb}'"
+    text = facts.text[att.verb_start:att.verb_start + 40].split()
+    return f"'{text[0] if text else att.verb}'"
 
 
 def _recent_cue(cues: tuple[tuple[str, float], ...], age: int, reach: int) -> str | None:

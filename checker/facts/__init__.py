@@ -12,11 +12,15 @@ from checker.facts.people import AgeFact, KnownPerson, NameToken, NameVariant, P
 from checker.facts.time import (
     STATED_KINDS,
     Attachment,
+    Described,
+    Event,
+    EventRef,
     Grain,
     How,
     Kind,
     Mention,
     Moment,
+    Party,
     Role,
     Stretch,
     Tense,
@@ -29,10 +33,11 @@ from checker.facts.time import (
 )
 from checker.model import PublicationDate
 
-__all__ = ["STATED_KINDS", "AgeFact", "ArticleFacts", "Attachment", "Count", "Counts", "Grain",
-           "How", "Kind", "KnownPerson", "Mention", "Moment", "NameToken", "NameVariant",
-           "People", "Person", "Role", "Stretch", "Tense", "Written", "anchor_candidates",
-           "mentions_by_verb", "month_name", "shift_date", "weekday_name"]
+__all__ = ["STATED_KINDS", "AgeFact", "ArticleFacts", "Attachment", "Count", "Counts", "Described",
+           "Event",
+           "EventRef", "Grain", "How", "Kind", "KnownPerson", "Mention", "Moment", "NameToken",
+           "NameVariant", "Party", "People", "Person", "Role", "Stretch", "Tense", "Written",
+           "anchor_candidates", "mentions_by_verb", "month_name", "shift_date", "weekday_name"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,6 +46,7 @@ class ArticleFacts:
     publication: PublicationDate | None
     mentions: tuple[Mention, ...]  # in text order; a mention's id is its index
     stretches: tuple[Stretch, ...] = ()
+    events: tuple[Event, ...] = ()  # events with the mentions that date each (resolve/events)
     people: People = People()
     counts: Counts = Counts()
     known: tuple[KnownPerson, ...] = ()  # the newsroom's records (--facts)

@@ -220,6 +220,65 @@ class Written:
 
 
 @dataclass(frozen=True, slots=True)
+class Party:
+    """Someone or something taking part in an event, as coreference resolved it."""
+
+    role: str  # "agent" (the subject of an active verb), "patient", or "owner" (a noun's
+    #            possessor or of-phrase: "his death", "the opening of the mall")
+    entity: int  # the same number for every mention of one thing in the article, numbered
+    #              in the order the article introduces them
+    certain: bool = True  # False: a description or implicit subject not resolved for sure
+    named: bool = False  # the thing has a name, not only a description ("a pensioner")
+    # the head noun of a definite description ("the town"); None for a name, a pronoun,
+    # an indefinite or a bare plural.
+    # Two descriptions with different head nouns are taken as different things ("the town",
+    # "the capital"), a description and a name as unknown ("the mall", "Westgate Centre")
+    noun: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class EventRef:
+    """The event a temporal mention dates, read from the clause or noun phrase it sits in:
+    its predicate ("die" for "died" and for "his death"), who takes part, where, and what
+    the words say about which occurrence it is."""
+
+    predicate: frozenset[str]  # verb lemmas (nouns through WordNet), synonyms folded
+    at: int  # offset of the word that names the event: one word, one occurrence
+    word: str  # that word as written ("died", "death", "landfall")
+    # how the time is tied to it: "clause" (a verb says when it happened: "died on
+    # Sunday", "the fire broke out on 2 July"), "phrase" (a noun's own phrase: "his death on
+    # Saturday"), "label" (a date naming an instance: "Wednesday's arrest", "the 2012 budget")
+    tie: str = "clause"
+    parties: tuple[Party, ...] = ()
+    places: tuple[str, ...] = ()
+    occurrence: str | None = None  # "first", "second", "next", "again": which one, if said
+    rescheduled: bool = False  # the words that give this time say it changed or was planned
+    anaphoric: bool = False  # "those autumn 2012 floods", "the same vote": refers back
+    indefinite: bool = False  # "a fire broke out", "a quake in 2004": told as a new one
+    phase: str | None = None  # "start" ("the closure begins on …"), "end", or the whole
+
+
+@dataclass(frozen=True, slots=True)
+class Described:
+    """The noun a time belongs to, how, and the words that call that noun recent, current
+    or still to come (nlp/described.py)."""
+
+    noun: str  # as written: "floods", "season", "director"
+    # "own": the noun's own time ("the recent floods of July 2007"); "start": when it began
+    # ("the new law, which took effect on …"); "whole": its whole stretch ("the ongoing
+    # scheme, in force from … to …"); "cause": what set it off ("the recent disruption
+    # caused by the eruption in April 2010"); "act": what a clause on it says was done
+    # ("the newly appointed director, who took up the post in January 2009")
+    how: str
+    recent: tuple[tuple[str, float], ...] = ()  # ("recent", 1.0), ("latest", 1.5): the word and
+    #                                             how far back it reaches, relative to "recent"
+    upcoming: str | None = None  # "upcoming", "pending": told as still to come
+    current: str | None = None  # "current", "ongoing": told as going on now
+    series_days: int | None = None  # how often such a thing comes round ("quarterly": 92)
+    bounded_days: int | None = None  # how long such a thing lasts at most ("season": 366)
+
+
+@dataclass(frozen=True, slots=True)
 class Attachment:
     """Where a mention sits in its sentence: the clause it belongs to."""
 
@@ -246,6 +305,17 @@ class Attachment:
     via_noun: bool = False  # the path up to the verb passes through a noun ("win on Saturday")
     verb_is_near: bool = True  # no other verb stands between the verb and the mention
     schedules: bool = False  # the verb sets a time for something else ("was set for 15 May")
+    event: EventRef | None = None  # the event this time dates, when there is one
+    # the other reading when the phrase follows an event noun but hangs on the verb: "mourning
+    # following his death on Saturday" (his death, or the mourning, on Saturday)
+    event_if_noun: EventRef | None = None
+    # the clause's tense says when this time's event happens: its own verb, or a verb that
+    # only says the event took place ("held the 3 May vote") or reacts to it once done
+    # ("hailed the 22 October launch"); not "announced the 3 March closure"
+    tense_applies: bool = True
+    described: Described | None = None  # the noun the time belongs to, with its cue words
+    report_start: int | None = None  # offset of the past reporting verb whose content it is
+    looks_back: bool = False  # the verb deals with what is over ("will review", "audited")
 
     @property
     def places(self) -> tuple[str, ...]:
@@ -261,6 +331,22 @@ class Stretch:
     end: int
     same_sentence: bool  # all three in one sentence: the arithmetic is on the words as written
     open_end: bool  # the end is only an upper bound ("reopened … after a refit that began …")
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """One event of the story with the temporal mentions that date it (resolve/events.py):
+    mentions with one predicate, agreeing participants and places, and nothing that says
+    they are different occurrences."""
+
+    id: int
+    predicate: str  # the predicate they share, for messages
+    mentions: tuple[int, ...]  # ids of the mentions, in text order
+    refs: tuple[EventRef, ...] = ()  # how each of them names it (the same order)
+    rescheduled: bool = False  # the copy says its time changed: two times are expected
+    # one word given several days ("visited on Tuesday and Wednesday", "from 3 to 10 May"):
+    # an event that spans days, or a list of occurrences
+    spread: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -54,12 +54,22 @@ FUTURE_AUX: frozenset[str] = frozenset(_gr["future_aux"])
 MODAL_AUX: frozenset[str] = frozenset(_gr["modal_aux"])
 SCHEDULE_WORDS: frozenset[str] = frozenset(_gr["schedule_words"])
 REPORTING_VERBS: frozenset[str] = frozenset(_gr["reporting_verbs"])
+ABOUT_VERBS: frozenset[str] = frozenset(_gr["about_verbs"]) | REPORTING_VERBS | \
+    frozenset(_ev["scheduling_verbs"])
 HEDGES: frozenset[str] = frozenset(_gr["hedges"])
 TIME_CLAUSE_MARKS: frozenset[str] = frozenset(_gr["time_clause_marks"])
 LOOKS_AHEAD: frozenset[str] = frozenset(_gr["looks_ahead"])
+LOOKS_BACK: frozenset[str] = frozenset(_gr["looks_back"])
 WISH_VERBS: frozenset[str] = frozenset(_gr["wish_verbs"])
 PERSON_PRONOUNS: frozenset[str] = frozenset(_gr["person_pronouns"])
 RELATIVE_PRONOUNS: frozenset[str] = frozenset(_gr["relative_pronouns"])
+# pronoun → (refers to a person?, gender, plural?); None where it says nothing
+PRONOUN_AGREEMENT: dict[str, tuple[bool | None, str | None, bool]] = {
+    word: (person if person != "" else None, gender or None, plural)
+    for word, (person, gender, plural) in _gr["pronoun_agreement"].items()}
+SELF_NOUNS: frozenset[str] = frozenset(_gr["self_nouns"])
+MALE_WORDS: frozenset[str] = frozenset(_gr["male_words"])
+FEMALE_WORDS: frozenset[str] = frozenset(_gr["female_words"])
 PREPOSITION_ROLES: dict[str, str] = _gr["preposition_roles"]
 PLACE_PREPOSITIONS: frozenset[str] = frozenset(_gr["place_prepositions"])
 TOWARD_PREPOSITIONS: frozenset[str] = frozenset(_gr["toward_prepositions"])
@@ -76,8 +86,25 @@ SCHEDULING_VERBS: frozenset[str] = frozenset(_ev["scheduling_verbs"])
 SEQUENCE_CUES: frozenset[str] = frozenset(_ev["sequence_cues"])
 SPAN_EVENT_SYNONYMS: tuple[frozenset[str], ...] = tuple(frozenset(g)
                                                         for g in _ev["span_event_synonyms"])
+EVENT_NOUNS: frozenset[str] = frozenset(_ev["event_nouns"])
+SYNONYM_OF: dict[str, str] = {w: group[0] for group in _ev["synonyms"] for w in group}
+LIGHT_VERBS: frozenset[str] = frozenset(_ev["light_verbs"])
+OCCUR_VERBS: frozenset[str] = frozenset(_ev["occur_verbs"])
+PHASE_VERBS: dict[str, str] = _ev["phase_verbs"]
+DISTINCT_CUES: frozenset[str] = frozenset(_ev["distinct_cues"])
+OTHER_CUES: frozenset[str] = frozenset(_ev["other_cues"])
+NEW_CUES: frozenset[str] = frozenset(_ev["new_cues"])
+REPEAT_ADVERBS: frozenset[str] = frozenset(_ev["repeat_adverbs"])
+TIME_CHANGE_WORDS: frozenset[str] = frozenset(_ev["time_change_words"])
+PLAN_WORDS: frozenset[str] = frozenset(_ev["plan_words"])
 UPCOMING_CUES: frozenset[str] = frozenset(_ev["upcoming_cues"])
 RECENT_CUES: dict[str, float] = _ev["recent_cues"]
+RECENT_ADVERBS: frozenset[str] = frozenset(_ev["recent_adverbs"])
+CURRENT_CUES: frozenset[str] = frozenset(_ev["current_cues"])
+INCEPTION_VERBS: frozenset[str] = frozenset(SYNONYM_OF.get(w, w) for w in _ev["inception_verbs"])
+CAUSE_VERBS: frozenset[str] = frozenset(_ev["cause_verbs"])
+SERIES_PERIODS: dict[str, int] = _ev["series_periods"]
+BOUNDED_NOUNS: dict[str, int] = _ev["bounded_nouns"]
 
 # ---------------------------------------------------------------- people
 TITLES: frozenset[str] = frozenset(_pe["titles"])
@@ -99,6 +126,37 @@ CHANGE_VERBS: frozenset[str] = frozenset(_co["change_verbs"])
 # ---------------------------------------------------------------- document structure
 DATELINE_WORDS: frozenset[str] = frozenset(_st["dateline_words"])
 WIRE_AGENCIES: tuple[str, ...] = tuple(_st["wire_agencies"])
+
+
+# ---------------------------------------------------------------- WordNet's noun → verb links
+def _derivations() -> dict[str, tuple[str, ...]]:
+    """WordNet's derivational links from event nouns to their verbs ("resignation" →
+    "resign", "walkout" → "walk out"), read once from the two committed tables."""
+    table: dict[str, list[str]] = {}
+    for name in ("derivations.tsv", "derivations_phrasal.tsv"):
+        with resources.files(__package__).joinpath(name).open(encoding="utf-8") as fh:
+            for line in fh:
+                noun, _, verb = line.rstrip("\n").partition("\t")
+                if verb and verb not in table.setdefault(noun, []):
+                    table[noun].append(verb)
+    return {noun: tuple(verbs) for noun, verbs in table.items()}
+
+
+_VERBS_OF = _derivations()
+
+
+_KNOWN_VERBS = frozenset(v for verbs in _VERBS_OF.values() for v in verbs)
+
+
+def known_verb(word: str) -> bool:
+    """Whether WordNet's table knows this verb (to repair a lemmatiser slip: "staged" →
+    "stag")."""
+    return word in _KNOWN_VERBS
+
+
+def verbs_of(noun: str) -> tuple[str, ...]:
+    """The verbs whose action a noun names, per WordNet ("death" → ("die",)); () if none."""
+    return _VERBS_OF.get(noun.lower(), ())
 
 
 def alternation(words: object, *, spaced: bool = False) -> str:

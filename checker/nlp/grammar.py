@@ -12,6 +12,9 @@ from typing import TYPE_CHECKING
 
 from checker import lexicon as lx
 from checker.facts.time import Attachment, Role, Tense
+from checker.nlp.coref import Entities
+from checker.nlp.described import describe
+from checker.nlp.predicates import Predicates, predicate_noun
 
 if TYPE_CHECKING:  # spaCy is imported when the pipeline loads, not before
     from spacy.tokens import Doc, Token
@@ -42,8 +45,85 @@ def _role(prep: str | None) -> Role:
     return Role.POINT if prep is None else Role(lx.PREPOSITION_ROLES.get(prep, "other"))
 
 
+def _time_root(span: SpacySpan) -> Token:
+    """The token a time expression hangs by. A span can have several ("the night of Tuesday,
+    May 27": "Tuesday" is the object of "of", "May" another attachment); the object of a
+    preposition says how the whole is attached."""
+    roots = [t for t in span if not (span.start <= t.head.i < span.end) or t.head.i == t.i]
+    for t in roots:
+        if t.dep_ == "pobj":
+            return t
+    return span.root
+
+
 def _is_verb(token: Token) -> bool:
-    return token.pos_ in ("VERB", "AUX")
+    return token.pos_ in ("VERB", "AUX") or predicate_noun(token)
+
+
+def _tense_reaches(noun: Token, verb: Token, tense: Tense) -> bool:
+    """Whether the clause's tense says when a dated event noun happens. It does when the verb
+    only says the event takes place ("will hold the 3 May vote"), or when a past verb tells
+    what was done to or about something that had happened ("hailed the 22 October launch",
+    "mourned Friday's victims"), except verbs that talk about an event at any time
+    ("announced the 3 March closure", "approved Friday's vote")."""
+    if noun.i == verb.i:
+        return True
+    # the noun is the verb's object or subject, or sits in a phrase on its object ("got a
+    # first look at a private view on 12 February"), not in its subject's phrase ("tickets
+    # for the May 8 final went on sale") nor in an of-phrase ("the start of the race")
+    tok, occasion = noun, False
+    for _ in range(4):
+        if tok.head.i == verb.i and tok.dep_ in ("dobj", "nsubj", "nsubjpass"):
+            break
+        if tok.dep_ != "pobj" or tok.head.lower_ == "of":
+            return False
+        prep = tok.head
+        if prep.head.i == verb.i:
+            occasion = prep.lower_ in ("for", "to", "at")
+            break
+        if prep.head.dep_ != "dobj":
+            return False
+        tok = prep.head
+    else:
+        return False
+    lemma = verb.lemma_.lower()
+    if lemma in lx.LIGHT_VERBS or lemma in lx.OCCUR_VERBS:
+        return True
+    if lemma in lx.ABOUT_VERBS:
+        return False
+    # "will appear for a bond hearing on Oct. 30": the occasion is when the verb happens;
+    # a past verb acts on what had already happened ("hailed the 22 October launch")
+    return tense.is_past or (tense is Tense.FUTURE and occasion)
+
+
+def _wrapping_noun(span: SpacySpan) -> Token | None:
+    """"the pending Sept. 16, 2014, ruling": a date set in commas inside a noun phrase, which
+    the parser hangs elsewhere; the noun right after it whose phrase begins before it."""
+    doc = span.doc
+    for i in range(span.end, min(span.end + 3, len(doc))):
+        tok = doc[i]
+        if tok.is_punct:
+            continue
+        if tok.pos_ in ("NOUN", "PROPN") and tok.left_edge.i < span.start:
+            return tok
+        break
+    return None
+
+
+def _scheduled_verb(verb: Token) -> Token:
+    """"He is due to appear again, by video link, on 3 September": the parser hangs the date
+    on "is", but it dates the appearance the schedule word governs."""
+    if verb.lemma_ != "be":
+        return verb
+    for c in verb.children:
+        if c.dep_ in ("acomp", "attr") and c.lower_ in lx.SCHEDULE_WORDS:
+            infinitive = next((g for g in c.children if g.dep_ == "xcomp" and _is_verb(g)), None)
+            if infinitive is not None:
+                return infinitive
+    return verb
+
+
+
 
 
 def climb_to_verb(token: Token, limit: int = _MAX_CLIMB) -> Token:
@@ -95,13 +175,34 @@ def _verb_group(verb: Token, depth: int = 0) -> tuple[Tense, bool]:
                 else Tense.PERFECT), False
     if "VBD" in tags:
         return Tense.PAST, False
-    if tags & {"VBZ", "VBP"}:
-        return Tense.PRESENT, False
+    own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+    if tags & {"VBZ", "VBP"} or (own_subject and verb.tag_ in ("VB", "NN", "NNS")):
+        # a finite verb with its own subject is present, whatever the clause above it
+        # ("fares take effect on 2 March, the operator announced"; the small model tags
+        # some such verbs VB, or even NN: "fares start on 2 March")
+        return _present_or_future(verb), False
+    if verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.i != verb.i and \
+            not _is_verb(verb.head):
+        # "endorsed … in a vote held Nov. 8": a past participle on a noun is past when the
+        # clause that noun sits in is past; under a present or future it is only earlier
+        governing = climb_to_verb(verb.head)
+        return (Tense.PAST if _is_verb(governing) and tense_of(governing).is_past
+                else Tense.UNKNOWN), False
     if verb.tag_ in ("VBG", "VBN", "VB") and verb.dep_ in ("conj", "advcl", "xcomp", "acl",
                                                             "pcomp", "ccomp") \
             and verb.head.i != verb.i:
         return _verb_group(verb.head, depth + 1)
     return Tense.UNKNOWN, False
+
+
+def _present_or_future(verb: Token) -> Tense:
+    """A present in a time clause under a future is future: "when parliament reconvenes on
+    3 September, MPs will debate …"."""
+    if verb.dep_ == "advcl" and verb.head.i != verb.i and any(
+            c.dep_ in ("mark", "advmod") and c.lower_ in lx.TIME_CLAUSE_MARKS
+            for c in verb.children) and tense_of(verb.head) is Tense.FUTURE:
+        return Tense.FUTURE
+    return Tense.PRESENT
 
 
 
@@ -130,16 +231,22 @@ def _has_present_be(token: Token) -> bool:
 
 def _reported(verb: Token) -> bool:
     """Is this clause the content of a past-tense report ("said it would ...")?"""
+    return _reporting_verb(verb) is not None
+
+
+def _reporting_verb(verb: Token) -> Token | None:
+    """The past reporting verb whose content this clause is ("said on Monday that it would
+    …", "…, officials said"), if any."""
     tok = verb
     for _ in range(4):
         if tok.dep_ in ("ccomp", "xcomp", "advcl", "conj") and tok.head.i != tok.i:
             head = tok.head
             if head.lemma_ in lx.REPORTING_VERBS and tense_of(head).is_past:
-                return True
+                return head
             tok = head
         else:
             break
-    return False
+    return None
 
 
 def _no_verb_between(verb: Token, span: SpacySpan) -> bool:
@@ -147,7 +254,9 @@ def _no_verb_between(verb: Token, span: SpacySpan) -> bool:
     lo, hi = (verb.i + 1, span.start) if verb.i < span.start else (span.end, verb.i)
     if hi - lo > _MAX_GAP:
         return False
-    return not any(doc[i].pos_ == "VERB" for i in range(lo, hi))
+    # "the cracked sea wall", "the remaining customers": a participle used as an adjective
+    return not any(doc[i].pos_ == "VERB" and doc[i].dep_ not in ("amod", "compound")
+                   for i in range(lo, hi))
 
 
 def _context_tense(verb: Token) -> Tense:
@@ -232,6 +341,14 @@ class Grammar:
         self.persons = [e for e in doc.ents if e.label_ == "PERSON"]
         self._lemmas: dict[int, frozenset[str]] = {}
         self._noun_cues: dict[int, frozenset[str]] = {}
+        self._predicates: Predicates | None = None
+
+    @property
+    def predicates(self) -> Predicates:
+        """Event reading with the document's coreference, built on first use."""
+        if self._predicates is None:
+            self._predicates = Predicates(Entities(self.doc))
+        return self._predicates
 
     def sentence_index(self, char: int) -> int:
         import bisect
@@ -256,13 +373,20 @@ class Grammar:
         span = self.span(start, end)
         if not self.parsed or span is None or len(span) == 0:
             return Attachment(sentence=sentence)
-        root = span.root
+        root = _time_root(span)
+        # "on Sunday and Monday", "on Tuesday, 15 Oct, and Wednesday, 16 Oct": a
+        # coordinated time hangs where the first does
+        for _ in range(4):
+            if root.dep_ != "conj" or root.head.ent_type_ not in ("DATE", "TIME"):
+                break
+            root = root.head
         prep = None
         noun: Token | None = None
         modifies = False
         tok = root
         timed_noun = None  # "the upcoming election on 5 May": the noun a time PP dates
-        if tok.dep_ == "pobj" and tok.head.pos_ == "ADP":
+        # ("since" is sometimes tagged a conjunction, but still heads the phrase)
+        if tok.dep_ == "pobj" and tok.head.pos_ in ("ADP", "SCONJ"):
             prep = tok.head.lower_
             tok = tok.head.head
             # "on the morning of 3 May", "by the end of March": the time noun only narrows
@@ -281,6 +405,7 @@ class Grammar:
             tok = tok.head
         elif tok.dep_ != "ROOT":
             tok = tok.head
+        host = tok  # the word the time's own phrase hangs on
         if not _is_verb(tok) and tok.pos_ in ("NOUN", "PROPN") and noun is None:
             noun = tok
         via_noun = noun is not None and not modifies
@@ -295,14 +420,30 @@ class Grammar:
                 if noun is None and verb.pos_ == "NOUN":
                     noun = verb
             verb = verb.head
+        scheduled = _scheduled_verb(verb)
+        if host.i == verb.i:
+            host = scheduled
+        verb = scheduled
         role = _role(prep)
+        # a time hung on a noun without a preposition names which one: "Wednesday's
+        # arrest", "the 9 July ruling", "the close of trading Thursday"
+        label = modifies or (root.dep_ == "npadvmod" and host.i == root.head.i
+                             and host.pos_ in ("NOUN", "PROPN"))
+        event = self.predicates.event(host, verb, label=label)
+        wrapper = _wrapping_noun(span) if not label else None
+        described = describe(root, wrapper or host, label=label or wrapper is not None,
+                             prep=None if wrapper is not None else prep, range_part=False)
+        alternative = None
+        if prep is not None and root.dep_ == "pobj" and _is_verb(root.head.head) and \
+                event is not None and event.tie == "clause":
+            alternative = self.predicates.after_noun(root.head)
         if not _is_verb(verb):
             return Attachment(sentence=sentence, prep=prep, role=role,
                               noun=noun.lemma_ if noun else None,
                               modifies_noun=modifies,
                               noun_cues=self._cues(noun if modifies else timed_noun),
                               event_class=_EVENT_WORD_CLASS.get(noun.lemma_.lower())
-                              if noun else None)
+                              if noun else None, event=event, described=described)
         subject = subject_of(verb)
         subject_text = subject_key = None
         if subject is not None:
@@ -334,7 +475,10 @@ class Grammar:
         tense, infinitive = _verb_group(verb)
         context = _context_tense(verb)
         roles = _place_roles(verb)
-        reported = _reported(verb) or (tense is Tense.MODAL and context.is_past)
+        tense_applies = (not label) if event is None else (
+            event.tie == "clause" or _tense_reaches(host, verb, tense))
+        reporting = _reporting_verb(verb)
+        reported = reporting is not None or (tense is Tense.MODAL and context.is_past)
         return Attachment(
             sentence=sentence,
             prep=prep,
@@ -357,6 +501,12 @@ class Grammar:
             modifies_noun=modifies,
             event_class=event_class,
             schedules=verb_lemma in lx.SCHEDULING_VERBS,
+            event=event,
+            event_if_noun=alternative,
+            tense_applies=tense_applies,
+            described=described,
+            report_start=reporting.idx if reporting is not None else None,
+            looks_back=verb_lemma in lx.LOOKS_BACK,
         )
 
     def _cues(self, noun: Token | None) -> frozenset[str]:

@@ -230,7 +230,7 @@ class Resolver:
                               How.STATED)
             return UNPLACED
         if t.kind == "weekday":
-            return self._weekday(t, att)
+            return self._narrative_weekday(t, att, done) or self._weekday(t, att)
         if t.kind == "relative":
             return self._relative(t)
         if t.kind == "anchored":
@@ -330,6 +330,28 @@ class Resolver:
                 d = _weekday_near(pub, t.weekday, direction)
         return Placed(Moment.day(d, label=label), How.WEEKDAY_BY_TENSE)
 
+    def _narrative_weekday(self, t: Written, att: Attachment,
+                           done: list[Mention]) -> Placed | None:
+        """A bare weekday in a story told about an earlier week: "The dyke broke on Tuesday,
+        4 June. Soldiers had spent Monday night sandbagging" (published 15 June) is the
+        Monday of that week, not the one before publication. The frame is the latest date
+        stated in the few sentences before, when it lies a week or more before publication;
+        the weekday is the nearest one to it."""
+        if self.pub is None or t.weekday is None or t.modifier is not None or \
+                _direction_from_tense(att) > 0:
+            return None
+        frame = _narrative_frame(done, att.sentence, self.pub)
+        if frame is None:
+            return None
+        day = frame.value.first
+        back = _weekday_near(day, t.weekday, -1)
+        ahead = _weekday_near(day, t.weekday, 1)
+        d = back if (day - back) <= (ahead - day) else ahead
+        if d > self.pub:
+            return None
+        return Placed(Moment.day(d, label=t.part_of_day), How.RELATIVE_TO_EVENT,
+                      anchor=frame.id)
+
     def _day_only(self, t: Written, att: Attachment):
         """"on the 5th": the publication month's, or the month before or after as the
         tense points; a day the month does not have stays unresolved."""
@@ -407,7 +429,7 @@ class Resolver:
     def _anchored(self, t: Written, att: Attachment, done: list[Mention]):
         """"two days later", "a week earlier", "the next day": count from an earlier date."""
         after = self.text[t.end:t.end + 60]
-        if t.modifier in ("after", "before") and after[:1] == " " and not after[1:2] in ",.;":
+        if t.modifier in ("after", "before") and after[:1] == " " and after[1:2] not in ",.;":
             # "a week after he delivered his speech": anchored on an event, not a date
             event = after.strip().split(".")[0].split(",")[0]
             return Placed(None, How.RELATIVE_TO_EVENT, anchor_event=" ".join(event.split()[:8]))
@@ -458,6 +480,25 @@ class Resolver:
             else:
                 pick = this
         return Placed(pick, How.YEAR_FROM_PUBLICATION)
+
+
+NARRATIVE_REACH = 3  # sentences back a stated date frames the weekdays after it
+FRAME_GAP_DAYS = 7  # a frame this far before publication is another week than its own
+
+
+def _narrative_frame(done: list[Mention], sentence: int, pub: dt.date) -> Mention | None:
+    """The latest day-date the copy states (its day and month written out) in this sentence
+    or the few before, if it lies a week or more before publication."""
+    for m in reversed(done):
+        if m.attachment.sentence < sentence - NARRATIVE_REACH:
+            break
+        # a date in the weekday's own sentence is another clause's ("Born on 29 February
+        # 1996, she turned 28 on Thursday"); a birth date frames nothing
+        if m.dateline or m.kind != "date" or m.value is None or not m.value.is_day or \
+                m.attachment.sentence == sentence or m.attachment.verb == "bear":
+            continue
+        return m if (pub - m.value.first).days >= FRAME_GAP_DAYS else None
+    return None
 
 
 def _count_back_stretch_starts(mentions: list[Mention]) -> list[Mention]:
