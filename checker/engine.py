@@ -70,10 +70,10 @@ def _people_and_counts(doc, grammar: Grammar, mentions: tuple[Mention, ...],  # 
     persons, tokens, token_person = names.group_people(doc)
     by_verb = mentions_by_verb(mentions)
     stated = ages.Ages(doc, grammar, token_person, persons, by_verb, pub).facts()
-    found, changes = counts.counts(doc, grammar, mentions, by_verb)
+    found, changes, totals = counts.counts(doc, grammar, mentions, by_verb, pub)
     return (People(tuple(persons), tuple(tokens), tuple(stated),
                    tuple(names.variants(persons, tokens))),
-            Counts(tuple(found), tuple(changes)))
+            Counts(tuple(found), tuple(changes), tuple(totals)))
 
 
 def select_rules(select: Iterable[str] | None = None,
