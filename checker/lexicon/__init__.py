@@ -101,6 +101,7 @@ CASUALTY_WORDS: frozenset[str] = frozenset(_co["casualty_words"])
 NUMBER_NOUNS: frozenset[str] = frozenset(_co["number_nouns"])
 SIZING_VERBS: frozenset[str] = frozenset(_co["sizing_verbs"])
 COLLECTIVES: dict[str, int] = _co["collectives"]
+HAVING_VERBS: frozenset[str] = frozenset(_co["having_verbs"])
 INVARIANT_PLURALS: frozenset[str] = frozenset(_co["invariant_plurals"])
 REST_WORDS: frozenset[str] = frozenset(_co["rest_words"])
 TOTAL_WORDS: frozenset[str] = frozenset(_co["total_words"])

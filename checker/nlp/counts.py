@@ -108,6 +108,7 @@ def counts(doc: Doc, grammar, mentions: tuple[Mention, ...],
     reader = _Reader(doc, grammar, mentions, on_verb, pub)
     items = reader.read()
     totals = _totals(doc, items)
+    items = _breakdowns(doc, items, reader)
     _Linker().link(items)
     out = []
     for item in items:
@@ -154,8 +155,11 @@ class _Reader:
             if item is not None:
                 items.append(item)
             i = end
+        ranks = {(it.sentence, it.value) for it in items if it.ordinal}
         for n, item in enumerate(items):
             item.index = n
+            if not item.ordinal and (item.sentence, item.value + 1) in ranks:
+                item.role = "part"  # "Three people died at the scene, and a fourth later"
         return items
 
     def _run_end(self, i: int) -> int | None:
@@ -599,7 +603,8 @@ class _Reader:
                                      c.lower_ in lx.COUNT_PREDICATES or c.tag_ in ("VBN", "VBD")):
                 return _normal(c)
         for c in noun.children:
-            if c.dep_ in ("acl", "relcl") and c.pos_ in ("VERB", "AUX"):
+            if c.dep_ in ("acl", "relcl") and c.pos_ in ("VERB", "AUX") and \
+                    c.lower_ not in ("aged", "age"):
                 if c.lemma_ == "be":
                     attr = next((g for g in c.children if g.dep_ in ("acomp", "attr")), None)
                     if attr is not None:
@@ -647,8 +652,10 @@ class _Reader:
                 (anchor.head.head.like_num or anchor.head.head.lower_ in (
                     "none", "all", "most", "some", "many", "each", "half", "one", "any")):
             item.role = "whole"  # "Two of the five men", "None of the 38 passengers"
-        if anchor.dep_ == "pobj" and anchor.head.lower_ in ("including", "among"):
+        if anchor.dep_ == "pobj" and anchor.head.lower_ == "including":
             item.role = "part"
+        if anchor.dep_ == "pobj" and anchor.head.lower_ == "among" and item.role == "count":
+            item.role = "whole"  # "Among the 74 people rescued was Edna Pickles"
 
     def _scope(self, item: _Item, anchor: Token) -> None:
         """The time, place and instance of the event a count belongs to: the dates on its
@@ -692,6 +699,8 @@ class _Reader:
                 before = v.doc[relative.i - 2] if before.is_punct else before
                 dated_nouns.extend((before, before.head))
             finite = any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in v.children)
+            if item.definite:
+                break  # a definite count's own clause only
             if v.dep_ in ("advcl", "xcomp", "conj", "acl", "relcl") and not finite and \
                     v.tag_ in ("VBG", "VBN") and v.head.i != v.i:
                 v = climb_to_verb(v.head, limit=3)  # "left …, carrying 180 passengers"
@@ -845,10 +854,15 @@ class _Linker:
             # that a plainer description ("those 41 men") refers back to
             if not b.quals <= a.quals or (b.role == "whole" and b.quals != a.quals):
                 return False
-            return b.rpred == a.pred if b.rpred is not None else a.rpred is None
+            return b.rpred in (a.rpred, a.cpred) if b.rpred is not None else a.rpred is None
         # two counts told afresh are one set only when the same is told of the same things
-        return a.quals == b.quals and b.pred is not None and b.pred == a.pred and \
-            a.role != "whole"
+        # (never a count told afresh against a changed toll: "bringing the toll to four"
+        # … "Three people died at the scene")
+        if a.quals != b.quals or a.role == "whole" or a.changed:
+            return False
+        if b.cpred in lx.HAVING_VERBS:  # "was carrying 38 passengers": the whole set
+            return a.rpred is None and (a.definite or a.cpred in lx.HAVING_VERBS)
+        return b.pred is not None and b.pred in (a.rpred, a.cpred)
 
 
 def _same_scope(a: _Item, b: _Item) -> bool:
@@ -899,6 +913,42 @@ def _totals(doc: Doc, items: list[_Item]) -> list[Total]:
         out.append(Total(Span(total.start, total.end), total.value,
                          tuple(s for s, _ in parts), tuple(v for _, v in parts), including))
     out.extend(_rests(items))
+    return out
+
+
+def _breakdowns(doc: Doc, items: list[_Item], reader: _Reader) -> list[_Item]:
+    """"The dead were two men and three women": the breakdown of a set told before is a
+    count of that set (five dead), to be held to the earlier count ("Six people were
+    killed")."""
+    by_noun = {it.noun.i: it for it in items if it.noun is not None and not it.ordinal}
+    added = []
+    for it in items:
+        noun = it.noun
+        if noun is None or it.ordinal or noun.dep_ != "attr" or noun.head.lemma_ != "be":
+            continue
+        subject = next((c for c in noun.head.children if c.dep_ in ("nsubj", "nsubjpass")),
+                       None)
+        if subject is None or subject.i in by_noun or not _definite(subject):
+            continue
+        kind = lx.COUNT_CLASSES.get(subject.lemma_.lower(), lx.COUNT_CLASSES.get(
+            subject.lower_))
+        chain = _conjuncts(noun, by_noun)
+        if kind is None or len(chain) < 2:
+            continue
+        last = max(t.i for t in chain[-1][0].subtree)
+        total = sum(p.value if p is not None else 1.0 for _, p in chain)
+        whole = reader._base(subject, subject.i, subject.i + 1, total, subject)
+        whole.start, whole.end = it.start, doc[last].idx + len(doc[last].text)
+        whole.definite = True
+        added.append(whole)
+        for _, p in chain:
+            if p is not None:
+                p.role = "part"
+    if not added:
+        return items
+    out = sorted(items + added, key=lambda x: x.start)
+    for n, item in enumerate(out):
+        item.index = n
     return out
 
 
