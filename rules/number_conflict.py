@@ -102,6 +102,7 @@ def _ranks(facts: ArticleFacts) -> Iterator[Finding]:
 
 def _same_rank(a: Count, b: Count, changes) -> bool:
     if a.value == b.value or a.noun != b.noun or a.sentence == b.sentence or \
+            (a.kind != b.kind and a.kind != a.noun and b.kind != b.noun) or \
             min(a.value, b.value) < 2 or a.explained or b.explained:
         return False
     i = bisect_right(changes, b.sentence)

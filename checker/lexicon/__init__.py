@@ -97,6 +97,7 @@ BIRTHDAY_QUALIFIERS: frozenset[str] = frozenset(_pe["birthday_qualifiers"])
 COUNT_CLASSES: dict[str, str] = _co["classes"]
 COUNT_PREDICATES: dict[str, str] = _co["predicates"]
 DONE_TO: frozenset[str] = frozenset(_co["done_to"])
+LOST_MEANS: frozenset[str] = frozenset(_co["lost_means"])
 CASUALTY_WORDS: frozenset[str] = frozenset(_co["casualty_words"])
 NUMBER_NOUNS: frozenset[str] = frozenset(_co["number_nouns"])
 SIZING_VERBS: frozenset[str] = frozenset(_co["sizing_verbs"])

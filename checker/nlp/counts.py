@@ -155,7 +155,9 @@ class _Reader:
             if item is not None:
                 items.append(item)
             i = end
-        ranks = {(it.sentence, it.value) for it in items if it.ordinal}
+        ranks = {(it.sentence, it.value) for it in items if it.ordinal} | {
+            (self.grammar.sentence_index(t.idx), float(ordinal(t.lower_) or 0)) for t in doc
+            if _is_ordinal_word(t) and not t.is_alpha}
         for n, item in enumerate(items):
             item.index = n
             if not item.ordinal and (item.sentence, item.value + 1) in ranks:
@@ -210,7 +212,7 @@ class _Reader:
 
     def _figure(self, i: int, end: int, items: list[_Item]) -> _Item | None:
         doc = self.doc
-        first, head = doc[i], doc[end - 1]
+        first, head = doc[i], _run_head(doc, i, end)
         value = amount([t.text for t in doc[i:end]])
         if value is None or value < 0:
             return None
@@ -283,9 +285,13 @@ class _Reader:
     def _approximated(self, i: int, partitive: bool = False) -> bool:
         """"at least 20", "more than 1,100", "about 40": not a count to hold the copy to
         ("only two of the 225" is exact: a part)."""
-        words = " " + " ".join(w.lower_ for w in self.doc[max(0, i - 3):i]) + " "
-        return any(f" {phrase} " in words for phrase in (
-            *lx.APPROXIMATORS, *(() if partitive else lx.LIMITERS)))
+        if i > 0 and self.doc[i - 1].lower_ in lx.CURRENCY_SIGNS:
+            i -= 1  # "more than $1m"
+        words = " " + " ".join(w.lower_ for w in self.doc[max(0, i - 3):i])
+        if any(words.endswith(f" {phrase}") for phrase in lx.APPROXIMATORS):
+            return True
+        # "only 12 came", "only his third marathon": told against an expectation
+        return not partitive and any(f" {phrase} " in words + " " for phrase in lx.LIMITERS)
 
     # ------------------------------------------------------------------ kinds of figure
     def _rank(self, t: Token) -> _Item | None:
@@ -303,6 +309,9 @@ class _Reader:
             return None
         item = self._base(t, t.i, t.i + 1, float(value), noun)
         item.ordinal = True
+        owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+        if owner is not None and owner.lower_ not in ("its", "their", "our", "my", "your"):
+            item.kind = f"{item.lemma}:{owner.lower_}"  # "his third marathon", "her second"
         return item
 
     def _collective(self, t: Token) -> _Item | None:
@@ -407,7 +416,7 @@ class _Reader:
 
     def _count(self, i: int, end: int, value: float, items: list[_Item]) -> _Item | None:
         doc = self.doc
-        head = doc[end - 1]
+        head = _run_head(doc, i, end)
         noun, role, whole = self._counted(head)
         if noun is None and role is None:
             return None
@@ -428,6 +437,8 @@ class _Reader:
                                     for k in range(max(0, i - 2), i)):
             return None  # "their new 787 jets": a count comes before the adjectives
         item = self._base(head, i, end, value, noun)
+        if role is None and self._in_all(head):
+            role = "total"  # "seven people in all"
         if role == "changed":
             item.changed, item.definite, role = True, True, None
             self.changes.append(item.sentence)
@@ -578,11 +589,12 @@ class _Reader:
         out = set()
         for c in noun.children:
             if c.i in figure or c.like_num or c.lower_ in lx.MEASURE_UNITS or \
-                    c.lemma_.lower() in lx.CURRENCIES:
-                continue
+                    c.lemma_.lower() in lx.CURRENCIES or c.lemma_.lower() == _lemma(noun):
+                continue  # "eight crew members" are the crew
             lemma = c.lemma_.lower()
             if c.dep_ in ("amod", "compound", "nmod") and lemma not in lx.PLAIN_QUALIFIERS \
                     and lemma not in lx.COUNT_PREDICATES and c.tag_ not in ("VBN", "VBD", "VBG") \
+                    and not (c.lower_.endswith("ed") and c.pos_ == "ADJ") \
                     and not _is_ordinal_word(c) and c.ent_type_ not in ("DATE", "TIME"):
                 out.add(lemma)
             elif c.dep_ == "prep" and c.lower_ in _QUALIFYING_PREPS:
@@ -599,12 +611,14 @@ class _Reader:
         """What the noun phrase itself says happened: "the 11 rescued fishermen", "people
         rescued by boat", "patients who enrolled"."""
         for c in noun.children:
-            if c.dep_ == "amod" and (c.lemma_.lower() in lx.COUNT_PREDICATES or
-                                     c.lower_ in lx.COUNT_PREDICATES or c.tag_ in ("VBN", "VBD")):
+            if c.dep_ in ("amod", "compound") and (
+                    c.lemma_.lower() in lx.COUNT_PREDICATES or c.lower_ in lx.COUNT_PREDICATES or
+                    c.tag_ in ("VBN", "VBD") or (c.lower_.endswith("ed") and c.pos_ == "ADJ")):
                 return _normal(c)
         for c in noun.children:
             if c.dep_ in ("acl", "relcl") and c.pos_ in ("VERB", "AUX") and \
-                    c.lower_ not in ("aged", "age"):
+                    c.lower_ not in ("aged", "age") and \
+                    c.lemma_.lower() not in lx.SIZING_VERBS | lx.HAVING_VERBS:
                 if c.lemma_ == "be":
                     attr = next((g for g in c.children if g.dep_ in ("acomp", "attr")), None)
                     if attr is not None:
@@ -841,8 +855,9 @@ class _Linker:
     @staticmethod
     def _fits(a: _Item, b: _Item) -> bool:
         """Could b count the same set as the earlier a?"""
-        if a.sentence == b.sentence or a.role == "part" or b.role == "part":
-            return False
+        if (a.sentence == b.sentence and not (b.definite and a.verb != b.verb)) or \
+                a.role == "part" or b.role == "part":
+            return False  # "Five councillors voted for the plan and four against"
         if not _same_scope(a, b):
             return False
         if b.measure != "count":
@@ -854,7 +869,8 @@ class _Linker:
             # that a plainer description ("those 41 men") refers back to
             if not b.quals <= a.quals or (b.role == "whole" and b.quals != a.quals):
                 return False
-            return b.rpred in (a.rpred, a.cpred) if b.rpred is not None else a.rpred is None
+            return _same_pred(b.rpred, a.rpred) or _same_pred(b.rpred, a.cpred) \
+                if b.rpred is not None else a.rpred is None
         # two counts told afresh are one set only when the same is told of the same things
         # (never a count told afresh against a changed toll: "bringing the toll to four"
         # … "Three people died at the scene")
@@ -862,7 +878,7 @@ class _Linker:
             return False
         if b.cpred in lx.HAVING_VERBS:  # "was carrying 38 passengers": the whole set
             return a.rpred is None and (a.definite or a.cpred in lx.HAVING_VERBS)
-        return b.pred is not None and b.pred in (a.rpred, a.cpred)
+        return _same_pred(b.pred, a.rpred) or _same_pred(b.pred, a.cpred)
 
 
 def _same_scope(a: _Item, b: _Item) -> bool:
@@ -876,6 +892,12 @@ def _same_scope(a: _Item, b: _Item) -> bool:
     if a.instance and b.instance and a.instance != b.instance:
         return False
     return ("whole" in a.instance) == ("whole" in b.instance)
+
+
+def _same_pred(p: str | None, q: str | None) -> bool:
+    if p is None or q is None:
+        return False
+    return p == q or (p == "lost" and q in lx.LOST_MEANS) or (q == "lost" and p in lx.LOST_MEANS)
 
 
 def _sums_to(value: float, values: list[float]) -> bool:
@@ -913,6 +935,36 @@ def _totals(doc: Doc, items: list[_Item]) -> list[Total]:
         out.append(Total(Span(total.start, total.end), total.value,
                          tuple(s for s, _ in parts), tuple(v for _, v in parts), including))
     out.extend(_rests(items))
+    out.extend(_enumerations(items))
+    return out
+
+
+def _enumerations(items: list[_Item]) -> list[Total]:
+    """"The two finalists — Ines Costa, Maya Roth and Jo Park —"; "Brazil, Chile and Peru,
+    the four countries that signed": a count apposed to a list of names has as many members
+    as the list ("including" lists are parts, and are left alone)."""
+    out = []
+    for it in items:
+        noun = it.noun
+        if noun is None or it.ordinal or not it.definite or noun.tag_ != "NNS":
+            continue
+        names = next((c for c in noun.children if c.dep_ == "appos" and c.pos_ == "PROPN"),
+                     None)
+        if names is None and noun.dep_ == "appos" and noun.head.pos_ == "PROPN" and \
+                noun.head.i < noun.i:
+            names = noun.head
+        if names is None:
+            continue
+        members = [names]
+        while True:
+            nxt = next((c for c in members[-1].children if c.dep_ == "conj"), None)
+            if nxt is None or nxt.pos_ != "PROPN":
+                break
+            members.append(nxt)
+        if len(members) < 2:
+            continue
+        out.append(Total(Span(it.start, it.end), it.value,
+                         tuple(_span(m) for m in members), (1.0,) * len(members)))
     return out
 
 
@@ -1085,6 +1137,15 @@ def _mentions_by_token(doc: Doc, mentions: tuple[Mention, ...],
     return out
 
 
+def _run_head(doc: Doc, i: int, end: int) -> Token:
+    """The word of a figure that carries its grammar: the one whose head lies outside it
+    ("two dozen volunteers": "two"; "Forty-two homes": "two")."""
+    for t in reversed(doc[i:end]):
+        if not i <= t.head.i < end or t.head.i == t.i:
+            return t
+    return doc[end - 1]
+
+
 def _role_in_clause(noun: Token | None) -> str | None:
     """The dependency of a noun's whole coordination ("a yacht, three houses": dobj)."""
     if noun is None:
@@ -1111,8 +1172,16 @@ def _implied(kind: str) -> str | None:
 
 
 def _normal(t: Token) -> str:
+    """What happened, one word for its forms: killed, died, dead → "dead"; "discharged"
+    (tagged an adjective) and "discharge" → "discharg"."""
     lemma = t.lemma_.lower()
-    return lx.COUNT_PREDICATES.get(lemma) or lx.COUNT_PREDICATES.get(t.lower_) or lemma
+    known = lx.COUNT_PREDICATES.get(lemma) or lx.COUNT_PREDICATES.get(t.lower_)
+    if known:
+        return known
+    stem = lemma[:-2] if lemma.endswith("ed") else lemma.removesuffix("e")
+    if len(stem) > 3 and stem[-1] == stem[-2] and stem[-1] not in "aeiouls":
+        stem = stem[:-1]  # "stopped" → "stop"
+    return stem
 
 
 def _definite(t: Token) -> bool:
