@@ -72,11 +72,14 @@ def _restated(facts: ArticleFacts) -> Iterator[Finding]:
             continue
         what = a.kind.split(":", 1)[-1] if a.measure == "count" else \
             a.kind.split(":", 1)[-1].split(":")[0]
+        if a.measure == "money":
+            told = f"{facts.words_at(b.span)!r} here, but {facts.words_at(a.span)!r} earlier"
+        else:
+            told = (f"{_show(b.value, b.measure)} here, but {_show(a.value, a.measure)} "
+                    f"earlier ({facts.words_at(a.span)!r})")
         yield RULE.finding(
             b.span,
-            f"{_show(b.value, b.measure)} here, but {_show(a.value, a.measure)} earlier "
-            f"({facts.words_at(a.span)!r}), for what seems to be the same "
-            f"{what.replace(':', ' ')}",
+            f"{told}, for what seems to be the same {what.replace(':', ' ')}",
             related=[Related(a.span, "first given here")],
             hint="check the figure; if it changed, say how")
 

@@ -103,6 +103,7 @@ NUMBER_NOUNS: frozenset[str] = frozenset(_co["number_nouns"])
 SIZING_VERBS: frozenset[str] = frozenset(_co["sizing_verbs"])
 COLLECTIVES: dict[str, int] = _co["collectives"]
 HAVING_VERBS: frozenset[str] = frozenset(_co["having_verbs"])
+PERSON_NOUNS: frozenset[str] = frozenset(_co["person_nouns"])
 INVARIANT_PLURALS: frozenset[str] = frozenset(_co["invariant_plurals"])
 REST_WORDS: frozenset[str] = frozenset(_co["rest_words"])
 TOTAL_WORDS: frozenset[str] = frozenset(_co["total_words"])

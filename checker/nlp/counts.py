@@ -44,6 +44,7 @@ _DIGITISH = re.compile(r"\d[\d,.]*[a-z]{0,3}")
 _DASHES = {"-", "–", "—", "--", ":", "(", ","}
 _QUALIFYING_PREPS = {"on", "in", "with", "without", "from", "at", "under", "aboard", "for"}
 _SUBSET_WORDS = {"top", "last", "next", "bottom", "final", "latest", "youngest", "oldest"}
+_BOUNDS = {"since", "from", "until", "till", "by", "before", "after", "to", "through"}
 _LOCATIVE = {"in", "at", "near", "across", "throughout", "outside", "inside"}
 _DEFINITE = {"the", "all", "these", "those", "its", "their", "our", "his", "her", "both"}
 _CLOCK = {"am", "pm", "a.m.", "p.m.", "gmt", "bst", "utc", "cet", "est", "edt", "pst", "hrs",
@@ -228,7 +229,10 @@ class _Reader:
         if self._approximated(i, partitive) or self._ranged(end):
             return None
         if money:
-            return self._amount(i, end, value, after)
+            item = self._amount(i, end, value, after)
+            if item is not None and before is not None and before.lower_ in lx.CURRENCY_SIGNS:
+                item.start = before.idx  # "$4.5 billion"
+            return item
         hyphened = after is not None and after.text in ("-", "–") and after2 is not None
         unit = (after2 if hyphened else after)
         if unit is not None and unit.lower_ in lx.MEASURE_UNITS and \
@@ -327,6 +331,10 @@ class _Reader:
             return None
         of = next((c for c in t.children if c.dep_ == "prep" and c.lower_ == "of"), None)
         noun = next((c for c in of.children if c.dep_ == "pobj"), None) if of else None
+        if noun is None and of is None and _definite(t) and t.pos_ == "NOUN":
+            item = self._base(t, t.i, t.i + 1, float(size), t)  # "the trio who robbed …"
+            item.lemma = item.kind = "group"
+            return item
         if noun is None or noun.tag_ != "NNS":
             return None
         return self._base(t, t.i, t.i + 1, float(size), noun)
@@ -356,10 +364,16 @@ class _Reader:
                 gov = gov.head
             if gov is not None and gov.lower_ == "worth" and gov.head.pos_ == "NOUN":
                 thing = gov.head
-            elif gov is not None and gov.lower_ == "to" and gov.head.pos_ == "VERB" and \
+            elif gov is not None and gov.lower_ in ("to", "from") and \
                     gov.head.lemma_.lower() in lx.CHANGE_VERBS:
-                subj = next((c for c in gov.head.children if c.dep_ in ("nsubj", "nsubjpass")),
-                            None)
+                if gov.lower_ == "from":
+                    return None  # "rose from $3.75 billion": the old value
+                # "net profit rose to $4.2bn", "a 12 percent rise in net profit to $4.2bn"
+                change = gov.head
+                subj = next((c for c in change.children if c.dep_ in ("nsubj", "nsubjpass")),
+                            None) if change.pos_ in ("VERB", "AUX") else next(
+                    (p for c in change.children if c.dep_ == "prep" and c.lower_ == "in"
+                     for p in c.children if p.dep_ == "pobj"), None)
                 if subj is not None and subj.pos_ == "NOUN":
                     item = self._base(doc[i], i, end, value, subj)
                     item.measure, item.kind, item.changed = "money", "money:" + \
@@ -605,6 +619,12 @@ class _Reader:
                         out.add(f"{c.lower_} {p.lemma_.lower()}")
             elif c.dep_ == "poss" and c.pos_ in ("NOUN", "PROPN"):
                 out.add(f"of {c.lemma_.lower()}")
+        holder = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "of" else None
+        if holder is not None and holder.pos_ == "NOUN" and not _definite(noun) and \
+                holder.lemma_.lower() not in lx.NUMBER_NOUNS and \
+                any(c.dep_ in ("det", "poss") and c.lower_ in ("a", "an", "its", "their")
+                    for c in holder.children):
+            out.add(f"in {holder.lemma_.lower()}")  # "an estate of 212 pubs"
         return frozenset(out)
 
     def _restrictive(self, noun: Token) -> str | None:
@@ -747,10 +767,18 @@ class _Reader:
     def _date_on(self, holders: list[Token]) -> tuple[dt.date, dt.date] | None:
         for h in holders:
             for m in self.on_token.get(h.i, ()):
-                if m.value is None or m.dateline or m.kind in ("duration", "ref", "set"):
-                    continue
+                if m.value is None or m.dateline or m.kind in ("duration", "ref", "set") or \
+                        m.attachment.role.value not in ("point", "within", "part") or \
+                        self._bounded(m):
+                    continue  # "based in Tadcaster since 1847" is no time of the clause
                 return m.value.first, m.value.last
         return None
+
+    def _bounded(self, m: Mention) -> bool:
+        """Is the time one end of a stretch ("since 1847", "until May", "before 2010")?"""
+        span = self.doc.char_span(m.span.start, m.span.end, alignment_mode="expand")
+        return span is not None and span.start > 0 and \
+            self.doc[span.start - 1].lower_ in _BOUNDS
 
     def _sentence_places(self, sentence: int) -> tuple[str, ...]:
         """"In Malawi, where …, 12 people died": a place told at the head of the sentence
@@ -814,6 +842,10 @@ class _Linker:
                 sets.clear()
                 continue
             fits = [s for s in sets[-_LOOK_BACK:] if self._fits(s, item)]
+            if not fits and item.definite and item.lemma in lx.PERSON_NOUNS:
+                # "The trio who robbed the post office" … "The four men"
+                fits = [s for s in self.sets.get("group", [])[-2:]
+                        if s.sentence != item.sentence and item.quals <= s.quals]
             if item.changed or item.incident:
                 if item.changed:  # the set told before now has this value
                     for old in fits[:-1]:
@@ -934,8 +966,36 @@ def _totals(doc: Doc, items: list[_Item]) -> list[Total]:
                 p.role = "part"
         out.append(Total(Span(total.start, total.end), total.value,
                          tuple(s for s, _ in parts), tuple(v for _, v in parts), including))
+    out.extend(_marked_totals(doc, items, used))
     out.extend(_rests(items))
     out.extend(_enumerations(items))
+    return out
+
+
+def _marked_totals(doc: Doc, items: list[_Item], used: set[int]) -> list[Total]:
+    """"Two men and three women - four people in all - were arrested": the counts just
+    before a total marked "in all" (with no verb between them) are its parts, however the
+    parser joined them."""
+    out = []
+    for n, total in enumerate(items):
+        if total.role != "total" or total.noun is None or total.noun.i in used:
+            continue
+        parts: list[_Item] = []
+        edge = total.head.i
+        for p in reversed(items[:n]):
+            if p.sentence != total.sentence or p.ordinal or p.measure != "count" or \
+                    p.noun is None or any(doc[k].pos_ in ("VERB", "AUX") for k in
+                                          range(p.noun.i + 1, edge)):
+                break
+            parts.insert(0, p)
+            edge = p.head.i
+        if len(parts) < 2:
+            continue
+        for p in parts:
+            p.role = "part"
+        out.append(Total(Span(total.start, total.end), total.value,
+                         tuple(Span(p.start, p.end) for p in parts),
+                         tuple(p.value for p in parts)))
     return out
 
 
@@ -1018,6 +1078,8 @@ def _conjuncts(noun: Token, by_noun: dict[int, _Item]) -> list[tuple[Token, _Ite
     out = []
     for n in chain:
         item = by_noun.get(n.i)
+        if item is not None and item.role == "total":
+            break  # "two men and three women - five people in all": the total, not a part
         if item is None:
             if any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in n.children):
                 out.append((n, None))
