@@ -13,9 +13,8 @@ from pathlib import Path
 
 from checker.facts import ArticleFacts, Counts, Mention, People, mentions_by_verb
 from checker.model import FileReport, Finding, Report, Severity, Span
-from checker.nlp import load_pipeline
+from checker.nlp import ages, counts, load_pipeline, names
 from checker.nlp.grammar import Grammar
-from checker.nlp import ages, counts, names
 from checker.nlp.structure import find_dateline
 from checker.nlp.temporal import find_timexes
 from checker.resolve.publication import publication_date
@@ -69,7 +68,7 @@ def _people_and_counts(doc, grammar: Grammar, mentions: tuple[Mention, ...],  # 
         return People(), Counts()
     persons, tokens, token_person = names.group_people(doc)
     by_verb = mentions_by_verb(mentions)
-    stated = ages.Ages(doc, grammar, token_person, persons, by_verb, pub).facts()
+    stated = ages.Ages(doc, grammar, token_person, persons, by_verb, pub, mentions).facts()
     found, changes, totals = counts.counts(doc, grammar, mentions, by_verb, pub)
     return (People(tuple(persons), tuple(tokens), tuple(stated),
                    tuple(names.variants(persons, tokens))),

@@ -126,7 +126,7 @@ class _Reader:
         self.grammar = grammar
         self.pub = pub
         self.timed = {i for m in mentions for i in range(m.span.start, m.span.end)}
-        self.on_token = _mentions_by_token(doc, mentions, on_verb)
+        self.on_token = mentions_by_token(doc, mentions, on_verb)
         self.changes: list[int] = []
 
     # ------------------------------------------------------------------ figures
@@ -1172,7 +1172,7 @@ def _rests(items: list[_Item]) -> list[Total]:
 
 
 # ---------------------------------------------------------------------------- helpers
-def _mentions_by_token(doc: Doc, mentions: tuple[Mention, ...],
+def mentions_by_token(doc: Doc, mentions: tuple[Mention, ...],
                        on_verb: dict[int, list[Mention]]) -> dict[int, list[Mention]]:
     """The temporal mentions that date each verb or noun ("killed … on Tuesday", "the
     quake of 23 June 2001", "Last year's storm"), by token index."""
