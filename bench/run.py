@@ -8,8 +8,9 @@ In one process, for every text:
 Texts: ../shared/corpus/dev (markup stripped, so all three read the same words) and longer
 articles made by joining corpus articles to about 400, 1,500 and 6,000 words. Then, as
 whole processes: the cold CLI on one article against a bare model load, and a 200-file
-directory with --jobs 1 and with one job per core. Finally the pathological shapes of
-bench/pathological.py. Writes bench/RESULTS.md.
+directory with --jobs 1 and with one job per core. Then the peak memory per MB of copy
+(bench/memory.py), the pathological shapes of bench/pathological.py, and `copydesk audit`
+on Dask (bench/audit.py). Writes bench/RESULTS.md.
 """
 
 from __future__ import annotations
@@ -101,6 +102,8 @@ def main() -> int:
     ap.add_argument("--output", type=Path, default=ROOT / "bench" / "RESULTS.md")
     ap.add_argument("--no-peer", action="store_true", help="skip dateparser")
     ap.add_argument("--no-pathological", action="store_true")
+    ap.add_argument("--no-memory", action="store_true", help="skip the 1 MB articles")
+    ap.add_argument("--no-audit", action="store_true", help="skip bench/audit.py (Dask)")
     args = ap.parse_args()
     if not CORPUS.is_dir():
         raise SystemExit(f"bench: {CORPUS} not found (the shared corpus sits beside the project)")
@@ -243,6 +246,18 @@ def main() -> int:
         f"{'met' if max(own[1:]) <= 1.25 * own[0] else 'NOT met'} (no cost grows faster "
         "than the text).")
     say()
+    if not args.no_memory:
+        say("Peak memory per MB of copy (`bench/memory.py`): whole `copydesk check` processes "
+            "on articles of about 1 MB; spaCy sees at most 100,000 characters at once, so the "
+            "peak follows that budget, not the number or size of the files.")
+        say()
+        table = Path(tempfile.mkstemp(suffix=".md")[1])
+        subprocess.run([sys.executable, str(ROOT / "bench" / "memory.py"), "--markdown",
+                        str(table)], check=True, capture_output=True)
+        for line in table.read_text(encoding="utf-8").splitlines():
+            say(line)
+        table.unlink()
+        say()
     if not args.no_pathological:
         say("Pathological shapes (`bench/pathological.py`): the whole check at n, 2n and 4n "
             "characters; the last column is the growth of time per character (1.0 linear).")
@@ -251,6 +266,14 @@ def main() -> int:
         subprocess.run([sys.executable, str(ROOT / "bench" / "pathological.py"),
                         "--size", "10000", "--markdown", str(table)], check=True,
                        capture_output=True)
+        for line in table.read_text(encoding="utf-8").splitlines():
+            say(line)
+        table.unlink()
+    if not args.no_audit and importlib.util.find_spec("distributed"):
+        say()
+        table = Path(tempfile.mkstemp(suffix=".md")[1])
+        subprocess.run([sys.executable, str(ROOT / "bench" / "audit.py"),
+                        "--markdown", str(table)], check=True, capture_output=True)
         for line in table.read_text(encoding="utf-8").splitlines():
             say(line)
         table.unlink()

@@ -7,11 +7,11 @@
 """
 
 from checker.engine import check_file, check_paths, check_text
-from checker.model import Finding, Report, Severity, Span
+from checker.model import Finding, Report, Severity, Span, Suggestion
 from checker.nlp import load_pipeline
 from checker.rules.base import Rule
 from checker.source import InputError
 
 __version__ = "0.1.0"
-__all__ = ["check_text", "check_file", "check_paths", "load_pipeline", "Report", "Finding",
-           "Rule", "Severity", "Span", "InputError", "__version__"]
+__all__ = ["Finding", "InputError", "Report", "Rule", "Severity", "Span", "Suggestion",
+           "__version__", "check_file", "check_paths", "check_text", "load_pipeline"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import os
 import sys
 from enum import Enum
@@ -64,6 +65,11 @@ class RulesFormat(str, Enum):
     json = "json"
 
 
+class TimelineFormat(str, Enum):
+    text = "text"
+    json = "json"
+
+
 class FailOn(str, Enum):
     error = "error"
     warning = "warning"
@@ -109,6 +115,17 @@ def _jobs(value: int) -> int:
 
 def _colour() -> bool:
     return sys.stdout.isatty() and "NO_COLOR" not in os.environ
+
+
+def _width(to_stdout: bool) -> int:
+    """The columns text excerpts are trimmed to: the terminal's, or 80 when piped or saved."""
+    import shutil
+
+    from checker.report.text import DEFAULT_WIDTH
+
+    if to_stdout and sys.stdout.isatty():
+        return shutil.get_terminal_size().columns
+    return DEFAULT_WIDTH
 
 
 DateOpt = Annotated[str | None, typer.Option(
@@ -187,6 +204,10 @@ def check(
         "--jobs", "-j", metavar="N", show_default=False, callback=_jobs,
         help="Worker processes for many files (default 0: one per core). Reports come back "
              "in input order.")] = 0,
+    diff: Annotated[bool, typer.Option(
+        "--diff", show_default=False,
+        help="Print the suggested fixes applied, as a unified diff of each file, instead of "
+             "the report (the files are never written; apply it with patch -p0).")] = False,
 ) -> None:
     """Check articles and report contradictions.
 
@@ -238,7 +259,7 @@ def check(
     if not files:
         typer.echo("copydesk: no .txt, .md or .html files found in the given paths", err=True)
         raise typer.Exit(2)
-    stdin_text = sys.stdin.read() if "-" in files else None
+    stdin_text = _read_stdin(max_bytes) if "-" in files else None
     options = {"select": select, "ignore": ignore, "facts": facts,
                "fail-on": fail_on.value if fail_on else None}
     # Files under the same configuration file are checked together, in one batch.
@@ -252,13 +273,14 @@ def check(
         typer.echo(f"copydesk: {exc}", err=True)
         raise typer.Exit(2) from None
     checked: dict[int, tuple[FileReport, int]] = {}  # input slot -> report, fail-on rank
-    streaming = format is Format.text and output is None and not write_baseline
+    streaming = format is Format.text and output is None and not write_baseline and not diff
     colour = _colour() and output is None
+    width = _width(output is None)
     printed = False
 
     def show(slot: int, fr: FileReport) -> None:
         nonlocal printed
-        if streaming and (lines := file_lines(fr, colour=colour, quiet=quiet)):
+        if streaming and (lines := file_lines(fr, colour=colour, quiet=quiet, width=width)):
             live.echo("\n".join(lines))
             printed = True
 
@@ -295,21 +317,18 @@ def check(
         closing = closing_lines(report, after_findings=printed, quiet=quiet,
                                 statistics=statistics)
         if closing:
-            typer.echo("\n".join(closing))
+            _echo("\n".join(closing))
     elif write_baseline:
         pass
+    elif diff:
+        _print_diff(report, output)
     else:
         rendered = FORMATTERS[format.value](report, colour=colour, mark=output is not None,
-                                            **render)
+                                            width=width, **render)
         if output:
-            try:
-                with open(output, "w", encoding="utf-8") as out:
-                    out.write(rendered + "\n")
-            except OSError as exc:
-                typer.echo(f"copydesk: cannot write {output}: {exc.strerror or exc}", err=True)
-                raise typer.Exit(2) from None
+            _write_report(output, rendered + "\n")
         elif rendered:
-            typer.echo(rendered)
+            _echo(rendered)
     if report.errors:
         raise typer.Exit(2)
     if write_baseline:
@@ -360,19 +379,31 @@ def _write_baseline(target: str, report: Report) -> None:
                f"{len(report.files)} files in {target}", err=True)
 
 
-def _write_also(target: str, text: str) -> None:
-    """An --also report: written whole, or not at all (a temporary file renamed)."""
-    import tempfile
+def _print_diff(report: Report, output: str | None) -> None:
+    """--diff: the suggestions applied, as a unified diff on stdout (or in --output); what
+    was applied said on stderr. The checked files are never written."""
+    from checker.report.diff import to_diff
 
-    folder = os.path.dirname(os.path.abspath(target))
-    try:
-        fd, temp = tempfile.mkstemp(prefix=".copydesk-", dir=folder)
-        with os.fdopen(fd, "w", encoding="utf-8") as out:
-            out.write(text + "\n")
-        os.replace(temp, target)
-    except OSError as exc:
-        typer.echo(f"copydesk: cannot write {target}: {exc.strerror or exc}", err=True)
-        raise typer.Exit(2) from None
+    text, applied = to_diff(report)
+    if output:
+        try:
+            with open(output, "w", encoding="utf-8", newline="") as out:
+                out.write(text)
+        except OSError as exc:
+            typer.echo(f"copydesk: cannot write {output}: {exc.strerror or exc}", err=True)
+            raise typer.Exit(2) from None
+    elif text:
+        typer.echo(text, nl=False)
+    left = (f"; {applied.overlapping} left out (overlapping another)"
+            if applied.overlapping else "")
+    typer.echo(f"copydesk: {applied.suggestions} suggestion{'s' * (applied.suggestions != 1)}"
+               f" applied in {applied.files} file{'s' * (applied.files != 1)}{left}; "
+               "nothing was written to the checked files", err=True)
+
+
+def _write_also(target: str, text: str) -> None:
+    """An --also report: written whole, or not at all (see _write_report)."""
+    _write_report(target, text + "\n")
 
 
 @app.command(cls=_Command)
@@ -380,7 +411,15 @@ def timeline(
     paths: PathsArg,
     date: DateOpt = None,
     exclude: ExcludeOpt = None,
-    format: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.text,
+    format: Annotated[TimelineFormat, typer.Option(
+        "--format", "-f", help="Output format.")] = TimelineFormat.text,
+    encoding: Annotated[str | None, typer.Option(
+        metavar="NAME",
+        help="Decode input with this encoding instead of UTF-8 (e.g. cp1252).")] = None,
+    max_bytes: Annotated[int, typer.Option(
+        metavar="N", show_default=False,
+        help="Refuse files larger than this many bytes (one article; default 1,000,000).")
+    ] = 1_000_000,
 ) -> None:
     """Show the story's timeline: every temporal expression, resolved, in calendar order.
 
@@ -390,11 +429,76 @@ def timeline(
     from checker.report.timeline import timeline_json, timeline_text
     from checker.source.walk import expand_paths
 
-    results = timeline_paths(expand_paths(paths, exclude=exclude or ()),
-                             publication_date=_date(date))
-    typer.echo(timeline_json(results) if format is Format.json else timeline_text(results))
+    files = expand_paths(paths, exclude=exclude or ())
+    results = timeline_paths(files, publication_date=_date(date), encoding=encoding,
+                             max_bytes=max_bytes,
+                             stdin_text=_read_stdin(max_bytes) if "-" in files else None)
+    _echo(timeline_json(results) if format is TimelineFormat.json else timeline_text(results))
     if any(isinstance(r, str) for _, r in results):
         raise typer.Exit(2)
+
+
+@app.command(cls=_Command)
+def audit(
+    source: Annotated[str, typer.Argument(
+        metavar="SOURCE", help="A JSON Lines (.jsonl) or Parquet archive with the columns id, "
+                               "text, markdown or html, and optionally published and url; or a "
+                               "directory of .txt, .md and .html files.")],
+    out: Annotated[str, typer.Option(
+        "--out", "-o", metavar="DIR", help="Where to write findings.parquet, articles.parquet, "
+                                           "summary.md and summary.html. A rerun resumes.")],
+    scheduler: Annotated[str | None, typer.Option(
+        metavar="ADDRESS", help="Join this running Dask scheduler (e.g. tcp://10.0.0.5:8786) "
+                                "instead of starting a local cluster; its workers must see "
+                                "SOURCE and DIR at the same paths.")] = None,
+    workers: Annotated[int, typer.Option(
+        min=0, help="Local cluster: worker processes (0: one per core). With --scheduler: "
+                    "wait for this many workers before starting.")] = 0,
+    partition_size: Annotated[int | None, typer.Option(
+        min=1, metavar="N", show_default="100, fewer for small archives",
+        help="Articles per task. A rerun keeps the first run's.")] = None,
+    max_bytes: Annotated[int, typer.Option(
+        help="Articles larger than this many bytes become error rows.")] = 1_000_000,
+    progress: Annotated[bool | None, typer.Option(
+        "--progress/--no-progress", show_default="on a terminal",
+        help="Show Dask's progress bar.")] = None,
+) -> None:
+    """Check a whole archive on a Dask cluster; write tables of the findings and a summary.
+
+    Example: copydesk audit archive.jsonl --out audit/
+
+    Exit status: 0 nothing at or above the configured fail-on level, 1 findings or unreadable
+    rows, 2 the audit could not run (what was done is kept: run it again to resume).
+    """
+    try:
+        from checker.audit import audit as run_audit
+    except ModuleNotFoundError as exc:
+        typer.echo(f"copydesk: audit needs {exc.name}; install it with "
+                   "pip install 'copydesk[audit]'", err=True)
+        raise typer.Exit(2) from None
+    from checker.model import Severity
+    from checker.source import InputError
+
+    try:
+        result = run_audit(source, out, scheduler=scheduler, workers=workers or None,
+                           partition_size=partition_size, max_bytes=max_bytes,
+                           progress=sys.stdout.isatty() if progress is None else progress)
+    except InputError as exc:
+        typer.echo(f"copydesk: {exc}", err=True)
+        raise typer.Exit(2) from None
+    except Exception as exc:  # noqa: BLE001 - a cluster or disk failure: one line, no traceback
+        typer.echo(f"copydesk: the audit stopped ({type(exc).__name__}: {exc}); what was "
+                   "written is kept: run the same command again to resume", err=True)
+        raise typer.Exit(2) from None
+    totals = result.totals
+    levels = ", ".join(f"{totals.severity[s.value]:,} {s.value}" for s in Severity)
+    typer.echo(f"audited {totals.rows:,} rows in {result.partitions} partitions "
+               f"({result.skipped} done before): {totals.findings:,} findings ({levels}) in "
+               f"{totals.with_findings:,} articles, {totals.unreadable:,} rows unreadable; "
+               f"see {Path(out) / 'summary.html'}")
+    rank = 99 if result.fail_on == "never" else Severity(result.fail_on).rank
+    if totals.unreadable or any(totals.severity[s.value] for s in Severity if s.rank >= rank):
+        raise typer.Exit(1)
 
 
 @app.command("config", cls=_Command)
@@ -456,6 +560,7 @@ def list_rules(
 @app.command(cls=_Command)
 def explain(rule_id: Annotated[str, typer.Argument(metavar="RULE")]) -> None:
     """Explain a rule: what it flags, why, and examples."""
+    from checker.report.explain import explain_text
     from checker.rules import RULES_BY_ID
 
     rule = RULES_BY_ID.get(rule_id)
@@ -463,12 +568,54 @@ def explain(rule_id: Annotated[str, typer.Argument(metavar="RULE")]) -> None:
         typer.echo(f"copydesk: no rule {rule_id!r}; valid ids: {', '.join(RULES_BY_ID)}",
                    err=True)
         raise typer.Exit(2)
-    typer.echo(f"{rule.id} ({rule.severity.value}): {rule.title}\n")
-    typer.echo(rule.rationale.strip().split("\n", 1)[1].strip() + "\n")
-    typer.echo("## Examples")
-    for ex in rule.examples:
-        dated = f"  [published {ex.publication_date}]" if ex.publication_date else ""
-        typer.echo(f"  {'flags ' if ex.flags else 'passes'}  {ex.text}{dated}")
+    typer.echo(explain_text(rule))
+
+
+@app.command(cls=_Command)
+def serve(
+    host: Annotated[str, typer.Option(
+        help="Address to listen on. Loopback by default: put a proxy in front to share it.")
+    ] = "127.0.0.1",
+    port: Annotated[int, typer.Option(min=0, max=65535, help="Port to listen on.")] = 8750,
+    workers: Annotated[int, typer.Option(
+        min=0, help="Check worker processes, each with the model loaded once (0: one per "
+                    "core).")] = 0,
+    max_bytes: Annotated[int, typer.Option(
+        min=1, help="Refuse articles larger than this many bytes (413).")] = 1_000_000,
+    timeout: Annotated[float, typer.Option(
+        min=0.001, help="Seconds one check may take; past it the request gets 504 and the "
+                        "worker is replaced.")] = 60.0,
+    token_file: Annotated[str | None, typer.Option(
+        metavar="FILE", help="Require 'Authorization: Bearer <token>' with the token in FILE "
+                             "(all but / and /healthz).")] = None,
+    cors_origin: Annotated[list[str] | None, typer.Option(
+        metavar="ORIGIN", help="Allow browser pages from ORIGIN (e.g. https://cms.example.org) "
+                               "to call the API; repeat for several. Off by default.")] = None,
+) -> None:
+    """Run the checking service: POST /v1/check for a CMS, and an editor's page at /.
+
+    Example: copydesk serve --port 8750 --workers 2
+
+    Settings come from copydesk.toml (or .copydesk.toml, [tool.copydesk]) found from the
+    working directory; a request's own fields win. Stops cleanly on SIGTERM or Ctrl-C,
+    answering the requests in flight first.
+    """
+    try:
+        from checker.serve import run
+    except ImportError as exc:
+        typer.echo(f"copydesk: serve needs the web extra ({exc.name} is missing); "
+                   "pip install 'copydesk[serve]'", err=True)
+        raise typer.Exit(2) from None
+    from checker.errors import InputError
+
+    try:
+        status = run(host=host, port=port, workers=workers, max_bytes=max_bytes,
+                     timeout=timeout, token_file=token_file,
+                     cors_origins=tuple(cors_origin or ()))
+    except InputError as exc:
+        typer.echo(f"copydesk: {exc}", err=True)
+        raise typer.Exit(2) from None
+    raise typer.Exit(status)
 
 
 def _version(value: bool) -> None:
@@ -484,11 +631,106 @@ def _main(version: Annotated[bool, typer.Option(
     """copydesk: a fact-consistency checker for news copy."""
 
 
+# ---------------------------------------------------------------- input, output, crashes
+
+def _read_stdin(max_bytes: int) -> bytes | None:
+    """Standard input as bytes (decoded like a file, so --encoding applies), at most one
+    byte over the limit (the check says so); None when it is closed (`<&-`)."""
+    stream = getattr(sys.stdin, "buffer", None)
+    if stream is None:
+        return None
+    try:
+        return stream.read(max(max_bytes, 0) + 1)
+    except (OSError, ValueError):
+        return None
+
+
+def _echo(text: str) -> None:
+    """Print to stdout; a full disk or a closed pipe is one line on stderr and exit 2."""
+    try:
+        sys.stdout.write(text + "\n")
+        sys.stdout.flush()
+    except (OSError, ValueError) as exc:
+        _stdout_gone()
+        if not isinstance(exc, BrokenPipeError):
+            typer.echo(f"copydesk: cannot write to standard output "
+                       f"({getattr(exc, 'strerror', None) or exc})", err=True)
+        raise typer.Exit(2) from None
+
+
+def _stdout_gone() -> None:
+    # Python flushes stdout again at exit; point it at /dev/null so that no second error
+    # (and no traceback) follows the one line already said
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass
+
+
+def _write_report(output: str, text: str) -> None:
+    """Write the report to a temporary file beside `output`, then rename it over `output`:
+    a failed write never leaves an empty or half report in place of the old one."""
+    import tempfile
+
+    target = os.path.abspath(output)
+    try:
+        mode = os.stat(target).st_mode & 0o777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        mode = 0o666 & ~umask
+    try:
+        fd, temporary = tempfile.mkstemp(prefix=".copydesk-", suffix=".tmp",
+                                         dir=os.path.dirname(target))
+    except OSError as exc:
+        typer.echo(f"copydesk: cannot write {output}: {exc.strerror or exc}", err=True)
+        raise typer.Exit(2) from None
+    try:
+        with open(fd, "w", encoding="utf-8", errors="backslashreplace") as out:
+            out.write(text)
+        os.chmod(temporary, mode)
+        os.replace(temporary, target)
+    except OSError as exc:
+        os.unlink(temporary)
+        typer.echo(f"copydesk: cannot write {output}: {exc.strerror or exc}", err=True)
+        raise typer.Exit(2) from None
+
+
 def main() -> None:
+    """The console entry point: exit 0, 1 (findings), 2 (usage, input, output, or an
+    internal error, said in one line: never a traceback), 130 on Ctrl-C."""
     try:
         app()
     except KeyboardInterrupt:
         sys.exit(130)
+    except SystemExit:
+        raise
+    except OSError as exc:
+        if exc.errno not in (errno.EPIPE, errno.ENOSPC, errno.EIO, errno.EDQUOT):
+            _crashed(exc)
+        _stdout_gone()  # a streamed line could not be written
+        if exc.errno != errno.EPIPE:
+            _say(f"copydesk: cannot write to standard output ({exc.strerror or exc})")
+        sys.exit(2)
+    except Exception as exc:  # noqa: BLE001 - the last guard: one line, exit 2
+        _crashed(exc)
+
+
+def _say(line: str) -> None:
+    try:
+        sys.stderr.write(line + "\n")
+    except (OSError, ValueError):
+        pass
+
+
+def _crashed(exc: BaseException) -> None:
+    """An uncaught exception: one line on stderr, exit 2 (never 1, which means findings)."""
+    from checker.filenames import printable
+
+    message = printable(" ".join(str(exc).split()))[:300]
+    _say(f"copydesk: internal error, please report ({type(exc).__name__}: {message})")
+    sys.exit(2)
 
 
 if __name__ == "__main__":  # pragma: no cover

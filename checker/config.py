@@ -14,12 +14,13 @@ nearest directory that has one wins. Keys:
     [rules.stale-reference]                 rule parameters (see `copydesk explain`)
     recent-days = 365
 
-Unknown keys, rule ids, severities and parameters are errors that list the valid ones.
+The file is checked against SCHEMA before anything is used: unknown keys, rule ids,
+severities and parameters, and values of the wrong kind, are one-line errors that name
+the file and the key and list the valid choices.
 """
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -61,9 +62,10 @@ def find_config(start: Path) -> tuple[Path, dict[str, Any]] | None:
                 continue
             data = _load(candidate)
             if name == "pyproject.toml":
-                if "copydesk" not in data.get("tool", {}):
+                tool = data.get("tool", {})
+                if not isinstance(tool, dict) or "copydesk" not in tool:
                     continue
-                data = data["tool"]["copydesk"]
+                data = tool["copydesk"]
             return candidate, data
     return None
 
@@ -73,13 +75,26 @@ def _load(path: Path) -> dict[str, Any]:
     return _parse(path, stat.st_mtime_ns, stat.st_size)
 
 
+MAX_CONFIG_BYTES = 1_000_000
+
+
 @lru_cache(maxsize=64)
 def _parse(path: Path, mtime_ns: int, size: int) -> dict[str, Any]:  # noqa: ARG001 - the key
     """Parsed once per version of the file: a folder of stories shares one parse."""
+    from checker.source.tomlfile import parse_toml
+    from checker.source.read import read_bytes
+
     try:
-        return tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        raise InputError(f"{path}: cannot read configuration ({exc})") from None
+        data = read_bytes(path, max_bytes=MAX_CONFIG_BYTES)
+    except InputError as exc:
+        raise InputError(f"cannot read configuration {exc}") from None
+    document = parse_toml(data, str(path), "configuration")
+    if path.name == "pyproject.toml":
+        tool = document.get("tool", {})
+        if isinstance(tool, dict) and "copydesk" in tool and not isinstance(tool["copydesk"],
+                                                                            dict):
+            raise InputError(f"{path}: [tool.copydesk] must be a table")
+    return document
 
 
 def settings_for(start: Path | None, options: dict[str, Any] | None = None) -> Settings:
@@ -114,6 +129,60 @@ def settings_for(start: Path | None, options: dict[str, Any] | None = None) -> S
     )
 
 
+MAX_PARAMETER = 100_000  # an integer rule parameter beyond this is a typo, not a setting
+
+
+def _rule_ids(value: object) -> str | None:
+    if not isinstance(value, list) or not all(isinstance(i, str) for i in value):
+        return "must be a list of rule ids, for example [\"weekday-mismatch\"]"
+    return None
+
+
+def _one_of(choices: tuple[str, ...]):  # noqa: ANN202
+    def check(value: object) -> str | None:
+        if not isinstance(value, str) or value not in choices:
+            return f"must be one of {', '.join(choices)}, not {_shown(value)}"
+        return None
+    return check
+
+
+def _file_name(value: object) -> str | None:
+    if not isinstance(value, str) or not value.strip() or "\0" in value:
+        return f"must be a file name (a string), not {_shown(value)}"
+    return None
+
+
+def _model(value: object) -> str | None:
+    from checker.nlp.pipeline import check_model_name
+
+    try:
+        check_model_name(value)  # an installed spaCy pipeline, never any other package
+    except InputError as exc:
+        return f"{exc}"
+    return None
+
+
+def _table(value: object) -> str | None:
+    return None if isinstance(value, dict) else f"must be a table, not {_shown(value)}"
+
+
+# key -> check (None, or what is wrong). Nested tables are checked in _validate.
+SCHEMA = {
+    "select": _rule_ids,
+    "ignore": _rule_ids,
+    "fail-on": _one_of(FAIL_ON),
+    "facts": _file_name,
+    "model": _model,
+    "severity": _table,
+    "rules": _table,
+}
+
+
+def _shown(value: object) -> str:
+    text = repr(value)
+    return text if len(text) <= 40 else f"a {type(value).__name__}"
+
+
 def _validate(path: Path, data: dict[str, Any], rules: dict) -> dict[str, Any]:  # noqa: ANN001
     def fail(message: str) -> None:
         raise InputError(f"{path}: {message}")
@@ -121,31 +190,25 @@ def _validate(path: Path, data: dict[str, Any], rules: dict) -> dict[str, Any]: 
     unknown = sorted(set(data) - set(KEYS))
     if unknown:
         fail(f"unknown key(s) {', '.join(unknown)}; valid keys: {', '.join(KEYS)}")
+    for key, check in SCHEMA.items():
+        if key in data and (problem := check(data[key])):
+            fail(problem if key == "model" else f"{key} {problem}")
     for key in ("select", "ignore"):
         if key in data:
-            ids = data[key]
-            if not isinstance(ids, list) or not all(isinstance(i, str) for i in ids):
-                fail(f"{key} must be a list of rule ids")
-            _known_ids(fail, key, ids, rules)
-    if "fail-on" in data and data["fail-on"] not in FAIL_ON:
-        fail(f"fail-on must be one of {', '.join(FAIL_ON)}, not {data['fail-on']!r}")
-    for key in ("facts", "model"):
-        if key in data and not isinstance(data[key], str):
-            fail(f"{key} must be a string")
+            _known_ids(fail, key, data[key], rules)
     severity = data.get("severity", {})
-    if not isinstance(severity, dict):
-        fail("severity must be a table of rule-id = level")
     _known_ids(fail, "severity", list(severity), rules)
-    levels = [s.value for s in Severity]
+    levels = tuple(s.value for s in Severity)
     for rule_id, level in severity.items():
-        if level not in levels:
-            fail(f"severity.{rule_id} must be one of {', '.join(levels)}, not {level!r}")
+        if problem := _one_of(levels)(level):
+            fail(f"severity.{rule_id} {problem}")
     params = data.get("rules", {})
-    if not isinstance(params, dict):
-        fail("rules must be a table of rule tables")
     _known_ids(fail, "rules", list(params), rules)
     for rule_id, table in params.items():
         valid = rules[rule_id].params
+        if not isinstance(table, dict):
+            fail(f"rules.{rule_id} must be a table of parameters ([rules.{rule_id}]), not "
+                 f"{_shown(table)}; valid parameters: {', '.join(valid) or 'none'}")
         extra = sorted(set(table) - set(valid))
         if extra:
             fail(f"rules.{rule_id}: unknown parameter(s) {', '.join(extra)}; valid: "
@@ -153,6 +216,8 @@ def _validate(path: Path, data: dict[str, Any], rules: dict) -> dict[str, Any]: 
         for name, value in table.items():
             if type(value) is not type(valid[name]):
                 fail(f"rules.{rule_id}.{name} must be a {type(valid[name]).__name__}")
+            if isinstance(value, int) and not 0 <= value <= MAX_PARAMETER:
+                fail(f"rules.{rule_id}.{name} must be between 0 and {MAX_PARAMETER:,}")
     return dict(data)
 
 

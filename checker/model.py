@@ -46,6 +46,17 @@ class Related:
 
 
 @dataclass(frozen=True, slots=True)
+class Suggestion:
+    """A fix the arithmetic knows: `text` in place of the words at `span`, and a short label
+    that says what it is ("the weekday that fits the date"). A finding's suggestions are
+    alternatives, the likeliest first; none is applied to the article."""
+
+    span: Span
+    text: str
+    label: str
+
+
+@dataclass(frozen=True, slots=True)
 class Finding:
     rule: str
     severity: Severity
@@ -53,6 +64,7 @@ class Finding:
     span: Span
     related: tuple[Related, ...] = ()
     hint: str | None = None
+    suggestions: tuple[Suggestion, ...] = ()
 
     @property
     def spans(self) -> tuple[Span, ...]:
@@ -65,6 +77,18 @@ class PublicationDate:
     date: dt.date
     source: str  # "option", "front-matter", "html-meta", "html-time", "dateline"
     span: Span | None = None  # where the copy states it (datelines, <time>)
+
+
+@dataclass(frozen=True, slots=True)
+class Dated:
+    """A moment of the story's timeline, as the views draw it: in plain words."""
+
+    first: dt.date
+    last: dt.date
+    words: str  # the words as written ("leaving on Thursday")
+    when: str  # the moment at its grain ("Thursday 30 May 2024", "June 2018")
+    how: str = ""  # how it was worked out, when inferred ("the Thursday after publication")
+    day: bool = False  # a day or a time of day (not a month, a year ...)
 
 
 def same_span(start: int, end: int) -> tuple[int, int]:
@@ -86,9 +110,8 @@ class FileReport:
     # maps a span of the checked text to (start, end) in raw_text
     raw_span: Callable[[int, int], tuple[int, int]] = field(default=same_span)
     text: str = ""  # the checked copy (markup removed); finding spans index into it
-    # resolved moments for views that draw the story's timeline:
-    # (first day, last day, the words, how it was resolved, the verb it belongs to)
-    timeline: list[tuple[dt.date, dt.date, str, str, str | None]] = field(default_factory=list)
+    # resolved moments for views that draw the story's timeline
+    timeline: list[Dated] = field(default_factory=list)
     # Set aside by `--baseline` and `--changed-lines` (checker.baseline, checker.gitdiff):
     baselined: list[Finding] = field(default_factory=list)  # recorded in the baseline
     absent: list[tuple[str, str, str]] = field(default_factory=list)  # (rule, fingerprint, words)

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import TypeVar
 
 from checker.facts import ArticleFacts
-from checker.model import Finding, Related, Severity, Span
+from checker.model import Finding, Related, Severity, Span, Suggestion
 
 T = TypeVar("T")
 
@@ -59,7 +59,10 @@ class Rule:
         related: tuple[Related, ...] | list[Related] = (),
         hint: str | None = None,
         severity: Severity | None = None,
+        suggestions: tuple[Suggestion, ...] | list[Suggestion] = (),
     ) -> Finding:
+        """A finding of this rule. `suggestions`: replacements the arithmetic knows (the
+        weekday that fits the date), likeliest first; only where the copy can tell."""
         return Finding(
             rule=self.id,
             severity=severity or self.severity,
@@ -67,6 +70,7 @@ class Rule:
             span=span,
             related=tuple(related),
             hint=hint,
+            suggestions=tuple(suggestions),
         )
 
 

@@ -20,7 +20,7 @@ from collections.abc import Iterator
 from checker.rules.base import Example, Rule
 
 from checker.facts import ArticleFacts
-from checker.model import Finding, Related, Severity
+from checker.model import Finding, Related, Severity, Suggestion
 
 
 def check(facts: ArticleFacts) -> Iterator[Finding]:
@@ -28,14 +28,24 @@ def check(facts: ArticleFacts) -> Iterator[Finding]:
         if v.transliteration:
             yield RULE.finding(
                 v.span, f"{v.name!r} is also written {v.written!r}; pick one transliteration",
-                related=[Related(v.name_span, "first written here")], severity=Severity.INFO)
+                related=[Related(v.name_span, "first written here")], severity=Severity.INFO,
+                suggestions=[Suggestion(v.span, v.name, "as first written")])
             continue
         yield RULE.finding(
             v.span,
             f"{v.written!r} looks like a misspelling of {v.name!r} "
             f"(spelled {v.spelled!r} {v.uses} time{'s' * (v.uses != 1)} elsewhere)",
             related=[Related(v.name_span, "name given here")],
-            hint="check the spelling against the source")
+            hint="check the spelling against the source",
+            suggestions=[Suggestion(v.span, _respelled(v.written, v.spelled),
+                                    "the spelling the copy uses most")])
+
+
+def _respelled(written: str, spelled: str) -> str:
+    """The words at the variant with its surname spelled as elsewhere: "Tom Bard" with
+    "Baird" is "Tom Baird"; a title or first name before it stays as written."""
+    before, _, _last = written.rpartition(" ")
+    return f"{before} {spelled}" if before else spelled
 
 
 RULE = Rule(

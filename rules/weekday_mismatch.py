@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from checker.rules.base import Example, Rule
 
 from checker.facts import ArticleFacts, How, weekday_name
-from checker.model import Finding, Related, Severity
+from checker.model import Finding, Related, Severity, Suggestion
 
 
 def check(facts: ArticleFacts) -> Iterator[Finding]:
@@ -32,6 +32,8 @@ def check(facts: ArticleFacts) -> Iterator[Finding]:
             f"not a {weekday_name(mention.weekday)}{where}",
             related=[Related(mention.date_span, "date stated here")],
             hint="check the calendar: either the weekday or the date is wrong",
+            suggestions=[Suggestion(mention.weekday_span or mention.span, weekday_name(actual),
+                                    "the weekday that fits the date")],
             # a year we inferred is a guess about which year the writer meant
             severity=Severity.WARNING if inferred and mention.how is not How.YEAR_FROM_CONTEXT
             and abs((mention.value.first - facts.pub).days) > 90 else None,

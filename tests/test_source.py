@@ -63,3 +63,19 @@ def test_bad_bytes_give_one_line_errors(data, words):
 def test_boms_are_decoded():
     assert decode("\ufeffhello".encode("utf-8"), name="x") == "hello"
     assert decode("hello".encode("utf-16"), name="x") == "hello"
+
+
+@pytest.mark.parametrize("kind", ["text", "markdown", "html"])
+def test_page_furniture_is_not_copy(kind):
+    """'Skip to content' and the like, copied with a story from a web page, on a line of
+    their own: blanked, same length; the words in a sentence stay."""
+    story = ("Skip to content\n\nIt opened on Thursday, 29 May 2024. Readers may skip to "
+             "content they like.\n\nAdvertisement\n\n  Back to top\n")
+    raw = story if kind != "html" else "".join(
+        f"<p>{line}</p>\n" for line in story.split("\n\n"))
+    article = read_text(raw, path=f"story.{ {'text': 'txt', 'markdown': 'md'}.get(kind, kind)}")
+    assert "Skip to content" not in article.text and "Advertisement" not in article.text
+    assert "Back to top" not in article.text
+    assert "Readers may skip to content they like." in article.text
+    start = article.text.index("Thursday")
+    assert raw[slice(*article.raw_span(start, start + 8))] == "Thursday"

@@ -206,3 +206,21 @@ def test_a_rate_is_a_set_not_a_stretch(text, words, kind):
 def test_as_soon_as_is_not_a_time():
     assert [m.text for m in timeline("As soon as the polls shut, counting began.",
                                      "2024-06-05").mentions] == []
+
+
+@pytest.mark.parametrize(("text", "date", "outside", "inside"), [
+    ("The settlement was built 2500 years ago. It rained yesterday.", "2024-06-05",
+     "2500 years ago", "yesterday"),
+    ("Ruins from 99 centuries ago were found last week.", "2024-06-05", None, "last week"),
+    ("It rained yesterday. It will rain again on 3 May.", "0001-01-01", "yesterday",
+     "3 May"),
+    ("It will rain tomorrow, and the vote was last week.", "9999-12-31", "tomorrow",
+     "last week"),
+])
+def test_outside_the_calendar_is_unresolved_not_an_error(text, date, outside, inside):
+    """Years before 1 or after 9999 have no calendar value: such mentions stay unresolved
+    and the rest of the copy is resolved as usual."""
+    facts = analyse(read_text(text), publication_date_given=dt.date.fromisoformat(date)).facts
+    if outside:
+        assert value_of(facts, outside).value is None
+    assert value_of(facts, inside).value is not None

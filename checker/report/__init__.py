@@ -13,12 +13,14 @@ from checker.report.jsonout import to_json
 from checker.report.junit import to_junit
 from checker.report.markdown import to_markdown
 from checker.report.sarif import to_sarif
-from checker.report.text import to_text
+from checker.report.text import DEFAULT_WIDTH, to_text
 
 
 def _text(report: Report, *, colour: bool = False, quiet: bool = False,
-          statistics: bool = False, mark: bool = False, **_: object) -> str:
-    return to_text(report, colour=colour, quiet=quiet, statistics=statistics, mark=mark)
+          statistics: bool = False, mark: bool = False, width: int = DEFAULT_WIDTH,
+          **_: object) -> str:
+    return to_text(report, colour=colour, quiet=quiet, statistics=statistics, mark=mark,
+                   width=width)
 
 
 def _html(report: Report, **_: object) -> str:

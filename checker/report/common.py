@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from html import escape
 
-from checker.model import FileReport, Finding, Report, Severity, Span
+from checker.model import FileReport, Finding, Report, Severity, Span, Suggestion
 
 _LINE_BREAK = re.compile(r"\r\n?|\n")
 
@@ -37,13 +38,26 @@ class LineIndex:
         return self.text[start:end].rstrip("\r\n")
 
 
+def raw_span(fr: FileReport, span: Span, index: LineIndex) -> RawSpan:
+    """A span of the checked text as a span of the file, with its line and column."""
+    start, end = fr.raw_span(span.start, span.end)
+    line, column = index.locate(start)
+    return RawSpan(start, end, line, column)
+
+
 def raw_spans(fr: FileReport, finding: Finding, index: LineIndex) -> list[RawSpan]:
-    out = []
-    for span in finding.spans:
-        start, end = fr.raw_span(span.start, span.end)
-        line, column = index.locate(start)
-        out.append(RawSpan(start, end, line, column))
-    return out
+    return [raw_span(fr, span, index) for span in finding.spans]
+
+
+def raw_suggestions(fr: FileReport, finding: Finding,
+                    index: LineIndex) -> list[tuple[Suggestion, RawSpan]]:
+    """A finding's suggestions, each with the span of the file it replaces and its text as
+    it would stand in the file (escaped in HTML: '&' is '&amp;' there)."""
+    from checker.source.read import kind_of
+
+    html = kind_of(fr.path, fr.raw_text) == "html"
+    return [(replace(s, text=escape(s.text, quote=False)) if html else s,
+             raw_span(fr, s.span, index)) for s in finding.suggestions]
 
 
 def summary(report: Report) -> dict[str, int]:

@@ -4,14 +4,21 @@ in properties) are escaped, so the copy cannot inject a workflow command."""
 from __future__ import annotations
 
 from checker.model import Report, Severity
+from checker.filenames import printable
 from checker.report.common import located, set_aside, span_end, summary
 
 _GITHUB_LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
 
+def printable_but_breaks(text: str) -> str:
+    """Control characters (an ANSI escape in a file name) escaped; CR and LF are kept for
+    the workflow command's own %0D and %0A."""
+    return "\n".join(printable(part) for part in text.replace("\r\n", "\n").split("\n"))
+
+
 def _escape_data(text: str) -> str:
     """A workflow command's message: %, CR and LF escaped, so copy cannot start a command."""
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return printable_but_breaks(text).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
 def _escape_property(text: str) -> str:

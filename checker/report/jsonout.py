@@ -5,15 +5,16 @@ from __future__ import annotations
 import json
 
 from checker.model import Report
-from checker.report.common import LineIndex, raw_spans, summary
+from checker.filenames import unicode_safe
+from checker.report.common import LineIndex, raw_spans, raw_suggestions, summary
 
 
 def to_json(report: Report) -> str:
     files = []
     for fr in report.files:
-        entry: dict[str, object] = {"path": fr.path}
+        entry: dict[str, object] = {"path": unicode_safe(fr.path)}
         if fr.error:
-            entry.update(publication_date=None, findings=[], error=fr.error)
+            entry.update(publication_date=None, findings=[], error=unicode_safe(fr.error))
             files.append(entry)
             continue
         index = LineIndex(fr.raw_text)
@@ -35,10 +36,17 @@ def to_json(report: Report) -> str:
                 item["related"] = [r.label for r in f.related]
             if f.hint:
                 item["hint"] = f.hint
+            if f.suggestions:
+                item["suggestions"] = [
+                    {"replacement": s.text, "label": s.label,
+                     "span": {"start": r.start, "end": r.end, "line": r.line,
+                              "column": r.column}}
+                    for s, r in raw_suggestions(fr, f, index)
+                ]
             findings.append(item)
         entry["findings"] = findings
         if fr.notes:
-            entry["notes"] = fr.notes
+            entry["notes"] = [unicode_safe(note) for note in fr.notes]
         files.append(entry)
     return json.dumps({"version": 1, "files": files, "summary": summary(report)},
                       ensure_ascii=False, indent=2)

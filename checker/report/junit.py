@@ -1,24 +1,38 @@
-"""JUnit XML: one test case per file (GitLab and most CI test tabs)."""
+"""JUnit XML: one test case per file (GitLab and most CI test tabs).
+
+Every attribute and text node goes through `_xml`: a file name or a line of copy may hold
+characters that XML 1.0 cannot carry at all, even escaped (most control characters, and
+the lone surrogates of a name that is not UTF-8); they are written as `\\xNN`.
+"""
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as ET
 
 from checker.model import FileReport, Finding, Report, Severity
+from checker.filenames import printable
 from checker.report.common import LineIndex, raw_spans
+
+_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def _xml(text: str) -> str:
+    return _NOT_XML.sub(lambda m: printable(m.group()), text)
 
 
 def to_junit(report: Report, *, fail_rank: int = Severity.WARNING.rank, **_: object) -> str:
     """One test case per file: it fails on findings at or above --fail-on, errors on bad input."""
     cases, failures, errors = [], 0, 0
     for fr in report.files:
-        case = ET.Element("testcase", classname="copydesk", name=fr.path)
+        case = ET.Element("testcase", classname="copydesk", name=_xml(fr.path))
         if fr.error:
             errors += 1
-            ET.SubElement(case, "error", type="input", message=fr.error).text = fr.error
+            ET.SubElement(case, "error", type="input", message=_xml(fr.error)).text = \
+                _xml(fr.error)
         else:
             index = LineIndex(fr.raw_text)
-            lines = [_line(fr, f, index) for f in fr.findings]
+            lines = [_xml(_line(fr, f, index)) for f in fr.findings]
             failing = [line for f, line in zip(fr.findings, lines) if f.severity.rank >= fail_rank]
             if failing:
                 failures += 1

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import PurePath
 from urllib.parse import quote
 
 from checker import __version__
-from checker.model import Report, Severity
 from checker.baseline import numbered
-from checker.report.common import LineIndex, RawSpan, raw_spans, span_end
+from checker.model import Report, Severity, Suggestion
+from checker.filenames import unicode_safe
+from checker.report.common import LineIndex, RawSpan, raw_spans, raw_suggestions, span_end
 
 INFO_URI = "https://pypi.org/project/copydesk/"
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -53,6 +55,9 @@ def to_sarif(report: Report, **_: object) -> str:
             }
             if report.baseline:
                 result["baselineState"] = state
+            if f.suggestions:
+                result["fixes"] = [_fix(fr.path, suggestion, span, index)
+                                   for suggestion, span in raw_suggestions(fr, f, index)]
             if len(locations) > 1:
                 result["relatedLocations"] = [
                     {"id": i, **loc, "message": {"text": related.label}}
@@ -72,7 +77,7 @@ def to_sarif(report: Report, **_: object) -> str:
             if rule in rule_index:
                 absent["ruleIndex"] = rule_index[rule]
             results.append(absent)
-    notifications = [{"level": "error", "message": {"text": fr.error},
+    notifications = [{"level": "error", "message": {"text": unicode_safe(fr.error)},
                       "locations": [{"physicalLocation": {"artifactLocation": _artifact(fr.path)}}]}
                      for fr in report.files if fr.error]
     run = {
@@ -88,18 +93,30 @@ def to_sarif(report: Report, **_: object) -> str:
 
 
 def _artifact(path: str) -> dict[str, str]:
-    """A path as SARIF wants it: a URI reference, so spaces and '%' are percent-encoded."""
+    """A path as SARIF wants it: a URI reference, so spaces and '%' are percent-encoded,
+    and so is each byte of a name that is not UTF-8 ('bad%FF.txt')."""
     pure = PurePath(path)
     if pure.is_absolute():
         return {"uri": pure.as_uri()}
-    return {"uri": quote(pure.as_posix(), safe="/")}
+    return {"uri": quote(os.fsencode(pure.as_posix()), safe="/")}
+
+
+def _region(span: RawSpan, index: LineIndex) -> dict[str, int]:
+    end_line, end_column = span_end(index, span)
+    return {"startLine": span.line, "startColumn": span.column, "endLine": end_line,
+            "endColumn": end_column, "charOffset": span.start, "charLength": span.end - span.start}
 
 
 def _sarif_location(path: str, span: RawSpan, index: LineIndex) -> dict[str, object]:
-    end_line, end_column = span_end(index, span)
-    return {"physicalLocation": {
-        "artifactLocation": _artifact(path),
-        "region": {"startLine": span.line, "startColumn": span.column, "endLine": end_line,
-                   "endColumn": end_column, "charOffset": span.start,
-                   "charLength": span.end - span.start},
-    }}
+    return {"physicalLocation": {"artifactLocation": _artifact(path),
+                                 "region": _region(span, index)}}
+
+
+def _fix(path: str, suggestion: Suggestion, span: RawSpan, index: LineIndex) -> dict[str, object]:
+    """A suggestion as a SARIF fix: one replacement in the file (the file is never written)."""
+    return {"description": {"text": suggestion.label},
+            "artifactChanges": [{
+                "artifactLocation": _artifact(path),
+                "replacements": [{"deletedRegion": _region(span, index),
+                                  "insertedContent": {"text": suggestion.text}}],
+            }]}

@@ -175,7 +175,12 @@ class Resolver:
             span = Span(t.start, t.end)
             att = self.grammar.attach(t.start, t.end)
             is_dateline = dateline_span is not None and dateline_span.overlaps(span)
-            placed = self._value(t, att, timexes, i, mentions, sentence_years)
+            try:
+                placed = self._value(t, att, timexes, i, mentions, sentence_years)
+            except (ValueError, OverflowError):
+                # "built 2500 years ago", "tomorrow" in a story dated 9999-12-31: outside
+                # the calendar (years 1 to 9999) there is no value to give, and no error
+                placed = UNPLACED
             if t.kind in ("date", "month") and t.year is not None and att.verb != "bear":
                 # a birth date lends its year to nothing: "Modi, who was born in
                 # September 1950, will be sworn in on Saturday, June 9"

@@ -11,6 +11,7 @@ them to findings is `checker.suppress`.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -18,6 +19,7 @@ _COMMENT = re.compile(r"<!--\s*copydesk:\s*(?P<verb>[A-Za-z]+)(?P<ids>[^>]{0,500
 _LINE = re.compile(r"^[ \t]*\[copydesk:\s*(?P<verb>[A-Za-z]+)(?P<ids>[^\]\n]{0,500})\][ \t]*$",
                    re.M)
 _PARAGRAPH_END = re.compile(r"\n[ \t]*\r?\n")
+_NON_SPACE = re.compile(r"\S")
 _HTML_BLOCK_END = re.compile(r"</(?:p|li|h[1-6]|blockquote|div|td|th|dd|figcaption|pre)\s*>",
                              re.I)
 VERBS = ("ignore", "disable", "enable")
@@ -41,24 +43,54 @@ def markers(raw: str, kind: str) -> list[Marker]:
         verb = m.group("verb").lower()
         ids = frozenset(i for i in re.split(r"[\s,]+", m.group("ids").strip()) if i)
         found.append(Marker(verb, ids or None, m.start(), m.end()))
-    for i, marker in enumerate(found):
+    # A disable runs to the first later enable that covers its rules. Walking back from the
+    # end, the nearest enable is kept per rule id, instead of searching forward from every
+    # disable (quadratic in the number of markers).
+    ends: _Ends | None = None
+    next_any = len(raw)  # the nearest enable of every rule
+    next_enable = len(raw)  # the nearest enable of any rules
+    nearest: dict[str, dict[frozenset[str], int]] = {}  # rule id -> enable's rules -> start
+    for marker in reversed(found):
         if marker.verb == "ignore":
-            marker.region = (marker.end, _paragraph_end(raw, marker.end, kind))
+            ends = ends or _Ends(raw, kind)
+            marker.region = (marker.end, ends.after(marker.end))
         elif marker.verb == "disable":
-            close = next((later.start for later in found[i + 1:] if later.verb == "enable"
-                          and (later.rules is None or marker.rules is None
-                               or marker.rules <= later.rules)), len(raw))
+            if marker.rules is None:
+                close = next_enable
+            else:
+                first = min(marker.rules)
+                close = min([next_any, *(at for rules, at in nearest.get(first, {}).items()
+                                         if marker.rules <= rules)])
             marker.region = (marker.end, close)
+        elif marker.verb == "enable":
+            next_enable = marker.start
+            if marker.rules is None:
+                next_any = marker.start
+            else:
+                for rule in marker.rules:
+                    nearest.setdefault(rule, {})[marker.rules] = marker.start
     return found
 
 
-def _paragraph_end(raw: str, start: int, kind: str) -> int:
-    if kind == "html":
-        m = _HTML_BLOCK_END.search(raw, start)
-        return m.end() if m else len(raw)
-    body = start + (len(raw[start:]) - len(raw[start:].lstrip()))  # the paragraph's first line
-    m = _PARAGRAPH_END.search(raw, body)
-    return m.start() if m else len(raw)
+class _Ends:
+    """Where a paragraph (or an HTML block) ends after a position: every end is found once
+    and looked up by bisection, so that many markers in a file with few paragraph breaks
+    do not each search to its end (quadratic)."""
+
+    def __init__(self, raw: str, kind: str) -> None:
+        self.raw = raw
+        self.kind = kind
+        pattern = _HTML_BLOCK_END if kind == "html" else _PARAGRAPH_END
+        found = list(pattern.finditer(raw))
+        self.starts = [m.start() for m in found]
+        self.ends = [m.end() if kind == "html" else m.start() for m in found]
+
+    def after(self, start: int) -> int:
+        if self.kind != "html":
+            first = _NON_SPACE.search(self.raw, start)  # the paragraph's first line
+            start = first.start() if first else len(self.raw)
+        i = bisect.bisect_left(self.starts, start)
+        return self.ends[i] if i < len(self.starts) else len(self.raw)
 
 
 def blank_line_markers(text: str) -> str:
