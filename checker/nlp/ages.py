@@ -383,7 +383,8 @@ class Ages:
         if self.pub is None:
             return out
         # "has died aged 82", "dies at 90": undated, but news of it is recent
-        recent = (self.pub - dt.timedelta(days=30), self.pub)
+        month = dt.timedelta(days=30)
+        recent = (self.pub - month if self.pub > dt.date.min + month else dt.date.min, self.pub)
         for t in self.doc:
             if t.lemma_ != "die" or t.pos_ != "VERB" or self._in_quote(t.idx) or \
                     tense_of(t).value not in ("perfect", "present"):
