@@ -17,8 +17,8 @@ from pathlib import Path
 from checker.dedupe import fold
 from checker.facts import ArticleFacts, Counts, Mention, People, mentions_by_verb
 from checker.facts.words import timeline_entries
-from checker.model import FileReport, Finding, Report, Severity, Span
 from checker.filenames import printable
+from checker.model import FileReport, Finding, Report, Severity, Span
 from checker.nlp import ages, counts, load_pipeline, names
 from checker.nlp.grammar import Grammar
 from checker.nlp.pipeline import check_model_name
@@ -55,7 +55,7 @@ class Analysis:
 
 
 def analyse(article: Article, *, publication_date_given: dt.date | None = None,
-            doc=None, known: KnownFacts | None = None,  # noqa: ANN001
+            doc=None, known: KnownFacts | None = None,
             params: dict | None = None) -> Analysis:
     """Read an article once: publication date, one spaCy pass, the resolved timeline."""
     dateline = find_dateline(article.text)
@@ -77,7 +77,7 @@ def analyse(article: Article, *, publication_date_given: dt.date | None = None,
     return Analysis(article, facts, (note,) if note else ())
 
 
-def _people_and_counts(doc, grammar: Grammar, mentions: tuple[Mention, ...],  # noqa: ANN001
+def _people_and_counts(doc, grammar: Grammar, mentions: tuple[Mention, ...],
                        pub: dt.date | None) -> tuple[People, Counts]:
     """Persons, their names, ages and name variants; counted things. Both need entities and
     a parse; without them (the rule-based fallback pipeline) there are none."""
@@ -85,11 +85,11 @@ def _people_and_counts(doc, grammar: Grammar, mentions: tuple[Mention, ...],  # 
         return People(), Counts()
     persons, tokens, token_person = names.group_people(doc)
     by_verb = mentions_by_verb(mentions)
-    stated = ages.Ages(doc, grammar, token_person, persons, by_verb, pub).facts()
-    found, changes = counts.counts(doc, grammar, mentions, by_verb)
+    stated = ages.Ages(doc, grammar, token_person, persons, by_verb, pub, mentions).facts()
+    found, changes, totals = counts.counts(doc, grammar, mentions, by_verb, pub)
     return (People(tuple(persons), tuple(tokens), tuple(stated),
                    tuple(names.variants(persons, tokens))),
-            Counts(tuple(found), tuple(changes)))
+            Counts(tuple(found), tuple(changes), tuple(totals)))
 
 
 def select_rules(select: Iterable[str] | None = None,
@@ -298,7 +298,7 @@ def check_paths(paths: Iterable[str | Path], *, publication_date: dt.date | str 
     return report
 
 
-def _in_workers(workers: int, function, arguments: list[tuple]):  # noqa: ANN001, ANN201
+def _in_workers(workers: int, function, arguments: list[tuple]):
     """function(*args) for each args, in `workers` processes: the results in input order,
     each as soon as it and those before it are ready.
 
@@ -326,7 +326,7 @@ def _call(item: tuple) -> object:
     return function(*args)
 
 
-def _terminated(signum: int, frame: object) -> None:  # noqa: ARG001
+def _terminated(signum: int, frame: object) -> None:
     raise SystemExit(128 + signum)  # unwinds through _in_workers, which stops the workers
 
 
@@ -375,12 +375,12 @@ def _pieces(text: str, size: int = CHUNK_CHARS) -> list[str]:
     return out
 
 
-def _doc(nlp, text: str):  # noqa: ANN001, ANN202
+def _doc(nlp, text: str):
     """One Doc for `text`, made from pieces of at most CHUNK_CHARS characters."""
     return _join([*nlp.pipe(_pieces(text), batch_size=max(1, BATCH_CHARS // CHUNK_CHARS))])
 
 
-def _join(docs: list):  # noqa: ANN202
+def _join(docs: list):
     if len(docs) == 1:
         return docs[0]
     from spacy.tokens import Doc
@@ -388,7 +388,7 @@ def _join(docs: list):  # noqa: ANN202
     return Doc.from_docs(docs, ensure_whitespace=False)
 
 
-def _docs(nlp, texts: list[str], budget: int) -> list:  # noqa: ANN001
+def _docs(nlp, texts: list[str], budget: int) -> list:
     """A Doc, or the exception that stopped it, for each text; spaCy sees at most `budget`
     characters at a time (a long text in pieces)."""
     pieces = [(n, piece) for n, text in enumerate(texts) for piece in _pieces(text)]
@@ -423,7 +423,7 @@ def _docs(nlp, texts: list[str], budget: int) -> list:  # noqa: ANN001
     return [failed[n] if n in failed else _join(docs) for n, docs in enumerate(parts)]
 
 
-def _analysed(paths: Iterable[str], run: _Run, finish):  # noqa: ANN001, ANN202
+def _analysed(paths: Iterable[str], run: _Run, finish):
     """(path, finish(Analysis) or a one-line error) for every path, in input order.
 
     Files are read one by one and their texts go through spaCy a batch at a time (at most
@@ -433,7 +433,7 @@ def _analysed(paths: Iterable[str], run: _Run, finish):  # noqa: ANN001, ANN202
     """
     batch: list[tuple[str, Article | str]] = []
 
-    def flush():  # noqa: ANN202
+    def flush():
         articles = [item for _, item in batch if isinstance(item, Article)]
         docs: list = []
         if articles:

@@ -43,6 +43,40 @@ def _age_range(born: tuple[int, int | None, int | None], at: tuple[dt.date, dt.d
     return low, high
 
 
+def _can_both_hold(earlier: AgeFact, later: AgeFact) -> bool:
+    """Could one person be both ages at those times? Between two moments a person ages
+    the whole years that surely pass, and at most one more; at one fixed moment, not at
+    all ("Maddox (38)" … "Maddox, aged 37" in one report)."""
+    mindays = max(0, (later.at[0] - earlier.at[1]).days)
+    maxdays = (later.at[1] - earlier.at[0]).days
+    lo, hi = int(mindays / 365.25), int(maxdays / 365.25) + (1 if maxdays > 0 else 0)
+    if earlier.kind in ("birthday", "turned"):
+        # reached on a birthday within `earlier.at`: no birthday of that year is left
+        # before it, so it grows by no more than the whole years after
+        hi = int(maxdays / 365.25) + (0 if later.kind == "age" else 1)
+    e_low = earlier.age
+    e_high = earlier.age_high if earlier.age_high is not None else earlier.age
+    l_low = later.age
+    l_high = later.age_high if later.age_high is not None else later.age
+    return l_low <= e_high + hi and e_low + lo <= l_high
+
+
+def _moment(at: tuple[dt.date, dt.date]) -> str:
+    first, last = at
+    if first == last:
+        return f"{first:%-d %B %Y}"
+    if first.year == last.year and first.month == last.month:
+        return f"{first:%B %Y}"
+    if first.year == last.year:
+        return str(first.year)
+    return f"{first:%-d %B %Y} to {last:%-d %B %Y}"
+
+
+def _when(at: tuple[dt.date, dt.date]) -> str:
+    moment = _moment(at)
+    return f"on {moment}" if at[0] == at[1] else f"in {moment}"
+
+
 def _born_words(born: tuple[int, int | None, int | None]) -> str:
     year, month, day = born
     if month and day:
@@ -52,9 +86,15 @@ def _born_words(born: tuple[int, int | None, int | None]) -> str:
 
 def _check_against_birth(facts: ArticleFacts, name: str, born, born_span, source: str | None,
                          claims: list[AgeFact], certain_birth: bool) -> Iterator[Finding]:
+    leap_day = born[1:] == (2, 29)
     for claim in claims:
         if claim.age is None or claim.at is None:
             continue
+        if claim.at[1].year < born[0] or (born[1] and (claim.at[1].year, claim.at[1].month)
+                                          <= (born[0], born[1])):
+            continue  # an age told of a time before the birth: the time was misread
+        if leap_day and claim.kind == "birthday":
+            continue  # someone born on 29 February counts birthdays two ways ("his 11th")
         low, high = _age_range(born, claim.at)
         if claim.kind in ("birthday", "turned"):
             # the age reached on a birthday that falls within `at`: the years it spans
@@ -63,17 +103,20 @@ def _check_against_birth(facts: ArticleFacts, name: str, born, born_span, source
             loose = first == last == facts.pub
             low = first.year - born[0] - (1 if loose else 0)
             high = last.year - born[0]
-        if low <= claim.age <= high:
+        claimed_high = claim.age_high if claim.age_high is not None else claim.age
+        if claim.age <= high and low <= claimed_high:
             continue
         expected = str(low) if low == high else \
             f"{low} or {high}" if high == low + 1 else f"{low} to {high}"
-        when = claim.at[0].strftime("%-d %B %Y")
+        when = _when(claim.at)
+        told = str(claim.age) if claimed_high == claim.age else \
+            f"{claim.age} to {claimed_high}"
         origin = f" (according to {source})" if source else ""
         related = [Related(born_span, "birth date stated here")] if born_span else []
         yield RULE.finding(
             claim.span,
-            f"{name} was born {_born_words(born)}{origin}, so was {expected} on {when}, "
-            f"not {claim.age} ({facts.words_at(claim.span)!r})",
+            f"{name} was born {_born_words(born)}{origin}, so was {expected} {when}, "
+            f"not {told} ({facts.words_at(claim.span)!r})",
             related=related,
             hint="recompute the age from the birth date, or check the birth date",
             severity=None if claim.certain and certain_birth and not source else Severity.WARNING)
@@ -99,20 +142,14 @@ def check(facts: ArticleFacts) -> Iterator[Finding]:
             continue
         current = [a for a in claims if a.at is not None and a.age is not None]
         for a, b in combinations(current, 2):
-            years = abs((b.at[0] - a.at[0]).days) / 365.25
             later, earlier = (b, a) if b.at[0] >= a.at[0] else (a, b)
-            grown = later.age - earlier.age
-            if earlier.kind in ("birthday", "turned"):
-                ok = int(years) <= grown <= int(years) + (0 if later.kind == "age" else 1)
-            else:
-                ok = int(years) - 1 <= grown <= int(years) + 1
-            if ok:
+            if _can_both_hold(earlier, later):
                 continue
             yield RULE.finding(
                 later.span,
                 f"{person.name} is given two ages that cannot both hold: "
-                f"{facts.words_at(earlier.span)!r} ({earlier.at[0]:%-d %B %Y}) and "
-                f"{facts.words_at(later.span)!r} ({later.at[0]:%-d %B %Y})",
+                f"{facts.words_at(earlier.span)!r} ({_moment(earlier.at)}) and "
+                f"{facts.words_at(later.span)!r} ({_moment(later.at)})",
                 related=[Related(earlier.span, "other age stated here")],
                 hint="check the person's age",
                 severity=None if a.certain and b.certain else Severity.WARNING)

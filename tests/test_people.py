@@ -39,8 +39,8 @@ def test_a_short_name_joins_only_someone_already_introduced():
 
 
 @pytest.mark.parametrize(("text", "date"), [
-    ("Sébastien Morel was appointed head coach. Morel, born in 1980, played 200 games. "
-     "He guided Montauban to promotion. \"We attack,\" the 51-year-old said.", "2023-09-26"),
+    (("Sébastien Morel was appointed head coach. Morel, born in 1980, played 200 games. "
+     "He guided Montauban to promotion. \"We attack,\" the 51-year-old said."), "2023-09-26"),
     ("The singer Ana Duarte (44) spoke first. Later Duarte, aged 41, sang.", "2024-05-01"),
     ("Harold Benn, who was born on 2 May 1950, has died aged 70. He died on Friday.",
      "2024-05-20"),
@@ -55,10 +55,10 @@ def test_age_mismatch_in_other_words(text, date):
     ("Ana Duarte, 44, spoke first. Duarte moved to Lisbon at the age of seven.", "2024-05-01"),
     ("Derek Ashworth, born on 3 March 1941, retired in 2006. He has died aged 83.",
      "2024-04-17"),
-    ("Margaret Ellison, born on 29 February 1948, is turning 76. Her grandson Josh, who was "
-     "born on 29 February, in 2004, turns 20 today.", "2024-02-29"),
-    ("At Wimbledon last July, the then 35-year-old Adaeze Okonjo reached the quarter-finals. "
-     "Okonjo, who turned 36 on Saturday, was born in February 1988.", "2024-02-20"),
+    (("Margaret Ellison, born on 29 February 1948, is turning 76. Her grandson Josh, who was "
+     "born on 29 February, in 2004, turns 20 today."), "2024-02-29"),
+    (("At Wimbledon last July, the then 35-year-old Adaeze Okonjo reached the quarter-finals. "
+     "Okonjo, who turned 36 on Saturday, was born in February 1988."), "2024-02-20"),
 ])
 def test_consistent_ages_pass(text, date):
     assert not findings(text, date, rule="age-mismatch")
@@ -68,8 +68,8 @@ def test_consistent_ages_pass(text, date):
     ("Nine miners were trapped underground. Rescuers reached the 10 trapped miners at dawn.",
      True),
     ("Two climbers died on the ridge. The three climbers had set out at dawn.", True),
-    ("Two people were killed in the crash, and a third died later in hospital. The toll now "
-     "stands at three people.", False),
+    (("Two people were killed in the crash, and a third died later in hospital. The toll now "
+     "stands at three people."), False),
     ("Five councillors voted for the plan and four against. Five harbours are affected.",
      False),
     ("The 24 teams play in four groups; the top 12 teams go through.", False),
@@ -79,8 +79,8 @@ def test_counts(text, flag):
 
 
 @pytest.mark.parametrize(("text", "flag"), [
-    ("Councillor Brendan Quilty proposed the motion. Quilty said it was overdue, and Quillty "
-     "later added that the vote was close.", True),
+    (("Councillor Brendan Quilty proposed the motion. Quilty said it was overdue, and Quillty "
+     "later added that the vote was close."), True),
     ("Dr Sunita Raman led the study. Dr Ramen said the results were clear.", True),
     ("Anna Berg and her colleague Tom Bergh wrote the report. Bergh said it was late.", False),
     ("Shares in Indonesia Air fell. The Indonesian carrier said demand was weak.", False),
@@ -131,7 +131,7 @@ def test_a_birthday_in_a_known_month_gives_one_age():
 
     (finding,) = checker.check_text("Coach Mike Macdonald, who turned 37 in June, was born "
                                     "in 1985.", publication_date="2024-09-09").findings
-    assert finding.rule == "age-mismatch" and "so was 39 on" in finding.message
+    assert finding.rule == "age-mismatch" and "so was 39 in June 2024" in finding.message
 
 
 def test_the_last_word_of_another_name_is_not_an_earlier_person():

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from checker.facts.numbers import Count, Counts
+from checker.facts.numbers import Count, Counts, Total
 from checker.facts.people import AgeFact, KnownPerson, NameToken, NameVariant, People, Person
 from checker.facts.time import (
     STATED_KINDS,
@@ -34,10 +34,10 @@ from checker.facts.time import (
 from checker.model import PublicationDate
 
 __all__ = ["STATED_KINDS", "AgeFact", "ArticleFacts", "Attachment", "Count", "Counts", "Described",
-           "Event",
-           "EventRef", "Grain", "How", "Kind", "KnownPerson", "Mention", "Moment", "NameToken",
-           "NameVariant", "Party", "People", "Person", "Role", "Stretch", "Tense", "Written",
-           "anchor_candidates", "mentions_by_verb", "month_name", "shift_date", "weekday_name"]
+           "Event", "EventRef", "Grain", "How", "Kind", "KnownPerson", "Mention", "Moment",
+           "NameToken", "NameVariant", "Party", "People", "Person", "Role", "Stretch", "Tense",
+           "Total", "Written", "anchor_candidates", "mentions_by_verb", "month_name",
+           "shift_date", "weekday_name"]
 
 
 @dataclass(frozen=True, slots=True)

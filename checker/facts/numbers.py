@@ -1,4 +1,5 @@
-"""Number facts: counted things, with the clause that says what happened to them."""
+"""Number facts: counted things and amounts, which of them restate one set, and the
+totals the copy gives with their parts."""
 
 from __future__ import annotations
 
@@ -10,35 +11,46 @@ from checker.model import Span
 
 @dataclass(frozen=True, slots=True)
 class Count:
-    """A number of things: "Seven people were killed", "the eight victims"."""
+    """A number of things ("Seven people were killed", "the eight victims"), an amount or a
+    measure of one thing ("the $4.5bn deal", "the 221m tower"), or a rank ("its fourth
+    profit warning")."""
 
     span: Span
     value: float
-    noun: str  # lemma of the counted noun, or the ordinal's series noun
-    kind: str  # class of the thing counted (see lexicon.COUNT_CLASSES) or the noun itself
+    noun: str  # lemma of the counted noun, the thing measured, or the ordinal's series noun
+    kind: str  # what is counted: a class of nouns ("people:dead", "shop") or the noun
     ordinal: bool
     sentence: int
-    explained: bool  # the sentence tells a change ("rose to", "a fourth", "another")
+    explained: bool = False  # the copy tells this figure changed ("rose to", "a further")
     places: frozenset[str] = frozenset()  # where the clause says ("killed in Leeds")
-    when: tuple[dt.date, dt.date] | None = None  # the day or month the clause gives
+    when: tuple[dt.date, dt.date] | None = None  # the day, month or year the clause gives
     verb: str | None = None  # the clause's verb
-    tally: bool = False  # a tally a story must keep straight: casualties, passengers, a crowd
+    measure: str = "count"  # "count", "money", or the unit of a measure ("metre")
+    definite: bool = False  # "the/all/those N …": refers back to a set already told
+    # the earlier figure this one restates (an index into Counts.counts): the same set
+    # counted again, or the same thing measured again; None when it starts a new one
+    same_as: int | None = None
 
-    def same_scope(self, other: Count) -> bool:
-        """Could the two counts be of one set? Not when the same action is told of
-        different places or times ("three killed in Leeds" … "five killed in York"); a
-        different action ("killed on Friday" … "buried on Wednesday") says nothing."""
-        if self.verb is None or self.verb != other.verb:
-            return True
-        if self.places and other.places and not self.places & other.places:
-            return False
-        if self.when and other.when and (self.when[1] < other.when[0] or
-                                         other.when[1] < self.when[0]):
-            return False
-        return True
+
+@dataclass(frozen=True, slots=True)
+class Total:
+    """A whole and the parts the copy gives it: "two men and three women, five people in
+    all"; "Three of the seven hostages were freed; the other five remain captive";
+    "injured 17 people, including 11 children and seven adults"."""
+
+    span: Span  # the whole as written
+    value: float
+    parts: tuple[Span, ...]
+    part_values: tuple[float, ...]
+    including: bool = False  # the parts may fall short of the whole ("including")
+
+    @property
+    def summed(self) -> float:
+        return sum(self.part_values)
 
 
 @dataclass(frozen=True, slots=True)
 class Counts:
     counts: tuple[Count, ...] = ()
     changes: tuple[int, ...] = ()  # sentences telling that a count changed ("rose to six")
+    totals: tuple[Total, ...] = ()

@@ -38,9 +38,10 @@ class AgeFact:
     """An age, birth or birthday stated for someone."""
 
     span: Span
-    kind: str  # "age", "born", "birthday", "died-aged", "turned"
+    kind: str  # "age", "born", "birthday", "died-aged", "turned", "range"
     person: int | None
-    age: int | None = None
+    age: int | None = None  # the age, or the youngest of a range ("in his 40s": 40)
+    age_high: int | None = None  # the oldest of a range ("in his 40s": 49; "teenager": 19)
     born: tuple[int, int | None, int | None] | None = None  # year, month, day as written
     at: tuple[dt.date, dt.date] | None = None  # when the age holds (first, last)
     certain: bool = True  # False when the person is a guess ("the 52-year-old")

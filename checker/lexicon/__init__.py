@@ -41,6 +41,12 @@ TIME_PREPOSITIONS: frozenset[str] = frozenset(_cal["time_prepositions"])
 # ---------------------------------------------------------------- amounts
 VAGUE_AMOUNTS: dict[str, float | None] = {**_amt["counted"],
                                           **dict.fromkeys(_amt["uncounted"])}
+MULTIPLIERS: dict[str, int] = _amt["multipliers"]
+SCALES: dict[str, float] = _amt["scales"]
+CURRENCY_SIGNS: frozenset[str] = frozenset(_amt["currency_signs"])
+CURRENCIES: frozenset[str] = frozenset(_amt["currencies"])
+MEASURE_UNITS: dict[str, str] = _amt["measure_units"]
+PERCENT_WORDS: frozenset[str] = frozenset(_amt["percent_words"])
 APPROXIMATORS: tuple[str, ...] = tuple(_amt["approximators"])
 LIMITERS: tuple[str, ...] = tuple(_amt["limiters"])
 NUMBER_WORDS: tuple[str, ...] = tuple(_amt["number_words"])
@@ -118,10 +124,23 @@ BIRTHDAY_QUALIFIERS: frozenset[str] = frozenset(_pe["birthday_qualifiers"])
 COUNT_CLASSES: dict[str, str] = _co["classes"]
 COUNT_PREDICATES: dict[str, str] = _co["predicates"]
 DONE_TO: frozenset[str] = frozenset(_co["done_to"])
+LOST_MEANS: frozenset[str] = frozenset(_co["lost_means"])
 CASUALTY_WORDS: frozenset[str] = frozenset(_co["casualty_words"])
-TALLY_NOUNS: frozenset[str] = frozenset(_co["tally_nouns"])
-COUNT_UPDATE_CUES: frozenset[str] = frozenset(_co["update_cues"])
+NUMBER_NOUNS: frozenset[str] = frozenset(_co["number_nouns"])
+SIZING_VERBS: frozenset[str] = frozenset(_co["sizing_verbs"])
+COLLECTIVES: dict[str, int] = _co["collectives"]
+HAVING_VERBS: frozenset[str] = frozenset(_co["having_verbs"])
+PERSON_NOUNS: frozenset[str] = frozenset(_co["person_nouns"])
+INVARIANT_PLURALS: frozenset[str] = frozenset(_co["invariant_plurals"])
+REST_WORDS: frozenset[str] = frozenset(_co["rest_words"])
+TOTAL_WORDS: frozenset[str] = frozenset(_co["total_words"])
+PART_WORDS: frozenset[str] = frozenset(_co["part_words"])
+WHOLE_WORDS: frozenset[str] = frozenset(_co["whole_words"])
+PLAIN_QUALIFIERS: frozenset[str] = frozenset(_co["plain_qualifiers"])
+COUNT_CHANGE_CUES: frozenset[str] = frozenset(_co["change_cues"])
+INCIDENT_CUES: frozenset[str] = frozenset(_co["incident_cues"])
 CHANGE_VERBS: frozenset[str] = frozenset(_co["change_verbs"])
+COUNT_TIME_UNITS: frozenset[str] = frozenset(_co["time_units"])
 
 # ---------------------------------------------------------------- document structure
 DATELINE_WORDS: frozenset[str] = frozenset(_st["dateline_words"])

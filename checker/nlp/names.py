@@ -8,6 +8,7 @@ in full, or a full name whose first name matches and whose surname is one slip a
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from typing import TYPE_CHECKING
 
@@ -25,7 +26,7 @@ def _norm(word: str) -> str:
     return word.lower().replace("’", "'").strip(".,'")
 
 
-def _name_tokens(ent) -> list[Token]:  # noqa: ANN001
+def _name_tokens(ent) -> list[Token]:
     toks = [t for t in ent if t.is_alpha or "'" in t.text or "’" in t.text or "-" in t.text]
     # "Later Duarte": the tagger sometimes sweeps a capitalised adverb into a name
     toks = [t for t in toks if t.pos_ == "PROPN" or (t.text[:1].isupper() and t.pos_ in
@@ -35,6 +36,7 @@ def _name_tokens(ent) -> list[Token]:  # noqa: ANN001
     return [t for t in toks if _norm(t.text) not in lx.NOT_NAMES and t.text != "'s"]
 
 
+_PLACE_ENTS = {"GPE", "LOC", "FAC"}
 _NAME_SLOTS = {"nsubj", "nsubjpass", "dobj", "appos", "conj", "pobj", "ROOT"}
 _NON_PERSON_ENTS = {"GPE", "LOC", "FAC", "ORG", "NORP", "PRODUCT", "EVENT", "WORK_OF_ART",
                     "LAW", "LANGUAGE", "DATE", "TIME", "MONEY", "QUANTITY", "PERCENT"}
@@ -49,7 +51,7 @@ def _is_name_word(t: Token, *, person_slot: bool = False) -> bool:
             and all(ch.isalpha() or ch in "'’-" for ch in t.text))
 
 
-def _name_chain(head: Token):  # noqa: ANN202
+def _name_chain(head: Token):
     """ "Edna Pickering celebrated…", "appointed Sébastien Morel": two or three proper nouns
     in a person's slot that the tagger left unlabelled."""
     slot = head.dep_ in ("nsubj", "nsubjpass", "dobj") and head.head.lemma_ in lx.PERSON_VERBS
@@ -64,6 +66,46 @@ def _name_chain(head: Token):  # noqa: ANN202
     if not lefts:
         return None
     return head.doc[lefts[-1].i:head.i + 1]
+
+
+_AGE_AFTER = re.compile(r"\s*(?:,\s*(?:aged\s+)?\d{1,3}\s*(?:,|\.|;|$|\band\b)|\(\d{1,3}\))")
+
+
+def _capitalised_run(doc: Doc, start: int, step: int) -> list[Token]:
+    """Up to three capitalised name words from `start`, going forwards (step 1) or
+    backwards (step -1)."""
+    out = []
+    i = start
+    while 0 <= i < len(doc) and len(out) < 3:
+        t = doc[i]
+        if not (t.text[:1].isupper() and t.is_alpha or "'" in t.text or "-" in t.text[1:]) or \
+                t.pos_ not in ("PROPN", "NOUN", "ADJ", "ADV", "X") or \
+                _norm(t.text) in lx.NOT_NAMES or t.ent_type_ in ("DATE", "TIME", "CARDINAL") or \
+                (t.is_sent_start and step == -1 and t.pos_ != "PROPN"):
+            break
+        out.append(t)
+        i += step
+    return out if step == 1 else out[::-1]
+
+
+def _evidence_chains(doc: Doc):
+    """Names the tagger did not call a person that the copy shows are one: after a title
+    ("Chief Emeka Nwankwo", "Lt. Travis Dunn"), before an age ("Kowal, 47,", "Maddox
+    (38)"), after an age ("Forty-five-year-old Marta Kowal")."""
+    text = doc.text
+    for t in doc:
+        run: list[Token] = []
+        titled = _norm(t.text) in lx.TITLES and t.text[:1].isupper()
+        aged = t.lower_ == "old" and t.i >= 2 and doc[t.i - 1].text == "-" and \
+            doc[t.i - 2].lower_ in ("year", "years")
+        if (titled or aged) and t.i + 1 < len(doc):
+            run = _capitalised_run(doc, t.i + 1, 1)
+        elif t.pos_ == "PROPN" and t.text[:1].isupper() and t.ent_type_ not in _PLACE_ENTS and \
+                _AGE_AFTER.match(text, t.idx + len(t.text)) and \
+                (t.i + 1 >= len(doc) or doc[t.i + 1].pos_ != "PROPN"):
+            run = _capitalised_run(doc, t.i, -1)
+        if run and all(r.pos_ in ("PROPN", "X") or r.text[:1].isupper() for r in run):
+            yield doc[run[0].i:run[-1].i + 1]
 
 
 def _person_like(t: Token) -> bool:
@@ -97,6 +139,10 @@ def group_people(doc: Doc) -> tuple[list[Person], list[NameToken], dict[int, int
     for t in doc:
         chain = _name_chain(t)
         if chain is not None and not any(i in taken for i in range(chain.start, chain.end)):
+            ents.append(chain)
+            taken.update(range(chain.start, chain.end))
+    for chain in _evidence_chains(doc):
+        if not any(i in taken for i in range(chain.start, chain.end)):
             ents.append(chain)
             taken.update(range(chain.start, chain.end))
     ents.sort(key=lambda e: e.start)
@@ -157,8 +203,9 @@ def group_people(doc: Doc) -> tuple[list[Person], list[NameToken], dict[int, int
     # bare names the tagger missed ("Maddox, aged 35"): proper nouns that name someone
     surnames = {p.surname for p in persons}
     for t in doc:
-        if t.i in token_person or t.pos_ != "PROPN":
-            continue
+        if t.i in token_person or not (t.pos_ == "PROPN" or (
+                t.text[:1].isupper() and _norm(t.text) in surnames and t.is_alpha)):
+            continue  # "Pike, who was born …" (the tagger may call a surname an adverb)
         word = _norm(t.text)
         pid = None
         ambiguous = False

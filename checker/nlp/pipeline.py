@@ -71,6 +71,17 @@ def check_pipeline(nlp: Language, package: str, *, default: bool) -> None:
                          f"{INSTALL_HINT}")
 
 
+def _paragraph_breaks(doc):
+    """A blank line ends a sentence: a headline, a byline or a dateline is never parsed as
+    one sentence with the paragraph after it ("By The Associated Press Fourteen
+    firefighters were injured")."""
+    for t in doc[1:]:
+        before = doc[t.i - 1]
+        if before.is_space and before.text.count("\n") >= 2 and not t.is_space:
+            t.is_sent_start = True
+    return doc
+
+
 @lru_cache(maxsize=4)
 def load_pipeline(name: str | None = None) -> Language:
     """The spaCy pipeline copydesk uses (cached for the process).
@@ -94,6 +105,12 @@ def load_pipeline(name: str | None = None) -> Language:
                              f"({type(exc).__name__}); {INSTALL_HINT}") from None
         check_pipeline(nlp, candidate, default=not name)
         nlp.max_length = MAX_CHARS
+        if "parser" in nlp.pipe_names:
+            from spacy.language import Language
+
+            if not Language.has_factory("paragraph_breaks"):
+                Language.component("paragraph_breaks", func=_paragraph_breaks)
+            nlp.add_pipe("paragraph_breaks", before="parser")
         log.debug("loaded spaCy pipeline %s", candidate)
         return nlp
     log.warning("no trained English pipeline installed; grammar-based rules are disabled")

@@ -1,0 +1,119 @@
+"""Ages by grammar: every form of an age, a birth and a death, whose it is and when it
+holds, written for the mechanisms (not taken from any corpus)."""
+
+from __future__ import annotations
+
+import pytest
+
+import checker
+
+
+def _ages(text: str, date: str) -> list[str]:
+    return [f.message for f in checker.check_text(text, publication_date=date).findings
+            if f.rule == "age-mismatch"]
+
+
+@pytest.mark.parametrize(("text", "date"), [
+    ('Sarah Mills, 34, opened the bakery in March. The 37-year-old said business was good.',
+     '2024-06-05'),
+    ('The bakery is run by Sarah Mills (34). Mills, aged 37, said business was good.',
+     '2024-06-05'),
+    ('Sarah Mills was born in 1980. She is 34 and runs a bakery.',
+     '2024-06-05'),
+    ('Sarah Mills, who was born in 1990, turned 40 last week.',
+     '2024-06-05'),
+    ('Peter Lund died on Monday at 80. Lund was born in 1950.',
+     '2024-06-05'),
+    ('Peter Lund (b. 1950) has died. He was 80.',
+     '2024-06-05'),
+    ('Peter Lund (1950–2024) died on Monday, aged 81 — no, 80.',
+     '2024-06-05'),
+    ('Born in Oslo in 1950, Peter Lund trained as a carpenter. Lund, 80, retired last year.',
+     '2024-06-05'),
+    ('Peter Lund, 52, was named chairman. Lund celebrated his 60th birthday last month.',
+     '2024-06-05'),
+    ('Police arrested a man in his 40s. He was later named as Darren Platt, 23.',
+     '2024-06-05'),
+    ('Aisha Bello, 29, won the race. Bello was 24 when she won her first title in 2021.',
+     '2024-06-05'),
+    ('Aisha Bello says she will be 30 in October 2024. Bello was born in 1990.',
+     '2024-06-05'),
+    ('Police arrested a man in his 40s. He was later named as David Platt, 23.',
+     '2024-06-05'),
+    ('A teenager was arrested. He was named as Kyle Brown, 25.',
+     '2024-06-05'),
+    ('Peter Lund, who was born in 1950, has died aged 80.',
+     '2024-06-05'),
+])
+def test_ages_that_cannot_both_hold_are_flagged(text, date):
+    assert _ages(text, date)
+
+
+@pytest.mark.parametrize(("text", "date"), [
+    ('Marek Nowak, 52, runs the bakery with his son, also called Marek, 24.',
+     '2024-06-05'),
+    ('Rita Gomes, 61, runs a cafe with her daughter, also named Rita, 33.',
+     '2024-06-05'),
+    (('Tom Hale, 41, was charged with assaulting a waiter. The court heard the 23-year-old '
+     'waiter lost a tooth.'),
+     '2024-06-05'),
+    ('Sara Lind, 50, hired a driver last year. The 28-year-old driver was later sacked.',
+     '2024-06-05'),
+    ('Sara Lind was born in 1960. In 2010, when her company turned 25, she sold it.',
+     '2024-06-05'),
+    ('Sara Lind was born in 1960. The shop she founded turned 30 last year.',
+     '2024-06-05'),
+    ('Sara Lind, 64, says she will be 70 when the lease ends.',
+     '2024-06-05'),
+    (('Jon Ek, born on 29 February 1980, celebrated his 11th birthday in February this year, '
+     'his 44th by the calendar.'),
+     '2024-06-05'),
+    ('Jon Ek was born on February 29, 1980, and was celebrating his 11th birthday on the day.',
+     '2024-02-29'),
+    ('Sarah Mills, 34, opened the bakery in March. The 34-year-old said business was good.',
+     '2024-06-05'),
+    ('Sara Lind was born in 1960. She told reporters she would be 64 by the time the bridge opens.',
+     '2024-06-05'),
+    ('Ivo Berg, 70, and his grandson, also Ivo, 12, planted the tree.',
+     '2024-06-05'),
+    ('Peter Lund, who was born in 1920, died aged 70. His son runs the farm today.',
+     '2024-06-05'),
+    ('Peter Lund, the founder of the firm, has died aged 80. Lund was born in 1944.',
+     '2024-06-05'),
+    ('Aisha Bello, 29, won the race. Bello was 25 when she won her first title in 2021.',
+     '2024-06-05'),
+])
+def test_ages_of_other_people_or_things_or_undated_pass(text, date):
+    assert _ages(text, date) == []
+
+
+def test_an_undated_recent_death_is_near_publication():
+    (message,) = _ages("Peter Lund, who was born in 1950, has died aged 80.", "2024-06-05")
+    assert "so was 73 or 74 in 2024, not 80" in message
+
+
+def test_an_age_range_is_told_with_its_bounds():
+    (message,) = _ages("Police arrested a man in his 40s. He was later named as David Platt, "
+                       "23.", "2024-06-05")
+    assert "'in his 40s'" in message and "', 23'" in message
+
+
+@pytest.mark.parametrize(("text", "date", "flag"), [
+    # the lead's unnamed subject is the person named next
+    (("A retired nurse from Leeds has walked the Pennine Way to mark her 70th birthday. "
+      "Joan Hardy, who was born in 1964, raised £5,000."), "2024-06-05", True),
+    (("A retired nurse from Leeds has walked the Pennine Way to mark her 60th birthday. "
+      "Joan Hardy, who was born in 1964, raised £5,000."), "2024-06-05", False),
+    # the subject of a relative clause is the name it hangs on
+    (("Ellen Park was born in 1950. She was joined by her nephew Sam, who was also born in "
+      "June. He turns 30 next week."), "2024-06-05", False),
+    (("Ellen Park was born in 1950. She was joined by her nephew Sam Lee, who lives nearby. "
+      "He turns 30 next week, and Lee was born in 1990."), "2024-06-05", True),
+    # a quote that goes on after its speaker is named is still that speaker's
+    (('Nora Quinn, 62, died on Monday. "She was a rock," said nurse Ann Cole, who worked '
+      'with her. "She celebrated her 70th birthday in March."'), "2024-06-05", True),
+    (('Nora Quinn, 62, died on Monday. "She was a rock," said nurse Ann Cole, who worked '
+      'with her. "She celebrated her 62nd birthday in March."'), "2024-06-05", False),
+])
+def test_whom_a_pronoun_means(text, date, flag):
+    assert bool(_ages(text, date)) is flag

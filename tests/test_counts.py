@@ -1,0 +1,233 @@
+"""Counts, amounts and totals in sentences written for each mechanism: a figure read over
+all its words, the set a count belongs to (its noun, qualifiers, predicate, time, place and
+instance), definite counts that refer back, parts, wholes, rests and totals, changes, and
+the figures that are no counts at all (ages, labels, scores, shares, ranges)."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import findings
+
+from checker.nlp.numbers import amount
+
+FLAGGED = [
+    ('Seven people were killed when the hillside collapsed. The eight victims will be buried on Wednesday.',
+     '2024-01-08'),
+    ('A coach carrying 47 passengers overturned. All 45 passengers were taken to hospital.',
+     '2022-10-04'),
+    ('Sixty-three runners started the fell race. The 62 runners were timed by chip.',
+     '2024-01-20'),
+    ('Six girls and four boys - 11 children in total - were taken ill after the school lunch.',
+     '2024-06-05'),
+    ('Three of the seven hostages were freed on Friday; the other five remain captive.',
+     '2025-10-17'),
+    ('The crash killed 12 people. Among the 13 dead were two children.',
+     '2024-06-05'),
+    ('Nine miners were trapped underground. Rescuers reached the 10 trapped miners at dawn.',
+     '2024-05-01'),
+    ('Two climbers died on the ridge. The three climbers had set out at dawn.',
+     '2024-05-01'),
+    ('Nineteen volunteers joined the search on Saturday. The 18 volunteers combed the moor until dusk.',
+     '2024-02-12'),
+    ('The council approved 56 new homes at Brook Farm. Objectors said the 65 new homes would swamp the village school.',
+     '2023-07-03'),
+    ('Inspectors found 14 faulty lifts in the tower blocks. All 15 faulty lifts have now been repaired.',
+     '2022-03-15'),
+    ("The blast killed eight people on Tuesday. Relatives of the nine people killed in Tuesday's blast gathered outside the plant.",
+     '2024-06-05'),
+    ('Rescuers pulled 27 people from the rubble on Sunday. The 29 people pulled from the rubble on Sunday were taken to Ankara.',
+     '2024-06-05'),
+    ('A pair of climbers was rescued from the ridge. The three climbers were flown to Fort William.',
+     '2023-05-05'),
+    ('A dozen cows escaped from the farm. The 14 cows were found grazing on the verge.',
+     '2022-10-10'),
+    ('Thirty cavers were trapped by the flood. Rescuers reached 24 by midnight, and the remaining five were brought out at dawn.',
+     '2008-01-20'),
+    ('The fire injured 20 people, including 14 firefighters and eight residents.',
+     '2024-06-05'),
+    ('Seven bodies were recovered: three men, two women and a child.',
+     '2024-06-05'),
+    ('Builders have finished the 310-metre bridge. The 301m bridge links the two halves of the town.',
+     '2024-06-05'),
+    ("The charity's annual income rose to $12.6 million. Its $16.2 million income was a record, the chairman said.",
+     '2024-06-05'),
+    ('The two finalists - Ines Costa, Maya Roth and Jo Park - will meet on Sunday.',
+     '2024-06-05'),
+    ('Kenya, Uganda, Rwanda and Tanzania, the three states that signed the accord, will share data.',
+     '2024-06-05'),
+    ('Twelve nurses were injured in the attack. A fund that has raised 9,000 pounds will support the 13 injured nurses.',
+     '2024-06-05'),
+    ('Seven homes were destroyed in the blaze. A later appeal raised money for the owners of the eight destroyed homes.',
+     '2024-06-05'),
+    ('Rescuers freed 23 people from the collapsed building on Monday. Doctors treated all 25 people freed from the building.',
+     '2024-06-05'),
+    ('The airline cancelled 140 flights on Tuesday. Passengers on the 120 cancelled flights were offered refunds.',
+     '2024-06-05'),
+    ('Police seized 12 guns in the raid. The 14 guns seized in the raid were sent for testing.',
+     '2024-06-05'),
+    ('Four children and two adults, seven people in all, were rescued from the flooded house.',
+     '2024-06-05'),
+    ('The storm damaged 300 homes. Insurers said claims for the 350 damaged homes would be paid quickly.',
+     '2024-06-05'),
+    ('Eleven of the 12 jurors voted to convict; the other two voted to acquit.',
+     '2024-06-05'),
+    ('The charity recruited two dozen volunteers. All 25 volunteers were thanked at a dinner.',
+     '2024-06-05'),
+    ('Ninety-one patients were discharged on Friday. Managers said the 19 discharged patients had all recovered.',
+     '2024-06-05'),
+    ('The museum bought 36 paintings at auction. Experts have examined all 38 paintings.',
+     '2024-06-05'),
+    ('"We lost 17 cattle in the flood," the farmer said. Vets later examined the 71 cattle lost in the flood.',
+     '2024-06-05'),
+    ('The regiment lost 40 soldiers in the battle; the 42 soldiers killed were buried at Ypres.',
+     '2024-06-05'),
+]
+
+CLEAN = [
+    ('Three people died at the scene, and a fourth died later in hospital, bringing the toll to four.',
+     '2024-03-11'),
+    ('Three people were killed in Leeds. Five people were killed in York.',
+     '2024-06-05'),
+    ('Five people were killed on Sunday. Last year a blast at the mine killed 13 people.',
+     '2024-06-05'),
+    ('Five people were killed on Sunday. A similar blast killed 13 people.',
+     '2024-06-05'),
+    ('Police arrested 12 people on Friday. They arrested 14 people on Saturday.',
+     '2024-06-05'),
+    ('About 70 firefighters and 12 fire engines were sent. The fire damaged 12 flats and 11 people were rescued.',
+     '2024-04-15'),
+    ('Two men and three women, five people in all, were arrested after the protest.',
+     '2024-06-05'),
+    ('The coach was carrying 52 pupils. Four pupils were treated for cuts.',
+     '2024-06-05'),
+    ('Two people were killed in the crash, and a third died later in hospital. The toll now stands at three people.',
+     '2024-05-01'),
+    ('Five councillors voted for the plan and four against. Five harbours are affected.',
+     '2024-05-01'),
+    ('The 24 teams play in four groups; the top 12 teams go through.',
+     '2024-05-01'),
+    ('Nineteen volunteers joined the search on Saturday. Eleven volunteers returned on Sunday.',
+     '2024-02-12'),
+    ('The council approved 56 new homes at Brook Farm. Twelve of the new homes will be affordable.',
+     '2023-07-03'),
+    ('Inspectors found 14 faulty lifts in the tower blocks. Nine lifts were repaired on Monday.',
+     '2022-03-15'),
+    ('The first bus left at 7am with 40 passengers; the second left at noon with 25 passengers.',
+     '2024-06-05'),
+    ("The storm has killed nine people. Last year's storm, which struck in May, killed 14 people.",
+     '2024-06-05'),
+    ('Floods killed four people in Galway on Monday. In 2009, floods in the same county killed 11 people.',
+     '2024-06-05'),
+    ('Sixty-three runners started the fell race. The 63 runners were timed by chip.',
+     '2024-01-20'),
+    ('Dozens of climbers were on the ridge. Two climbers were flown to hospital.',
+     '2023-05-05'),
+    ('The ministry recorded 900 deaths nationwide. The capital alone reported 310 deaths.',
+     '2024-06-05'),
+    ('Of the 40 patients on the ward, 12 had tested positive.',
+     '2024-06-05'),
+    ('Six girls and four boys, 10 children in all, were taken ill.',
+     '2024-06-05'),
+    ('The first boat carried 30 people and the second 22 people. All 52 people were safe.',
+     '2024-06-05'),
+    ('Revenue rose to $84 million from $48 million a year earlier.',
+     '2024-06-05'),
+    ('The 310-metre bridge replaces a 120m footbridge.',
+     '2024-06-05'),
+    ('The three finalists - Ines Costa, Maya Roth and Jo Park - will meet on Sunday.',
+     '2024-06-05'),
+    ('Three bidders, including Kenya and Uganda, withdrew.',
+     '2024-06-05'),
+    ('Twelve nurses were injured in the attack. The number of injured nurses later rose to 13.',
+     '2024-06-05'),
+    ('Pre-tax profit rose to $96 million. The $96 million profit beat forecasts.',
+     '2024-06-05'),
+    ('The phase 3 trial enrolled 300 patients. The phase 2 trial enrolled 40 patients in 2019.',
+     '2024-06-05'),
+    ('Smith, 45, was hurt. The 43-year-old driver was unhurt.',
+     '2024-06-05'),
+    ('Interstate 10 was closed. Three lanes of Interstate 12 reopened.',
+     '2024-06-05'),
+    ('City won 3-1 on Saturday. They lost 2-0 to Rovers in the previous match.',
+     '2024-06-05'),
+    ('Turnout was 62 per cent. Some 40 per cent of voters stayed home.',
+     '2024-06-05'),
+    ('She finished fourth in the final. It was her fifth final in four years.',
+     '2024-06-05'),
+    ('One of the 12 passengers was injured. The 12 passengers were taken to hospital.',
+     '2024-06-05'),
+    ('Rescuers freed 23 people on Monday. Doctors treated 12 people at the scene.',
+     '2024-06-05'),
+    ('The airline cancelled 140 flights on Tuesday and 90 flights on Wednesday.',
+     '2024-06-05'),
+    ('The airline cancelled 140 flights on Tuesday. Of the 140 cancelled flights, 20 were long-haul.',
+     '2024-06-05'),
+    ('Four children and two adults, six people in all, were rescued.',
+     '2024-06-05'),
+    ("The storm damaged 300 homes in 2019. This year's storm damaged 120 homes.",
+     '2024-06-05'),
+    ('The company employs 400 staff. It plans to hire 50 staff next year.',
+     '2024-06-05'),
+    ('The hospital has 300 beds. Twelve beds were closed on Monday.',
+     '2024-06-05'),
+    ('Police arrested 12 men. The 12 men were released on bail, and three other men remain in custody.',
+     '2024-06-05'),
+    ('A bus carrying 50 passengers crashed on the A1. Five of the passengers died and the remaining 45 were hurt.',
+     '2024-06-05'),
+    ('The 2019 survey counted 1,200 birds on the estuary. The 2023 survey counted 1,450 birds.',
+     '2024-06-05'),
+    ('The council owns 40 parks. The 12 parks in the north will be sold.',
+     '2024-06-05'),
+    ('In the 1990s the mine employed 3,000 men. Today it employs 300 men.',
+     '2024-06-05'),
+    ('Sixty runners started the race. The 48 runners who finished received medals.',
+     '2024-06-05'),
+    ('Firefighters rescued 14 people from the tower. Two of the 14 rescued people were children; the other 12 were adults.',
+     '2024-06-05'),
+    ('The band played 22 songs. Fans had hoped for the 25 songs on the album.',
+     '2024-06-05'),
+    ('He scored 31 points against Boston. His 28 points in the final were a record.',
+     '2024-06-05'),
+    ('The Boeing 737 carried 180 passengers. Another 737 carried 120 passengers.',
+     '2024-06-05'),
+    ('Two people died in Leeds and three people died in York. All five victims were elderly.',
+     '2024-06-05'),
+    ('Seven people were killed. The seven victims included two children.',
+     '2024-06-05'),
+    ('The club has 2,000 members. Its 300 junior members pay half.',
+     '2024-06-05'),
+    ('Twelve people were hurt. Doctors said the 12 injured people were recovering, and two of them remain in intensive care.',
+     '2024-06-05'),
+]
+
+
+@pytest.mark.parametrize(("text", "date"), FLAGGED)
+def test_conflicting_counts_are_flagged(text, date):
+    assert findings(text, date, rule="number-conflict"), text
+
+
+@pytest.mark.parametrize(("text", "date"), CLEAN)
+def test_consistent_or_unrelated_counts_pass(text, date):
+    assert not findings(text, date, rule="number-conflict"), text
+
+
+@pytest.mark.parametrize(("words", "value"), [
+    (["Forty", "-", "two"], 42), (["one", "hundred", "and", "twelve"], 112),
+    (["a", "dozen"], 12), (["half", "a", "dozen"], 6), (["two", "dozen"], 24),
+    (["4.2", "billion"], 4.2e9), (["3.1bn"], 3.1e9), (["1,150"], 1150), (["2", "1"], None),
+])
+def test_a_figure_is_read_over_all_its_words(words, value):
+    assert amount(words) == value
+
+
+def test_the_total_names_its_parts_and_their_sum():
+    found = findings("Two men and three women - four people in all - were arrested.",
+                     "2024-06-05", rule="number-conflict")
+    assert len(found) == 1 and "add up to 5" in found[0].message
+    assert len(found[0].related) == 2
+
+
+def test_an_amount_is_quoted_as_written():
+    found = findings("The charity's annual income rose to $12.6 million. Its $16.2 million "
+                     "income was a record.", "2024-06-05", rule="number-conflict")
+    assert found and "'$16.2 million' here, but '$12.6 million' earlier" in found[0].message
