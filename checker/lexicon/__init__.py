@@ -99,6 +99,9 @@ CHANGE_VERBS: frozenset[str] = frozenset(_co["change_verbs"])
 # ---------------------------------------------------------------- document structure
 DATELINE_WORDS: frozenset[str] = frozenset(_st["dateline_words"])
 WIRE_AGENCIES: tuple[str, ...] = tuple(_st["wire_agencies"])
+STAMP_WORDS: frozenset[str] = frozenset(_st["stamp_words"])
+BYLINE_WORDS: frozenset[str] = frozenset(_st["byline_words"])
+BYLINE_ROLES: frozenset[str] = frozenset(_st["byline_roles"])
 
 
 def alternation(words: object, *, spaced: bool = False) -> str:

@@ -81,6 +81,7 @@ def load_pipeline(name: str | None = None) -> Language:
     """
     import spacy  # here, so that `copydesk rules`, `explain` and `--help` never load it
 
+    _register_units()
     if name:
         check_model_name(name)
     installed = installed_models()
@@ -94,10 +95,42 @@ def load_pipeline(name: str | None = None) -> Language:
                              f"({type(exc).__name__}); {INSTALL_HINT}") from None
         check_pipeline(nlp, candidate, default=not name)
         nlp.max_length = MAX_CHARS
+        first = next((p for p in ("parser", "senter", "sentencizer") if p in nlp.pipe_names),
+                     None)
+        nlp.add_pipe(UNITS, **({"before": first} if first else {}))
         log.debug("loaded spaCy pipeline %s", candidate)
         return nlp
     log.warning("no trained English pipeline installed; grammar-based rules are disabled")
     nlp = spacy.blank("en")
     nlp.add_pipe("sentencizer")
+    nlp.add_pipe(UNITS)  # after the sentencizer, which would overwrite the units' starts
     nlp.max_length = MAX_CHARS
     return nlp
+
+
+UNITS = "copydesk_units"
+
+
+def _register_units() -> None:
+    """The pipeline component that starts a sentence at every unit of the document's
+    structure (head lines, the body, paragraphs): the parser then never runs a header line
+    into the first sentence. It reads only the text, so `nlp.pipe` can stream as before."""
+    from spacy.language import Language
+
+    if Language.has_factory(UNITS):
+        return
+
+    @Language.component(UNITS)
+    def units(doc):  # noqa: ANN001, ANN202
+        import bisect
+
+        from checker.nlp.structure import unit_starts
+
+        starts = [t.idx for t in doc]
+        for char in unit_starts(doc.text):
+            i = bisect.bisect_left(starts, char)
+            while i < len(doc) and doc[i].is_space:
+                i += 1
+            if 0 < i < len(doc):
+                doc[i].is_sent_start = True
+        return doc

@@ -168,13 +168,15 @@ class Resolver:
         self.pub = pub
         self.grammar = grammar
 
-    def resolve(self, timexes: list[Written], dateline_span: Span | None) -> list[Mention]:
+    def resolve(self, timexes: list[Written], header: tuple[Span, ...] = ()) -> list[Mention]:
+        """Every mention resolved; `header` holds the lines that stamp the copy's own times
+        (dateline, "Updated …"): mentions there are marked `dateline`."""
         mentions: list[Mention] = []
         sentence_years: dict[int, int] = {}
         for i, t in enumerate(timexes):
             span = Span(t.start, t.end)
             att = self.grammar.attach(t.start, t.end)
-            is_dateline = dateline_span is not None and dateline_span.overlaps(span)
+            is_dateline = any(h.overlaps(span) for h in header)
             try:
                 placed = self._value(t, att, timexes, i, mentions, sentence_years)
             except (ValueError, OverflowError):
