@@ -37,8 +37,32 @@ def _show(moment: Moment) -> str:
     return moment.describe()
 
 
+def _fused(facts: ArticleFacts, stated: Mention) -> Finding | None:
+    """"last Thursday, 14 March": the date is a Thursday, but not one "last Thursday" can
+    be. (A date that is not even a Thursday is the weekday rule's.)"""
+    allowed, value = stated.relative, stated.value
+    if allowed is None or value is None or not value.is_day or \
+            value.first.weekday() != stated.weekday or allowed.contains(value.first):
+        return None
+    backward = stated.written.modifier in ("last", "past", "previous")
+    nearest = allowed.last if backward else allowed.first
+    words = facts.words_at(stated.weekday_span).rstrip(".")
+    relative = f"{stated.written.modifier} {words}"
+    return RULE.finding(
+        stated.span,
+        f"{relative!r} and {facts.words_at(stated.date_span)!r} disagree: counted from the "
+        f"publication date ({facts.pub:%A %-d %B %Y}), {relative!r} is "
+        f"{nearest.day} {nearest:%B %Y} (or the week {'before' if backward else 'after'}), "
+        f"not {value.describe()}",
+        related=[Related(stated.date_span, "date given here")],
+        hint="correct the relative time or the date")
+
+
 def check(facts: ArticleFacts) -> Iterator[Finding]:
     by_id = {m.id: m for m in facts.mentions}
+    for stated in facts.mentions:
+        if stated.relative is not None and (finding := _fused(facts, stated)) is not None:
+            yield finding
     for stated in facts.mentions:
         if stated.restates is None:
             continue
@@ -96,5 +120,8 @@ RULE = Rule(
         Example.passes("Profit rose last year, in 2023.", date="2024-03-20"),
         Example.passes("The board met on Tuesday 12 March. A week earlier, on 5 March, "
                        "directors wrote to him.", date="2024-03-20"),
+        Example.flags_("The deal was signed last Friday, 8 March.", date="2024-04-10"),
+        Example.passes("The deal was signed last Friday, 5 April.", date="2024-04-10"),
+        Example.passes("The fair opens next Saturday (13 April).", date="2024-04-03"),
     ),
 )

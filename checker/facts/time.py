@@ -286,6 +286,9 @@ class Mention:
     # ("latest", 1.5): the words that call it recent, each with how far back it reaches,
     # relative to "recent"
     recency: tuple[tuple[str, float], ...] = ()
+    # the days a relative word fused with a date allows on its own: "last Thursday" of "last
+    # Thursday, 14 March" (the last Thursday before publication, or the one a week before)
+    relative: Moment | None = None
 
     # ---- parts as written
     @property

@@ -931,7 +931,7 @@ _CLOSE_BRACKET = re.compile(r"[^\S\n]*\)")
 def _weekday_owns(text: str, prev: Timex, t: Timex) -> bool:
     """"Tuesday (June 5)": the date in brackets is the weekday's own."""
     return (prev.kind == "weekday" and t.kind == "date" and t.weekday is None
-            and prev.modifier is None
+            and not prev.possessive
             and _OPEN_BRACKET.match(text, prev.end, t.start) is not None
             and _CLOSE_BRACKET.match(text, t.end) is not None)
 
@@ -943,7 +943,7 @@ def _merge_bracketed_dates(text: str, chosen: list[Timex]) -> list[Timex]:
         prev = out[-1] if out else None
         if prev is not None and _weekday_owns(text, prev, t):
             t.weekday, t.weekday_span = prev.weekday, prev.weekday_span
-            t.start = prev.start
+            t.start, t.modifier = prev.start, prev.modifier
             out[-1] = t
             continue
         out.append(t)

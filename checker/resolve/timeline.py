@@ -88,6 +88,28 @@ def _unit_moment(pub: dt.date, unit: str, direction: int) -> Moment | None:
     return None
 
 
+# A yearless date more than this far on the wrong side of publication for its clause's
+# tense belongs to the year before or after (the tense rule holds the copy to nearer ones)
+TENSE_REACH_DAYS = 31
+# how far from publication a stated weekday may move a yearless date to find its year
+WEEKDAY_REACH_DAYS = 183
+# "from Tuesday 12 July to Friday 15 July 2016": what joins a range's two ends
+_RANGE_TO = re.compile(r"\s*(?:,\s*)?(?:-|–|—|to|until|till|through|and)\s+(?:on\s+)?|\s*[-–]\s*")
+
+
+def _story_year(done: list[Mention], pub: dt.date) -> int | None:
+    """The year the story is being told in, when it is not the publication's: the year of
+    the last full date stated before (not a birth date, not the dateline), if it lies more
+    than a year from publication."""
+    for m in reversed(done):
+        if m.dateline or m.how is not How.STATED or m.value is None or not m.value.is_day \
+                or m.attachment.verb == "bear":
+            continue
+        year = m.value.first.year
+        return year if abs(year - pub.year) > 1 else None
+    return None
+
+
 _LOOKS_BACK = re.compile(r"\b(?:[Ss]ince|as\s+of|as\s+at)\s+(?:the\s+)?\Z")
 
 
@@ -191,7 +213,7 @@ class Resolver:
                 id=i, span=span, text=self.text[t.start:t.end], written=t,
                 attachment=att, value=placed.value, how=placed.how, anchor=placed.anchor,
                 anchor_event=placed.anchor_event, impossible=placed.impossible,
-                dateline=is_dateline,
+                dateline=is_dateline, relative=self._fused_relative(t),
                 **_event_cues(att, self.grammar.sentence_lemmas(att.sentence))))
         return _count_back_stretch_starts(mentions)
 
@@ -200,7 +222,7 @@ class Resolver:
                done: list[Mention], sentence_years: dict[int, int]):
         pub = self.pub
         if t.kind == "date":
-            return self._date(t, att, timexes, i, sentence_years)
+            return self._date(t, att, timexes, i, sentence_years, done)
         if t.kind == "month":
             if t.year is not None:
                 return Placed(Moment.month(t.year, t.month), How.STATED)
@@ -280,7 +302,7 @@ class Resolver:
         return UNPLACED
 
     def _date(self, t: Written, att: Attachment, timexes: list[Written], i: int,
-              sentence_years: dict[int, int]):
+              sentence_years: dict[int, int], done: list[Mention]):
         if t.year is not None:
             d = _safe_date(t.year, t.month, t.day)
             if d is None:
@@ -296,21 +318,67 @@ class Resolver:
             d = _safe_date(year, t.month, t.day)
             return Placed((Moment.day(d) if d else None),
                           How.YEAR_FROM_PUBLICATION, impossible=d is None)
-        if att.sentence in sentence_years:
+        year = self._partner_year(t, timexes, i)
+        if year is None and att.sentence in sentence_years:
             year = sentence_years[att.sentence]
+        if year is not None:
             d = _safe_date(year, t.month, t.day)
             return Placed((Moment.day(d) if d else None),
                           How.YEAR_FROM_CONTEXT, impossible=d is None)
         if self.pub is None:
             return UNPLACED
-        # The nearest such date to publication: news copy rarely reaches half a year out
-        # without giving a year. Tense is not used here, so that a tense rule can still
-        # see "will publish on 3 June" in a story dated 11 June.
+        return self._year_near_publication(t, att, done)
+
+    def _partner_year(self, t: Written, timexes: list[Written], i: int) -> int | None:
+        """"from Tuesday 12 July to Friday 15 July 2016": a range's start without a year takes
+        its end's (the year before when its month comes later: "from 28 December to 3
+        January 2017")."""
+        nxt = timexes[i + 1] if i + 1 < len(timexes) else None
+        if nxt is None or nxt.kind != "date" or nxt.year is None or nxt.month is None:
+            return None
+        if not (t.range_start and nxt.range_end) and \
+                _RANGE_TO.fullmatch(self.text, t.end, nxt.start) is None:
+            return None
+        return nxt.year - 1 if (t.month, t.day) > (nxt.month, nxt.day) else nxt.year
+
+    def _year_near_publication(self, t: Written, att: Attachment, done: list[Mention]):
+        """The year of a date written without one.
+
+        The nearest such date to publication, since news copy rarely reaches half a year
+        out without giving a year; but the clause's tense may send it to the year before or
+        after ("founded on 5 June", told in January), and a stated weekday picks, of the
+        years near publication, the one in which it fits ("Tuesday, Dec. 30" in a January
+        story). When the story is told in another year (a 2023 story about July 1973, whose
+        last full date is 1973), a date that fits there and nowhere near publication is that
+        year's. A date that fits nowhere keeps the nearest year, so the weekday rule can say
+        so.
+        """
         pub = self.pub
+        assert pub is not None and t.month is not None and t.day is not None
         options = [d for k in (-1, 0, 1) if (d := _safe_date(pub.year + k, t.month, t.day))]
         if not options:  # 29 February with no leap year nearby
             return Placed(None, How.YEAR_FROM_PUBLICATION, impossible=True)
         best = min(options, key=lambda d: (abs((d - pub).days), d))
+        direction = _direction_from_tense(att)
+        if direction and (best - pub).days * direction < -TENSE_REACH_DAYS:
+            # "the club was founded on 5 June", told in January: last June, not next
+            turned = [d for d in options if (d - pub).days * direction >= 0]
+            if turned:
+                best = min(turned, key=lambda d: abs((d - pub).days))
+        if t.weekday is not None and best.weekday() != t.weekday:
+            fits = [d for d in options if d.weekday() == t.weekday
+                    and abs((d - pub).days) <= WEEKDAY_REACH_DAYS
+                    and (d - pub).days * direction >= -TENSE_REACH_DAYS]
+            if fits:
+                return Placed(Moment.day(min(fits, key=lambda d: abs((d - pub).days))),
+                              How.YEAR_FROM_PUBLICATION)
+        frame = _story_year(done, pub)
+        if frame is not None and (d := _safe_date(frame, t.month, t.day)) is not None:
+            told_there = (t.weekday is not None and best.weekday() != t.weekday
+                          and d.weekday() == t.weekday) or \
+                (t.weekday is None and direction < 0 and best > pub)
+            if told_there:
+                return Placed(Moment.day(d), How.YEAR_FROM_CONTEXT)
         return Placed(Moment.day(best), How.YEAR_FROM_PUBLICATION)
 
     def _weekday(self, t: Written, att: Attachment):
@@ -332,13 +400,41 @@ class Resolver:
                 d = _weekday_near(pub, t.weekday, direction)
         return Placed(Moment.day(d, label=label), How.WEEKDAY_BY_TENSE)
 
+    def _fused_relative(self, t: Written) -> Moment | None:
+        """"last Thursday, 14 March", "next Sunday, Sept. 16", "this Friday (9 May)": the days
+        the relative weekday allows on its own, counted from publication. "Last Thursday"
+        may be the one just gone or the one before it; "next Sunday" the coming one or the
+        one after; "this Friday" the nearest either way."""
+        pub = self.pub
+        if pub is None or t.kind != "date" or t.weekday is None or not t.modifier:
+            return None
+        if t.modifier in ("last", "past", "previous"):
+            end = _weekday_near(pub, t.weekday, -1, strict=True)
+            return Moment(end - dt.timedelta(days=7), end, Grain.WEEK)
+        if t.modifier in ("next", "coming", "following"):
+            start = _weekday_near(pub, t.weekday, 1, strict=True)
+            return Moment(start, start + dt.timedelta(days=7), Grain.WEEK)
+        if t.modifier == "this":
+            return Moment(_weekday_near(pub, t.weekday, -1), _weekday_near(pub, t.weekday, 1),
+                          Grain.WEEK)
+        return None
+
     def _day_only(self, t: Written, att: Attachment):
         """"on the 5th": the publication month's, or the month before or after as the
-        tense points; a day the month does not have stays unresolved."""
+        tense points; "Thursday the 6th": of those three months, the nearest in which the
+        6th is a Thursday (else as the tense points, for the weekday rule to judge); a day
+        the month does not have stays unresolved."""
         pub = self.pub
         assert pub is not None and t.day is not None
         direction = _direction_from_tense(att)
         month = dt.date(pub.year, pub.month, 1)
+        if t.weekday is not None:
+            options = [d for k in (-1, 0, 1) if (d := _safe_date(
+                (x := month + relativedelta(months=k)).year, x.month, t.day))]
+            fits = [d for d in options if d.weekday() == t.weekday]
+            if fits:
+                best = min(fits, key=lambda d: abs((d - pub).days))
+                return Placed(Moment.day(best), How.MONTH_FROM_PUBLICATION)
         if direction < 0 and t.day > pub.day:
             month -= relativedelta(months=1)
         elif direction > 0 and t.day < pub.day:
