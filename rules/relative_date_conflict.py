@@ -13,7 +13,7 @@ from collections.abc import Iterator
 
 from checker.rules.base import Example, Rule
 
-from checker.facts import ArticleFacts, Mention, Moment, weekday_name
+from checker.facts import ArticleFacts, How, Mention, Moment, weekday_name
 from checker.model import Finding, Related, Severity
 
 
@@ -29,6 +29,22 @@ def _agrees(expected: Moment, stated: Mention) -> bool | None:
             expected.first.weekday() != stated.weekday:
         return False
     return expected.first <= stated.value.first and stated.value.last <= expected.last
+
+
+def _floating(anchor: Mention) -> bool:
+    """A bare weekday ("by Tuesday") is placed in a week by a guess from the tense; only
+    its weekday is the copy's."""
+    return anchor.kind == "weekday" and anchor.how is How.WEEKDAY_BY_TENSE
+
+
+def _weekday_agrees(expected: Moment, stated: Mention) -> bool | None:
+    """Counted from a floating weekday, only the weekday can disagree."""
+    if not expected.is_day:
+        return None
+    said = stated.weekday if stated.weekday is not None else (
+        stated.value.first.weekday() if stated.value is not None and stated.value.is_day
+        else None)
+    return None if said is None else said == expected.first.weekday()
 
 
 def _show(moment: Moment) -> str:
@@ -68,7 +84,7 @@ def check(facts: ArticleFacts) -> Iterator[Finding]:
             continue
         rel = by_id[stated.restates]
         told = f"{facts.words(rel)!r} and {facts.words(stated)!r}"
-        if rel.kind == "relative" and rel.value is not None:
+        if rel.kind in ("relative", "season") and rel.value is not None:
             if _agrees(rel.value, stated) is False:
                 yield RULE.finding(
                     rel.span.cover(stated.span),
@@ -84,7 +100,10 @@ def check(facts: ArticleFacts) -> Iterator[Finding]:
                 expected = anchor.value.shifted(rel.written.amount, rel.written.unit,
                                                   rel.written.direction)
                 if expected is not None:
-                    verdicts.append((anchor, expected, _agrees(expected, stated)))
+                    verdict = _agrees(expected, stated)
+                    if verdict is False and _floating(anchor):
+                        verdict = _weekday_agrees(expected, stated)
+                    verdicts.append((anchor, expected, verdict))
             if not verdicts or any(v is not False for _, _, v in verdicts):
                 continue  # some earlier event makes it right: silence beats a wrong guess
             anchor, expected, _ = verdicts[-1]

@@ -174,6 +174,14 @@ def shift_date(d: dt.date, amount: float, unit: str, direction: int) -> Moment |
             return Moment.year(d.year + n)
         if unit == "decade":
             return Moment.year(d.year + 10 * n)
+        if unit == "hour":
+            # "48 hours earlier": two days; "36 hours later": the next day or the one after
+            # (a two-day window, at the weekend's grain: two days with no day of its own)
+            days = amount / 24 * direction
+            lo, hi = sorted((d + dt.timedelta(days=int(days)),
+                             d + dt.timedelta(days=int(days) + (days > int(days))
+                                              - (days < int(days)))))
+            return Moment.day(lo) if lo == hi else Moment(lo, hi, Grain.WEEKEND)
     except (ValueError, OverflowError):  # before year 1 or after 9999: no calendar value
         return None
     return None

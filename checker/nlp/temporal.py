@@ -363,6 +363,11 @@ def _rel_unit(name: str, m: re.Match[str]) -> list[Timex]:
     g = m.groupdict()
     start, end = m.start(), m.end()
     mod, unit = g["mod"].lower(), g["unit"].lower()
+    if unit == "night":  # "last night": the night before publication
+        if mod != "last":
+            return []
+        return [Timex("relative", start, end, amount=1, unit="day", direction=-1,
+                      modifier="yesterday", part_of_day="night")]
     if unit in ("morning", "afternoon", "evening"):
         if mod != "this":
             return []
@@ -376,6 +381,19 @@ def _rel_unit(name: str, m: re.Match[str]) -> list[Timex]:
         return [Timex("duration", start, end, amount=1, unit=unit, modifier=mod)]
     return [Timex("relative", start, end, amount=abs(direction), unit=unit,
                   direction=direction, modifier=mod)]
+
+
+def _season_rel_year(name: str, m: re.Match[str]) -> list[Timex]:
+    season = m["season"].lower()
+    return [Timex("season", m.start(), m.end(), season=lx.SEASON_ALIASES.get(season, season),
+                  modifier=m["which"].lower(), relative_to="year",
+                  direction=_DIRECTION[m["which"].lower()])]
+
+
+def _ago_this(name: str, m: re.Match[str]) -> list[Timex]:
+    g = m.groupdict()
+    return [Timex("relative", m.start(), m.end(), amount=_amount_of(g), unit=_unit(g["unit"]),
+                  direction=-1, modifier="ago", relative_to=g["unit2"].lower())]
 
 
 def _rel_in(name: str, m: re.Match[str]) -> list[Timex]:
@@ -760,7 +778,10 @@ PATTERNS: tuple[Pattern, ...] = (
     # this week · last year · next month · this morning · last summer
     Pattern("rel-unit", r"(?<!the )(?<!The )(?i:(?P<mod>this|last|next|past|previous|coming|following)\s+"
                  r"(?P<unit>week|weekend|month|year|decade|century|quarter|morning|afternoon|"
-                 r"evening|spring|summer|autumn|winter|season))(?!\w)(?!\s+of\b)", _rel_unit),
+                 r"evening|night|spring|summer|autumn|winter|season))(?!\w)(?!\s+of\b)", _rel_unit),
+    # spring of last year · the autumn of next year
+    Pattern("season-rel-year", r"(?i:(?P<season>spring|summer|autumn|winter|fall)\s+of\s+"
+                        r"(?P<which>last|this|next)\s+year)(?!\w)", _season_rel_year),
     # the current quarter · the current year
     Pattern("current", r"(?i:the\s+current\s+(?P<unit>week|month|quarter|year|decade|century))(?!\w)", _current),
     # fiscal 1990 · fiscal year 2024 · FY2023
@@ -769,6 +790,10 @@ PATTERNS: tuple[Pattern, ...] = (
     Pattern("rel-in", r"(?i:(?P<mod>earlier|later|late|early)\s+(?:this|that|in\s+the|last|next)\s+"
                r"(?P<unit>week|month|year|decade|season|day|century|morning|afternoon|evening))"
                r"(?!\w)", _rel_in),
+    # twenty years ago this week · fifteen years ago this month: the same week or month,
+    # so many years back (one expression: "this week" alone is not its time)
+    Pattern("ago-this", rf"{_AMOUNT}[\s-]+{_UNIT}\s+(?i:ago)\s+(?i:this)\s+(?P<unit2>(?i:week|month))(?!\w)",
+            _ago_this),
     # two days later · a week earlier · six years ago · 35 years after
     Pattern("offset", rf"{_APPROX}{_AMOUNT}[\s-]+{_COUNT_ADJ}{_UNIT}\s+(?P<dir>(?i:ago|earlier|later|before|after|"
                r"previously|on(?=\s*[,.;:])|from\s+now|prior|since))(?!\w)", _offset),

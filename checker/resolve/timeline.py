@@ -24,6 +24,7 @@ from checker.facts.time import (
     Attachment,
     Grain,
     How,
+    Kind,
     Mention,
     Moment,
     Tense,
@@ -90,7 +91,7 @@ def _unit_moment(pub: dt.date, unit: str, direction: int) -> Moment | None:
 
 # A yearless date more than this far on the wrong side of publication for its clause's
 # tense belongs to the year before or after (the tense rule holds the copy to nearer ones)
-TENSE_REACH_DAYS = 31
+TENSE_REACH_DAYS = 60
 # how far from publication a stated weekday may move a yearless date to find its year
 WEEKDAY_REACH_DAYS = 183
 # "from Tuesday 12 July to Friday 15 July 2016": what joins a range's two ends
@@ -127,6 +128,22 @@ def _by_tense(options: list[Moment], pub: dt.date, direction: int) -> Moment:
         return [o for o in options if o.last >= pub][0]
     return min(options, key=lambda o: (0 if o.contains(pub) else
                                        min(abs((o.first - pub).days), abs((o.last - pub).days))))
+
+
+def _ago_this(pub: dt.date, amount: float, unit: str, this: str) -> Moment | None:
+    """"twenty years ago this week": the publication's week or month, so many years back."""
+    years = {"year": 1, "decade": 10}.get(unit)
+    whole = _unit_moment(pub, this, 0)
+    if years is None or whole is None or amount != int(amount):
+        return None
+    back = relativedelta(years=-int(amount) * years)
+    try:
+        first, last = whole.first + back, whole.last + back
+    except (ValueError, OverflowError):
+        return None
+    if this == "month":
+        return Moment.month(first.year, first.month)
+    return Moment(first, last, Grain.WEEK)
 
 
 def _holiday_date(name: str, year: int) -> dt.date:
@@ -359,7 +376,9 @@ class Resolver:
         if not options:  # 29 February with no leap year nearby
             return Placed(None, How.YEAR_FROM_PUBLICATION, impossible=True)
         best = min(options, key=lambda d: (abs((d - pub).days), d))
-        direction = _direction_from_tense(att)
+        # only a past or a future says which way: "are studying the landslide on 3 November"
+        direction = _direction_from_tense(att) if att.tense in (
+            Tense.PAST, Tense.PERFECT, Tense.FUTURE) else 0
         if direction and (best - pub).days * direction < -TENSE_REACH_DAYS:
             # "the club was founded on 5 June", told in January: last June, not next
             turned = [d for d in options if (d - pub).days * direction >= 0]
@@ -489,6 +508,8 @@ class Resolver:
         if t.modifier in ("ago", "from now"):
             if t.amount is None:
                 return UNPLACED
+            if t.relative_to in ("week", "month"):
+                return Placed(_ago_this(pub, t.amount, unit, t.relative_to), how)
             return Placed(shift_date(pub, t.amount, unit, t.direction), how)
         if t.modifier in ("earlier", "later"):
             whole = _unit_moment(pub, unit, t.direction)
@@ -540,6 +561,8 @@ class Resolver:
         pub = self.pub
         if pub is None:
             return UNPLACED
+        if t.relative_to == "year":  # "spring of last year"
+            return Placed(_season(pub.year + t.direction, name), How.RELATIVE_TO_PUBLICATION)
         this = _season(pub.year, name)
         if t.modifier == "last":
             pick = this if this.last < pub else _season(pub.year - 1, name)
@@ -599,28 +622,134 @@ _RESTATE_GAP = re.compile(
 # "on Sunday, two days ago" · "on 29 May (three days ago)": the date first, then how long ago
 _RESTATE_AFTER = re.compile(r"\s*(?:,|\(|—|–)\s*\Z")
 # … but not when the second is one item of a list ("in 2022, last year, and again this
-# year", "yesterday, Saturday and Sunday")
+# year", "yesterday, Saturday and Sunday"): a conjunction with another time right after it
 _LIST_GOES_ON = re.compile(r"\s*,?\s*(?:and|or|&)\b", re.I)
+_LIST_REACH = 16  # characters from the conjunction to the next time of a list
+# "a week after the 3 May vote": the date is what the offset counts from, not its restatement
+_NAMES_ANCHOR = re.compile(r"\s+(?:the\s+)?\Z")
+# "last month's derailment on 14 August", "tomorrow's meeting on Thursday", "last week's
+# hailstorm, on June 13": a possessive relative time, its noun (a few words), then the date
+_POSSESSED_THEN_DATE = re.compile(
+    r"['’]s\s+(?:[A-Za-z-]+\s+){0,3}?[A-Za-z-]+(?:\s*(?:,|\(|—|–)\s*(?P<p1>on|in|at)?|"
+    r"\s+(?P<p2>on|in|at))\s*(?:the\s+)?\Z")
+# what may stand between a relative time and a date both told of one verb ("derailed last
+# month near Hexthorpe, South Yorkshire, on 14 August"): no second clause or list
+_SAME_CLAUSE_GAP = re.compile(r"[^;:!?()]{0,80}\Z")
+_SECOND_CLAUSE = re.compile(r"\b(?:and|or|but|while|whereas|then)\b|[;:]", re.I)
+_RELATIVE_SEASON = ("last", "next", "this")
+# what a stated time may follow in its noun's preposition: a day "on", a month or year "in"
+_PREPOSITION_FOR = {"date": ("on", None), "weekday": ("on", None), "month": ("in", None),
+                    "year": ("in", None)}
+
+
+def _relative_like(m: Mention) -> bool:
+    """A time counted from publication or from another event: "last year", "two days
+    later", "last spring", "spring of last year"."""
+    return m.kind in ("relative", "anchored") or (
+        m.kind == "season" and (m.written.modifier in _RELATIVE_SEASON
+                                or m.written.relative_to == "year"))
+
+
+def _list_goes_on(text: str, end: int, following: Mention | None) -> bool:
+    m = _LIST_GOES_ON.match(text, end)
+    return m is not None and following is not None and \
+        following.span.start - m.end() <= _LIST_REACH
 
 
 def link_restatements(text: str, mentions: list[Mention]) -> list[Mention]:
     """Mark each date that restates the relative expression right before it, or that a
-    relative expression right after it restates ("on Sunday, two days ago")."""
+    relative expression right after it restates ("on Sunday, two days ago"); then the dates
+    told of the same event as a relative time: of its noun ("last month's derailment on 14
+    August") or of its verb ("derailed last month near Hexthorpe, on 14 August")."""
     out = list(mentions)
     for i in range(1, len(out)):
         prev, cur = out[i - 1], out[i]
         if cur.attachment.sentence != prev.attachment.sentence:
             continue
-        if prev.kind in ("relative", "anchored") and cur.kind in STATED_KINDS and \
+        following = out[i + 1] if i + 1 < len(out) else None
+        if _relative_like(prev) and cur.kind in STATED_KINDS and \
                 _RESTATE_GAP.match(text, prev.span.end, cur.span.start) is not None and \
-                _LIST_GOES_ON.match(text, cur.span.end) is None:
+                not _list_goes_on(text, cur.span.end, following):
+            if prev.kind == "anchored" and prev.written.modifier in ("after", "before") and \
+                    _NAMES_ANCHOR.match(text, prev.span.end, cur.span.start):
+                continue  # "a week after the 3 May vote": 3 May is the anchor
             out[i] = dataclasses.replace(cur, restates=prev.id)
         elif prev.kind in STATED_KINDS and cur.kind == "relative" and \
                 cur.written.modifier not in ("earlier", "later") and prev.restates is None and \
                 _RESTATE_AFTER.match(text, prev.span.end, cur.span.start) is not None and \
-                _LIST_GOES_ON.match(text, cur.span.end) is None:
+                not _list_goes_on(text, cur.span.end, following):
             out[i - 1] = dataclasses.replace(prev, restates=cur.id)
+    _link_by_event(text, out)
     return out
+
+
+_EVENT_REACH = 3  # mentions ahead in which a relative time's event may be dated
+
+
+def _link_by_event(text: str, out: list[Mention]) -> None:
+    """A relative time and a stated time told of one event are one time.
+
+    Of one noun: the relative time possesses or modifies it and the stated time dates it
+    ("next month's election on 5 December", "Tuesday's vote, held yesterday"). Of one verb:
+    both are the verb's own time, in one clause ("derailed last month near Hexthorpe, on 14
+    August"). A bare weekday against a week or month states nothing, which the rule knows;
+    a stated time already linked is left alone."""
+    for i, rel in enumerate(out):
+        if not _relative_like(rel) or rel.kind == "anchored":
+            continue
+        for j in range(i + 1, min(i + 1 + _EVENT_REACH, len(out))):
+            other = out[j]
+            if other.attachment.sentence != rel.attachment.sentence:
+                break
+            if other.kind not in STATED_KINDS or other.restates is not None or \
+                    other.dateline:
+                continue
+            if _same_noun(text, rel, other):
+                out[j] = dataclasses.replace(other, restates=rel.id)
+                break
+            if other.kind is not Kind.WEEKDAY and rel.kind == "relative" and \
+                    _same_verb(text, rel, other):
+                out[j] = dataclasses.replace(other, restates=rel.id)
+                break
+        if rel.kind == "relative" and i > 0:
+            # "Tuesday's vote, held yesterday": the stated time comes first
+            stated = out[i - 1]
+            if stated.kind in STATED_KINDS and stated.restates is None and \
+                    stated.written.possessive and not stated.dateline and \
+                    stated.attachment.sentence == rel.attachment.sentence and \
+                    stated.attachment.noun is not None and \
+                    stated.attachment.noun == rel.attachment.noun and \
+                    not rel.attachment.modifies_noun:
+                out[i - 1] = dataclasses.replace(stated, restates=rel.id)
+
+
+def _same_noun(text: str, rel: Mention, other: Mention) -> bool:
+    """"last month's derailment on 14 August": the relative time possesses the noun the
+    stated time dates, with the preposition that dates it (a topic such as "last year's
+    report on 2019" is no time of the report)."""
+    allowed = _PREPOSITION_FOR.get(other.kind.value, ())
+    shape = _POSSESSED_THEN_DATE.match(text, rel.span.end, other.span.start) \
+        if text.startswith(("'s", "’s"), rel.span.end) else None
+    if shape is not None:
+        return (shape["p1"] or shape["p2"]) in allowed
+    a, b = rel.attachment, other.attachment
+    return a.modifies_noun and a.noun is not None and a.noun == b.noun and \
+        not b.modifies_noun and b.prep in allowed and b.prep is not None
+
+
+def _same_verb(text: str, rel: Mention, other: Mention) -> bool:
+    """Both told of one verb as its time, with nothing between them that starts another
+    clause or a list."""
+    a, b = rel.attachment, other.attachment
+    if a.verb_start is None or a.verb_start != b.verb_start or a.modifies_noun or \
+            b.modifies_noun or a.via_noun or b.via_noun or a.verb_start > rel.span.start:
+        return False  # "said last month it would vote on 3 December": the verb comes first
+    if a.prep not in (None, "in", "on", "at", "during") or b.prep not in ("in", "on", "at"):
+        return False
+    if other.kind.value not in ("date", "month", "year"):
+        return False
+    gap = text[rel.span.end:other.span.start]
+    return _SAME_CLAUSE_GAP.match(gap) is not None and _SECOND_CLAUSE.search(gap) is None
 
 
 # "5 p.m. local time on Monday", "22:46 on 29 May" · "Monday at 5 p.m.", "29 May 2024 – 22:46"
