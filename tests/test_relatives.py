@@ -30,8 +30,8 @@ def rules(text: str, date: str) -> list[str]:
     ("The depot was sold in the summer of last year, in June 2021.", "2024-05-02"),
     # composed relatives and hour offsets
     ("Thirty years ago this month, in May 1990, the pit closed.", "2024-06-03"),
-    ("The blaze was reported at dawn on 9 June. Seventy-two hours earlier, on 3 June, the "
-     "alarm had been tested.", "2024-06-20"),
+    (("The blaze was reported at dawn on 9 June. Seventy-two hours earlier, on 3 June, the "
+      "alarm had been tested."), "2024-06-20"),
 ])
 def test_a_relative_time_and_its_date_disagree(text, date):
     assert rules(text, date) == ["relative-date-conflict"]
@@ -45,8 +45,8 @@ def test_a_relative_time_and_its_date_disagree(text, date):
     ("Thirty years ago this month, in June 1994, the pit closed.", "2024-06-03"),
     ("Twenty-five years ago this week, on 5 June 1999, the pit closed.", "2024-06-03"),
     ("Yesterday, three days after the 8 March poll, the new board met.", "2024-03-12"),
-    ("The blaze was reported at dawn on 9 June. Thirty-six hours earlier, on 7 June, the "
-     "alarm had been tested.", "2024-06-20"),
+    (("The blaze was reported at dawn on 9 June. Thirty-six hours earlier, on 7 June, the "
+      "alarm had been tested."), "2024-06-20"),
     ("The library opened last autumn, in October 2023, and again this spring.", "2024-01-20"),
     ("Trials began two years ago, in 2022, and volunteers were followed for a year.",
      "2024-05-02"),
@@ -55,8 +55,8 @@ def test_a_relative_time_and_its_date_disagree(text, date):
     ("The board said last month it would vote on 3 December.", "2024-05-02"),
     ("Next week's talks on Thursday will be the last.", "2024-03-12"),
     # the day after a bare weekday: its week is a guess, its weekday is not
-    ("By Tuesday the river was rising. It did not peak until the following day, "
-     "Wednesday 5 June.", "2024-06-15"),
+    (("By Tuesday the river was rising. It did not peak until the following day, "
+      "Wednesday 5 June."), "2024-06-15"),
 ])
 def test_a_relative_time_and_its_date_agree(text, date):
     assert "relative-date-conflict" not in rules(text, date)

@@ -635,7 +635,7 @@ _POSSESSED_THEN_DATE = re.compile(
 # what may stand between a relative time and a date both told of one verb ("derailed last
 # month near Hexthorpe, South Yorkshire, on 14 August"): no second clause or list
 _SAME_CLAUSE_GAP = re.compile(r"[^;:!?()]{0,80}\Z")
-_SECOND_CLAUSE = re.compile(r"\b(?:and|or|but|while|whereas|then)\b|[;:]", re.I)
+_SECOND_CLAUSE = re.compile(r"\b(?:and|or|but|while|whereas|then)\b|[;:]", re.IGNORECASE)
 _RELATIVE_SEASON = ("last", "next", "this")
 # what a stated time may follow in its noun's preposition: a day "on", a month or year "in"
 _PREPOSITION_FOR = {"date": ("on", None), "weekday": ("on", None), "month": ("in", None),
