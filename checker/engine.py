@@ -65,7 +65,7 @@ def analyse(article: Article, *, publication_date_given: dt.date | None = None,
     resolver = Resolver(article.text, pub.date if pub else None, grammar)
     mentions = resolver.resolve(find_timexes(article.text), structure.header_spans)
     mentions = tuple(attach_times(article.text, link_restatements(article.text, mentions)))
-    stretches = find_stretches(article.text, list(mentions))
+    stretches = find_stretches(article.text, list(mentions), grammar, pub.date if pub else None)
     people, counted = _people_and_counts(doc, grammar, mentions, pub.date if pub else None)
     facts = ArticleFacts(text=article.text, publication=pub, mentions=mentions,
                          stretches=stretches, people=people, counts=counted,

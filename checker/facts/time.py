@@ -141,6 +141,18 @@ class Moment:
     def contains(self, d: dt.date) -> bool:
         return self.first <= d <= self.last
 
+    def hours(self) -> tuple[float, float]:
+        """The hours after its day's midnight this moment may stand at: its time of day, the
+        hours its part of the day covers ("evening": 17 to 23; "night" runs past midnight),
+        or the whole day."""
+        if self.hour is not None:
+            at = self.hour + (self.minute or 0) / 60
+            return at, at
+        if self.label in lx.PART_OF_DAY_HOURS:
+            lo, hi = lx.PART_OF_DAY_HOURS[self.label]
+            return float(lo), float(hi)
+        return 0.0, 24.0
+
     def describe(self) -> str:
         if self.is_day:
             return f"{self.first.day} {month_name(self.first.month)} {self.first.year}"
@@ -269,6 +281,14 @@ class Stretch:
     end: int
     same_sentence: bool  # all three in one sentence: the arithmetic is on the words as written
     open_end: bool  # the end is only an upper bound ("reopened … after a refit that began …")
+    # the ends as placed for this stretch: a bare weekday counted from its dated partner
+    # ("from Friday 13 July to that Monday"), a part of the day ("the evening of 31 May"), a
+    # yearless end put after its start; None: the mention's own value
+    first: Moment | None = None
+    last: Moment | None = None
+    # the stretch runs up to publication ("have spent a fortnight in camps since they were
+    # evacuated on Nov. 26"): `end` repeats `start`, and `last` is the publication date
+    until_publication: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -167,6 +167,7 @@ def _is_rate(text: str, start: int) -> bool:
                    for w in words)
 
 
+_EVERY_BEFORE = re.compile(r"\b(?:[Ee]very|[Ee]ach)\s+\Z")
 _AGE_AFTER = re.compile(r"[\s-]+olds?\b|\s+of\s+age\b")
 
 
@@ -450,6 +451,9 @@ def _duration(name: str, m: re.Match[str]) -> list[Timex]:
             and _is_rate(m.string, start):
         # "twice a week", "$500 million a year", "two a month": a rate, not a stretch
         return [Timex("set", start, end, unit=_unit(g["unit"]), modifier="rate")]
+    if _EVERY_BEFORE.search(m.string, max(0, start - 8), start):
+        # "every eight minutes", "each two years": a frequency, not a stretch
+        return [Timex("set", start, end, unit=_unit(g["unit"]), modifier="every")]
     t = Timex("duration", amount_start, end, amount=_amount_of(g), unit=_unit(g["unit"]))
     if t.unit == "fortnight":
         t.unit, t.amount = "week", (t.amount or 1) * 2

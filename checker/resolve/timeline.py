@@ -243,6 +243,8 @@ class Resolver:
         if t.kind == "month":
             if t.year is not None:
                 return Placed(Moment.month(t.year, t.month), How.STATED)
+            if (year := self._partner_year(t, timexes, i)) is not None:
+                return Placed(Moment.month(year, t.month), How.YEAR_FROM_CONTEXT)
             if pub is None:
                 return UNPLACED
             relative = t.relative_to
@@ -347,16 +349,17 @@ class Resolver:
         return self._year_near_publication(t, att, done)
 
     def _partner_year(self, t: Written, timexes: list[Written], i: int) -> int | None:
-        """"from Tuesday 12 July to Friday 15 July 2016": a range's start without a year takes
-        its end's (the year before when its month comes later: "from 28 December to 3
+        """"from Tuesday 12 July to Friday 15 July 2016", "from January to December 2011": a
+        range's start without a year takes its end's (the year before when its month comes later: "from 28 December to 3
         January 2017")."""
         nxt = timexes[i + 1] if i + 1 < len(timexes) else None
-        if nxt is None or nxt.kind != "date" or nxt.year is None or nxt.month is None:
+        if nxt is None or nxt.kind not in ("date", "month") or nxt.year is None or \
+                nxt.month is None:
             return None
         if not (t.range_start and nxt.range_end) and \
                 _RANGE_TO.fullmatch(self.text, t.end, nxt.start) is None:
             return None
-        return nxt.year - 1 if (t.month, t.day) > (nxt.month, nxt.day) else nxt.year
+        return nxt.year - 1 if (t.month, t.day or 0) > (nxt.month, nxt.day or 0) else nxt.year
 
     def _year_near_publication(self, t: Written, att: Attachment, done: list[Mention]):
         """The year of a date written without one.
