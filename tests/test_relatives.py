@@ -60,3 +60,25 @@ def test_a_relative_time_and_its_date_disagree(text, date):
 ])
 def test_a_relative_time_and_its_date_agree(text, date):
     assert "relative-date-conflict" not in rules(text, date)
+
+
+@pytest.mark.parametrize(("text", "date", "flags"), [
+    ("Grants for the current financial year (2019-20) total £40m.", "2021-09-01", True),
+    ("Grants for the current financial year (2021-22) total £40m.", "2021-09-01", False),
+    ("Grants for next tax year, 2022-23, are frozen.", "2021-09-01", False),
+    ("Grants for next tax year, 2021-22, are frozen.", "2021-09-01", True),
+])
+def test_a_year_named_by_two_against_its_relative(text, date, flags):
+    assert (rules(text, date) == ["relative-date-conflict"]) is flags
+
+
+def test_a_year_named_by_two_is_one_period():
+    from checker.engine import analyse
+    from checker.source import read_text
+    import datetime as dt
+
+    facts = analyse(read_text("Rovers won the 2013-14 season; the 2009-12 figures were "
+                              "revised."), publication_date_given=dt.date(2020, 1, 1)).facts
+    (season,) = [m for m in facts.mentions if m.kind == "fiscal"]
+    assert season.text == "2013-14" and season.value.first.year == 2013 and \
+        season.value.last.year == 2014

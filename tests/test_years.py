@@ -66,3 +66,12 @@ def test_a_day_of_the_month_with_its_weekday(text, date, expected):
     facts = analyse(read_text(text), publication_date_given=dt.date.fromisoformat(date)).facts
     (m,) = [m for m in facts.mentions if m.kind == "day"]
     assert m.value.first == dt.date.fromisoformat(expected)
+
+
+def test_a_leap_day_still_to_come_with_no_leap_year_near():
+    report = checker.check_text("The hall will host a leap-year ball on 29 February.",
+                                publication_date="2025-01-30")
+    assert [(f.rule, f.severity.value) for f in report.findings] == [
+        ("impossible-date", "warning")]
+    assert checker.check_text("The hall will host a leap-year ball on 29 February.",
+                              publication_date="2028-01-30").findings == []

@@ -158,6 +158,10 @@ class Moment:
             return f"{self.first.day} {month_name(self.first.month)} {self.first.year}"
         if self.grain is Grain.MONTH:
             return f"{month_name(self.first.month)} {self.first.year}"
+        if self.grain is Grain.YEAR and self.last.year != self.first.year:
+            # a year named by two ("the 2016-17 financial year"), April 2016 to June 2017
+            return f"{month_name(self.first.month)} {self.first.year} to " \
+                f"{month_name(self.last.month)} {self.last.year}"
         if self.grain is Grain.YEAR:
             return str(self.first.year)
         return f"{self.first.isoformat()} to {self.last.isoformat()}"

@@ -40,6 +40,8 @@ SERIES_ENDS: dict[str, int] = _cal["series_ends"]
 PART_OF_DAY_HOURS: dict[str, tuple[int, int]] = {k: tuple(v)
                                                  for k, v in _cal["part_of_day_hours"].items()}
 JOURNEY_NOUNS: frozenset[str] = frozenset(_cal["journey_nouns"])
+SPLIT_YEARS: dict[str, tuple[int, ...]] = {k: tuple(v) for k, v in _cal["split_years"].items()}
+SPLIT_YEAR_DEFAULT: tuple[int, ...] = tuple(_cal["split_year_default"])
 TIME_NOUNS: frozenset[str] = frozenset(_cal["time_nouns"])
 TIME_PREPOSITIONS: frozenset[str] = frozenset(_cal["time_prepositions"])
 

@@ -339,6 +339,39 @@ def _current(name: str, m: re.Match[str]) -> list[Timex]:
                   modifier="current")]
 
 
+_SPLIT_NOUNS = lx.alternation((n for n in lx.SPLIT_YEARS if " " in n), spaced=True)
+_SPLIT_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?P<noun>" + lx.alternation(
+    lx.SPLIT_YEARS, spaced=True) + r")\b", re.IGNORECASE)
+_SPLIT_BEFORE = re.compile(r"\b(?P<noun>" + lx.alternation(lx.SPLIT_YEARS, spaced=True)
+                           + r")\s*[(,]?\s*\Z", re.IGNORECASE)
+
+
+def _split_noun(text: str, start: int, end: int) -> str | None:
+    after = _SPLIT_AFTER.match(text, end)
+    before = _SPLIT_BEFORE.search(text, max(0, start - 24), start)
+    found = after or before
+    return " ".join(found["noun"].lower().split()) if found else None
+
+
+def _split_year(name: str, m: re.Match[str]) -> list[Timex]:
+    """"the 2013-14 season": one period over two years, named by both; "2014-2015" only
+    beside a noun that names such a period (else it is two years)."""
+    y1, y2 = int(m["y1"]), m["y2"]
+    if (int(y2) if len(y2) == 4 else y1 // 100 * 100 + int(y2)) != y1 + 1:
+        return []  # "2009-12": a range of years or something else
+    noun = _split_noun(m.string, m.start(), m.end())
+    if len(y2) == 4 and noun is None:
+        return []
+    return [Timex("fiscal", m.start(), m.end(), year=y1, modifier="split", unit=noun)]
+
+
+def _rel_split(name: str, m: re.Match[str]) -> list[Timex]:
+    mod = m["mod"].lower()
+    return [Timex("relative", m.start(), m.end(), amount=abs(_DIRECTION[mod]),
+                  unit=" ".join(m["noun"].lower().split()), direction=_DIRECTION[mod],
+                  modifier=mod)]
+
+
 def _fiscal(name: str, m: re.Match[str]) -> list[Timex]:
     g = m.groupdict()
     start, end = m.start(), m.end()
@@ -788,6 +821,12 @@ PATTERNS: tuple[Pattern, ...] = (
                         r"(?P<which>last|this|next)\s+year)(?!\w)", _season_rel_year),
     # the current quarter · the current year
     Pattern("current", r"(?i:the\s+current\s+(?P<unit>week|month|quarter|year|decade|century))(?!\w)", _current),
+    # the 2013-14 season · the 2017-18 financial year · the current financial year (2016-17)
+    Pattern("split-year", r"(?<![\d-])(?P<y1>(?:19|20)\d\d)[-–/](?P<y2>\d\d|(?:19|20)\d\d)(?![\d%–-])",
+            _split_year),
+    # the current financial year · next tax year · last academic year
+    Pattern("rel-split", rf"(?i:(?:the\s+)?(?P<mod>current|this|last|next|previous|coming)\s+"
+                  rf"(?P<noun>{_SPLIT_NOUNS}))(?!\w)", _rel_split),
     # fiscal 1990 · fiscal year 2024 · FY2023
     Pattern("fiscal", rf"(?:(?i:fiscal)(?:\s+(?i:year))?\s+(?P<year>{_YEAR})|FY\s?(?P<yy>{_YEAR}|\d\d))(?!\d)", _fiscal),
     # earlier this month · later this year · earlier in the week

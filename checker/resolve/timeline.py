@@ -130,6 +130,27 @@ def _by_tense(options: list[Moment], pub: dt.date, direction: int) -> Moment:
                                        min(abs((o.first - pub).days), abs((o.last - pub).days))))
 
 
+def _split_period(year: int, noun: str | None) -> Moment:
+    """"the 2016-17 financial year": from the earliest month such a year may begin in 2016
+    to the last it may end in 2017 (a UK one runs April to March, an Australian one July to
+    June)."""
+    starts = lx.SPLIT_YEARS.get(noun or "", lx.SPLIT_YEAR_DEFAULT)
+    first = dt.date(year, min(starts), 1)
+    last = dt.date(year + 1, max(starts), 1) - dt.timedelta(days=1)
+    return Moment(first, last, Grain.YEAR, label=noun)
+
+
+def _current_split(pub: dt.date, noun: str, direction: int) -> Moment:
+    """"the current financial year": every such year that may contain the publication
+    date, whichever month it begins in; "last" and "next" move it a year."""
+    starts = lx.SPLIT_YEARS[noun]
+    years = [(pub.year if pub.month >= m else pub.year - 1) + direction for m in starts]
+    firsts = [dt.date(y, m, 1) for y, m in zip(years, starts, strict=True)]
+    lasts = [dt.date(y + 1, m, 1) - dt.timedelta(days=1)
+             for y, m in zip(years, starts, strict=True)]
+    return Moment(min(firsts), max(lasts), Grain.YEAR, label=noun)
+
+
 def _ago_this(pub: dt.date, amount: float, unit: str, this: str) -> Moment | None:
     """"twenty years ago this week": the publication's week or month, so many years back."""
     years = {"year": 1, "decade": 10}.get(unit)
@@ -262,6 +283,8 @@ class Resolver:
                           How.YEAR_FROM_PUBLICATION)
         if t.kind == "year":
             return Placed(Moment.year(t.year), How.STATED)
+        if t.kind == "fiscal" and t.modifier == "split" and t.year:
+            return Placed(_split_period(t.year, t.unit), How.STATED)
         if t.kind == "decade":
             y = t.year or 0
             return Placed(Moment(dt.date(y, 1, 1), dt.date(y + 9, 12, 31), Grain.DECADE),
@@ -387,6 +410,10 @@ class Resolver:
             turned = [d for d in options if (d - pub).days * direction >= 0]
             if turned:
                 best = min(turned, key=lambda d: abs((d - pub).days))
+            elif t.month == 2 and t.day == 29:
+                # "will host a leap-year ball on 29 February", told in January 2025: the
+                # only leap day near is long past
+                return Placed(None, How.YEAR_FROM_PUBLICATION, impossible=True)
         if t.weekday is not None and best.weekday() != t.weekday:
             fits = [d for d in options if d.weekday() == t.weekday
                     and abs((d - pub).days) <= WEEKDAY_REACH_DAYS
@@ -504,6 +531,8 @@ class Resolver:
         if pub is None:
             return UNPLACED
         unit = t.unit or "day"
+        if unit in lx.SPLIT_YEARS:  # "the current financial year"
+            return Placed(_current_split(pub, unit, t.direction), How.RELATIVE_TO_PUBLICATION)
         how = How.RELATIVE_TO_PUBLICATION
         if t.modifier in ("yesterday", "today", "tonight", "tomorrow", "this") and unit == "day":
             return Placed(Moment.day(pub + dt.timedelta(days=t.direction * int(t.amount or 0)),
@@ -631,9 +660,10 @@ _LIST_REACH = 16  # characters from the conjunction to the next time of a list
 # "a week after the 3 May vote": the date is what the offset counts from, not its restatement
 _NAMES_ANCHOR = re.compile(r"\s+(?:the\s+)?\Z")
 # "last month's derailment on 14 August", "tomorrow's meeting on Thursday", "last week's
-# hailstorm, on June 13": a possessive relative time, its noun (a few words), then the date
+# hailstorm, on June 13", "last spring's flood on the Red River -- in 2009 --": a possessive
+# relative time, its noun (a few words), then the date
 _POSSESSED_THEN_DATE = re.compile(
-    r"['’]s\s+(?:[A-Za-z-]+\s+){0,3}?[A-Za-z-]+(?:\s*(?:,|\(|—|–)\s*(?P<p1>on|in|at)?|"
+    r"['’]s\s+(?:[A-Za-z-]+\s+){0,4}?[A-Za-z-]+(?:\s*(?:,|\(|—|–|--)\s*(?P<p1>on|in|at)?|"
     r"\s+(?P<p2>on|in|at))\s*(?:the\s+)?\Z")
 # what may stand between a relative time and a date both told of one verb ("derailed last
 # month near Hexthorpe, South Yorkshire, on 14 August"): no second clause or list
@@ -670,7 +700,7 @@ def link_restatements(text: str, mentions: list[Mention]) -> list[Mention]:
         if cur.attachment.sentence != prev.attachment.sentence:
             continue
         following = out[i + 1] if i + 1 < len(out) else None
-        if _relative_like(prev) and cur.kind in STATED_KINDS and \
+        if _relative_like(prev) and (cur.kind in STATED_KINDS or cur.kind is Kind.FISCAL) and \
                 _RESTATE_GAP.match(text, prev.span.end, cur.span.start) is not None and \
                 not _list_goes_on(text, cur.span.end, following):
             if prev.kind == "anchored" and prev.written.modifier in ("after", "before") and \
