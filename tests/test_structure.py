@@ -97,3 +97,23 @@ def test_a_headline_and_the_dateline_below_it_are_not_linked():
     assert report.findings == []
     assert [h.role for h in read_structure(text).head] == [LineRole.HEADLINE,
                                                           LineRole.DATELINE]
+
+
+def test_an_outlet_line_with_a_dash_is_not_a_wire_dateline():
+    text = ("HARBOUR PRESS - PRINT EDITION\nTuesday, May 10, 2022\n\nFerry fares rise\n\n"
+            "The ferry company raised fares on Monday.")
+    assert find_dateline(text).date() == dt.date(2022, 5, 10)
+
+
+def test_bullets_under_a_headline_are_head_lines_not_wrapped_prose():
+    text = ("Fares rise again\n\n* Ferry fares rise 4 pct, bus fares 2 pct - operators say\n"
+            "* Rail fares frozen\n\nOSLO, May 10 (Reuters) - Ferry fares will rise in June.")
+    s = read_structure(text)
+    assert text[s.body_start:].startswith("OSLO") and s.dateline.timex.month == 5
+
+
+def test_a_dateline_below_the_standfirst():
+    text = ("Nightjars cross the Sahara\n\nTiny tags show the birds fly 7,000 km each way.\n\n"
+            "By Ann Lee · 14 September 2020\n\nThe study tracked 32 birds.")
+    assert find_dateline(text).date() == dt.date(2020, 9, 14)
+    assert "By Ann Lee · 14 September 2020" in sentences(text)

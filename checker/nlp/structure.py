@@ -22,12 +22,14 @@ from checker.nlp.temporal import find_timexes
 
 _HEAD_LINES = 12  # the head is the first few lines …
 _HEAD_CHARS = 1200  # … and never longer than this
+_LATE_LINES = 6  # lines of the body in which a dateline may still stand
 _LINE_CHARS = 160  # a head line is short; a longer line is prose
 _DATELINE_CHARS = 120  # a wire dateline opens its paragraph within this many characters
 _DASH = re.compile(r"\s[—–-]+(?:\s|$)|\s?\(" + lx.alternation(lx.WIRE_AGENCIES) + r"\)\s*[—–-]*")
 _WORD = re.compile(r"[^\W\d_][\w.'’-]*")
 # a line or paragraph that ends as a sentence does: ". ", "?", "!" with closing quotes
 _ENDS_SENTENCE = re.compile(r"[.!?…][\"'”’)\]]*\s*\Z")
+_BULLET = re.compile(r"\s*[*•·‣–-]\s")
 _PARAGRAPH_BREAK = re.compile(r"\n[^\S\n]*\n\s*")
 # "JUNE 10, 2019", "18 JUN 2014": upper-case month and weekday names in header lines
 _CAPS_CALENDAR = re.compile(r"\b(?:" + "|".join(sorted(
@@ -206,8 +208,11 @@ def _head_lines(text: str) -> tuple[list[tuple[int, str]], int]:
         lines = [(o, ln) for o, ln in _lines(text, pos, end) if ln.strip()]
         widest = max((len(ln.rstrip()) for _, ln in lines), default=0)
         for i, (offset, line) in enumerate(lines):
+            # a hard-wrapped line is long and the next goes on with the sentence; a list of
+            # bullets is not wrapped prose
             wrapped = (i < len(lines) - 1 and widest >= 50
-                       and len(line.rstrip()) > 0.75 * widest)
+                       and len(line.rstrip()) > 0.75 * widest
+                       and not _BULLET.match(line) and not _BULLET.match(lines[i + 1][1]))
             if _is_prose(line) or _opens_with_dateline(line) or (
                     wrapped and not head_like(line)):
                 return head, offset
@@ -217,8 +222,13 @@ def _head_lines(text: str) -> tuple[list[tuple[int, str]], int]:
 
 
 def _opens_with_dateline(line: str) -> bool:
+    """"SEOUL, Feb 20 (Reuters) - North Korea fired …": a dateline and then prose (not
+    "WINNIPEG FREE PRESS - PRINT EDITION", an outlet line)."""
     span, _ = _lead_dateline(line, 0)
-    return span is not None and len(_WORD.findall(line[span.end:])) >= 2
+    if span is None:
+        return False
+    words = _WORD.findall(line[span.end:])
+    return len(words) >= 2 and any(w[0].islower() for w in words)
 
 
 def head_like(line: str) -> bool:
@@ -249,6 +259,26 @@ def _lead_dateline(text: str, start: int) -> tuple[Span | None, Written | None]:
     return None, None
 
 
+def _late_dateline(text: str, body_start: int) -> Dateline | None:
+    """A dateline or stamp among the first few lines of the body ("By Imogen Hartley · 14
+    September 2020" below a standfirst)."""
+    seen = 0
+    for offset, line in _lines(text, body_start, min(len(text), body_start + _HEAD_CHARS)):
+        content = line.strip()
+        if not content:
+            continue
+        seen += 1
+        if seen > _LATE_LINES:
+            break
+        timexes = _line_timexes(content)
+        dates = [t for t in _full_dates(timexes) if t.year is not None]
+        if dates and _role(content, timexes) in (LineRole.DATELINE, LineRole.STAMP):
+            lead = len(line) - len(line.lstrip())
+            return Dateline(dates[0].moved(offset + lead),
+                            Span(offset + lead, offset + lead + len(content)))
+    return None
+
+
 @lru_cache(maxsize=64)
 def read_structure(text: str) -> Structure:
     """The head of the copy, its dateline, and where the spaCy pass must start sentences."""
@@ -272,7 +302,13 @@ def read_structure(text: str) -> Structure:
             break
     if dateline is None and lead_date is not None and lead_span is not None:
         dateline = Dateline(lead_date, lead_span)
+    late = None
+    if dateline is None:
+        late = _late_dateline(text, body_start)
+        dateline = late
     starts = [h.span.start for h in head[1:]] + ([body_start] if head else [])
+    if late is not None:  # its own unit, wherever it stands
+        starts += [late.line.start, late.line.end]
     if lead_span is not None:
         after = lead_span.end + len(text[lead_span.end:]) - len(text[lead_span.end:].lstrip())
         starts.append(after)
