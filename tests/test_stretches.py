@@ -51,6 +51,9 @@ def flagged(text: str, date: str) -> list[str]:
     # named with its length, dated in the next sentence
     ("Bus drivers begin a 48-hour strike today. The strike runs from 5am on Tuesday 4 June "
      "until 5am on Friday 7 June.", "2024-06-04", "72 hours"),
+    # a length told with its start, and dated in full in the next sentence
+    ("Ferries will stop for six days starting this weekend, the port said. The closure "
+     "runs from Saturday 8 June to Friday 14 June.", "2024-06-05", "7 days"),
 ])
 def test_a_length_that_disagrees_with_its_dates(text, date, says):
     (message,) = flagged(text, date)
@@ -84,6 +87,8 @@ def test_a_length_that_disagrees_with_its_dates(text, date, says):
      "2024-06-17"),
     ("The pair reached the top on Monday 16 July 1973. The ascent took four days, from "
      "Friday 13 July to that Monday.", "2023-07-16"),
+    ("Ferries will stop for six days starting this weekend, the port said. The regatta "
+     "runs from Saturday 15 June to Friday 21 June.", "2024-06-05"),  # another start
     # the trial ended when the verdict came, not when the copy was published
     ("The jury convicted him on Thursday, bringing to an end a five-month trial that opened "
      "on 15 January.", "2024-06-17"),

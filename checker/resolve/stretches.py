@@ -37,6 +37,10 @@ _FROM_BEFORE = re.compile(r"\b(?:[Ff]rom|[Bb]etween)\s+(?:(?:[\w'’-]+\s+){0,3}
 # "the evening of Friday 31 May": the part of the day a date is narrowed to
 _PART_BEFORE = re.compile(r"\b(?P<part>morning|afternoon|evening|night)\s+of\s+(?:the\s+)?\Z",
                           re.IGNORECASE)
+# "for nine days starting this weekend", "three weeks from Monday": a length and its start
+_STARTED_BEFORE = re.compile(r"\b(?:starting|beginning|from|as\s+of)\s+(?:on\s+)?\Z",
+                             re.IGNORECASE)
+_STARTED_REACH = 30
 _SINCE_BEFORE = re.compile(r"\b[Ss]ince\s+(?:the\s+)?\Z")
 _DETERMINER = r"\s+(?:an?|the|its|their|his|her)\s+\Z"
 _ENDING = re.compile(r"\b(?:ending|ended|ends)" + _DETERMINER, re.IGNORECASE)
@@ -248,6 +252,9 @@ class _Finder:
         self.used = {start.id for start, _ in claimed.values()}
         later = self._claim_later_ranges(
             [d for d in durations if d.id not in claimed], owners)
+        self.used |= {start.id for start, _ in later.values()}
+        later.update(self._claim_started_ranges(
+            [d for d in durations if d.id not in claimed and d.id not in later]))
         for d in durations:
             owner = owners.get(d.id)
             if (found := claimed.get(d.id)) is not None:
@@ -433,6 +440,40 @@ class _Finder:
                     out[d.id] = (start, end)
                     break
         return out
+
+    # -- "for nine days starting this weekend. … The diversion runs from Saturday, Aug. 6, …"
+    def _claim_started_ranges(self, durations: list[Mention]
+                              ) -> dict[int, tuple[Mention, Mention]]:
+        """A length told with its start ("for nine days starting this weekend", "closed for
+        three weeks from Monday"), and in the next sentence or two a range that starts
+        then: two statements of one stretch."""
+        out: dict[int, tuple[Mention, Mention]] = {}
+        for d in durations:
+            anchor = self._start_anchor(d)
+            if anchor is None or anchor.value is None:
+                continue
+            s = d.attachment.sentence
+            for start, end in self.ranges:
+                if start.id in self.used or not s < start.attachment.sentence <= \
+                        s + _NEXT_SENTENCES or start.value is None:
+                    continue
+                if anchor.value.first <= start.value.first <= anchor.value.last:
+                    out[d.id] = (start, end)
+                    self.used.add(start.id)
+                    break
+        return out
+
+    def _start_anchor(self, d: Mention) -> Mention | None:
+        """The time a length is said to start at, right after it: "nine days starting this
+        weekend", "three weeks from Monday"."""
+        for m in self.mentions:
+            if m.attachment.sentence != d.attachment.sentence or m.span.start < d.span.end:
+                continue
+            if m.span.start - d.span.end > _STARTED_REACH:
+                break
+            if _STARTED_BEFORE.search(self.text, max(0, m.span.start - 16), m.span.start):
+                return m
+        return None
 
     # -- placing the ends
     def _place(self, start: Mention, end: Mention) -> tuple[Moment | None, Moment | None]:
