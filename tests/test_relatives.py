@@ -54,6 +54,10 @@ def test_a_relative_time_and_its_date_disagree(text, date):
     ("Last year's review of 2019 was late.", "2024-05-02"),
     ("The board said last month it would vote on 3 December.", "2024-05-02"),
     ("Next week's talks on Thursday will be the last.", "2024-03-12"),
+    # a date without a year that restates a relative time is in it when it can be
+    ("He was elected last year on 3 May.", "2024-06-10"),
+    ("Last year, on 4 July, the plant closed.", "2024-06-10"),
+    ("Next year, in March, the line reopens.", "2024-06-10"),
     # the day after a bare weekday: its week is a guess, its weekday is not
     (("By Tuesday the river was rising. It did not peak until the following day, "
       "Wednesday 5 June."), "2024-06-15"),

@@ -713,7 +713,33 @@ def link_restatements(text: str, mentions: list[Mention]) -> list[Mention]:
                 not _list_goes_on(text, cur.span.end, following):
             out[i - 1] = dataclasses.replace(prev, restates=cur.id)
     _link_by_event(text, out)
+    _years_from_relatives(out)
     return out
+
+
+def _years_from_relatives(out: list[Mention]) -> None:
+    """"last year, on 4 July", "He was elected last year on 3 May": a date written without a
+    year that restates a relative time takes the year in which it falls within it, when
+    one does; one that falls in none keeps its year, for the rule to judge."""
+    for i, m in enumerate(out):
+        if m.restates is None or m.written.year is not None or \
+                m.how is not How.YEAR_FROM_PUBLICATION or m.value is None or \
+                m.written.month is None:
+            continue
+        rel = out[m.restates]
+        if rel.value is None or rel.value.is_day:
+            continue
+        for year in range(rel.value.first.year, rel.value.last.year + 1):
+            if m.kind == "date":
+                d = _safe_date(year, m.written.month, m.written.day or 1)
+                placed = Moment.day(d, label=m.value.label) if d else None
+            else:
+                placed = Moment.month(year, m.written.month)
+            if placed is not None and rel.value.first <= placed.first and \
+                    placed.last <= rel.value.last:
+                if placed != m.value:
+                    out[i] = dataclasses.replace(m, value=placed, how=How.YEAR_FROM_CONTEXT)
+                break
 
 
 _EVENT_REACH = 3  # mentions ahead in which a relative time's event may be dated
