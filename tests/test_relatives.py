@@ -44,6 +44,7 @@ def test_a_relative_time_and_its_date_disagree(text, date):
     ("Staff prepared for tomorrow's hearing on Wednesday.", "2024-03-12"),
     ("Thirty years ago this month, in June 1994, the pit closed.", "2024-06-03"),
     ("Twenty-five years ago this week, on 5 June 1999, the pit closed.", "2024-06-03"),
+    ("Twenty years ago today, on 3 June 2004, the pit closed.", "2024-06-03"),
     ("Yesterday, three days after the 8 March poll, the new board met.", "2024-03-12"),
     (("The blaze was reported at dawn on 9 June. Thirty-six hours earlier, on 7 June, the "
       "alarm had been tested."), "2024-06-20"),
@@ -71,6 +72,7 @@ def test_a_relative_time_and_its_date_agree(text, date):
     ("Grants for the current financial year (2021-22) total £40m.", "2021-09-01", False),
     ("Grants for next tax year, 2022-23, are frozen.", "2021-09-01", False),
     ("Grants for next tax year, 2021-22, are frozen.", "2021-09-01", True),
+    ("Prices were frozen for the last financial year (2023-24).", "2024-05-03", False),
 ])
 def test_a_year_named_by_two_against_its_relative(text, date, flags):
     assert (rules(text, date) == ["relative-date-conflict"]) is flags

@@ -77,6 +77,7 @@ def test_a_length_that_disagrees_with_its_dates(text, date, says):
     ("A 72-hour strike runs from Tuesday to Thursday.", "2024-06-03"),
     ("The families have now spent ten days in tents since they were moved out on 10 June.",
      "2024-06-20"),
+    ("The strike, the first in 30 years, lasted from 2 to 6 June.", "2024-06-12"),
     # the range belongs to another length, told by ellipsis or in another clause
     ("Four years at Leeds were followed by six at York, from 1990 to 1996.", "2024-06-17"),
     ("A planned 36-hour stop was cut to 12 hours, and the dinner was moved from Saturday "

@@ -427,7 +427,8 @@ def _season_rel_year(name: str, m: re.Match[str]) -> list[Timex]:
 def _ago_this(name: str, m: re.Match[str]) -> list[Timex]:
     g = m.groupdict()
     return [Timex("relative", m.start(), m.end(), amount=_amount_of(g), unit=_unit(g["unit"]),
-                  direction=-1, modifier="ago", relative_to=g["unit2"].lower())]
+                  direction=-1, modifier="ago",
+                  relative_to="day" if g.get("today") else g["unit2"].lower())]
 
 
 def _rel_in(name: str, m: re.Match[str]) -> list[Timex]:
@@ -835,8 +836,8 @@ PATTERNS: tuple[Pattern, ...] = (
                r"(?!\w)", _rel_in),
     # twenty years ago this week · fifteen years ago this month: the same week or month,
     # so many years back (one expression: "this week" alone is not its time)
-    Pattern("ago-this", rf"{_AMOUNT}[\s-]+{_UNIT}\s+(?i:ago)\s+(?i:this)\s+(?P<unit2>(?i:week|month))(?!\w)",
-            _ago_this),
+    Pattern("ago-this", rf"{_AMOUNT}[\s-]+{_UNIT}\s+(?i:ago)\s+(?:(?i:this)\s+(?P<unit2>(?i:week|month))|"
+                 r"(?P<today>(?i:today)))(?!\w)", _ago_this),
     # two days later · a week earlier · six years ago · 35 years after
     Pattern("offset", rf"{_APPROX}{_AMOUNT}[\s-]+{_COUNT_ADJ}{_UNIT}\s+(?P<dir>(?i:ago|earlier|later|before|after|"
                r"previously|on(?=\s*[,.;:])|from\s+now|prior|since))(?!\w)", _offset),

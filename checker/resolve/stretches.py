@@ -86,6 +86,9 @@ def _owner(root: Token) -> _Owner:
     up = noun or tok
     if up.dep_ == "pobj" and up.head.dep_ == "prep":
         up = up.head  # "for 48 hours", "for a three-day visit"
+        if noun is None and up.head.pos_ in ("NOUN", "PROPN", "ADJ", "NUM"):
+            # "the first in 30 years", "a holiday of two weeks": the noun's, not the verb's
+            return _Owner(root, up.head, None, False)
     head = up.head
     for _ in range(3):
         if head.pos_ in ("VERB", "AUX") or head.i == head.head.i:

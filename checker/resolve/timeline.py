@@ -131,12 +131,14 @@ def _by_tense(options: list[Moment], pub: dt.date, direction: int) -> Moment:
 
 
 def _split_period(year: int, noun: str | None) -> Moment:
-    """"the 2016-17 financial year": from the earliest month such a year may begin in 2016
-    to the last it may end in 2017 (a UK one runs April to March, an Australian one July to
-    June)."""
+    """"the 2016-17 financial year": the months it covers whichever month such a year
+    begins in (a UK one runs April to March, an Australian one July to June: July 2016 to
+    March 2017 is in both)."""
     starts = lx.SPLIT_YEARS.get(noun or "", lx.SPLIT_YEAR_DEFAULT)
-    first = dt.date(year, min(starts), 1)
-    last = dt.date(year + 1, max(starts), 1) - dt.timedelta(days=1)
+    first = dt.date(year, max(starts), 1)
+    last = dt.date(year + 1, min(starts), 1) - dt.timedelta(days=1)
+    if last < first:  # conventions too far apart to share a month
+        first, last = dt.date(year, 12, 1), dt.date(year + 1, 1, 31)
     return Moment(first, last, Grain.YEAR, label=noun)
 
 
@@ -152,7 +154,8 @@ def _current_split(pub: dt.date, noun: str, direction: int) -> Moment:
 
 
 def _ago_this(pub: dt.date, amount: float, unit: str, this: str) -> Moment | None:
-    """"twenty years ago this week": the publication's week or month, so many years back."""
+    """"twenty years ago this week", "ten years ago today": the publication's week, month
+    or day, so many years back."""
     years = {"year": 1, "decade": 10}.get(unit)
     whole = _unit_moment(pub, this, 0)
     if years is None or whole is None or amount != int(amount):
@@ -164,6 +167,8 @@ def _ago_this(pub: dt.date, amount: float, unit: str, this: str) -> Moment | Non
         return None
     if this == "month":
         return Moment.month(first.year, first.month)
+    if this == "day":
+        return Moment.day(first)
     return Moment(first, last, Grain.WEEK)
 
 
@@ -540,7 +545,7 @@ class Resolver:
         if t.modifier in ("ago", "from now"):
             if t.amount is None:
                 return UNPLACED
-            if t.relative_to in ("week", "month"):
+            if t.relative_to in ("day", "week", "month"):
                 return Placed(_ago_this(pub, t.amount, unit, t.relative_to), how)
             return Placed(shift_date(pub, t.amount, unit, t.direction), how)
         if t.modifier in ("earlier", "later"):
