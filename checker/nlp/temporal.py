@@ -9,8 +9,8 @@ with bounded repeats, so matching is linear in the length of the text.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, fields
 from collections.abc import Callable
+from dataclasses import dataclass, fields
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -75,7 +75,7 @@ class Pattern(NamedTuple):
 
 # ---------------------------------------------------------------- building blocks
 
-def _capitalised(words) -> str:  # noqa: ANN001
+def _capitalised(words) -> str:
     return lx.alternation(w.capitalize() for w in words)
 
 
@@ -777,11 +777,13 @@ PATTERNS: tuple[Pattern, ...] = (
                  rf"(?P<day>{_DAY})\s+(?P<mon>{_MON})(?![a-z])(?:,?\s+(?P<year>{_YEAR})(?!\d))?",
             _day_range),
     # Sept. 16-17 · Sat. and Sun., Aug. 9-10 (a weekday for each day, in order)
-    Pattern("md-range", rf"(?:(?P<wd1>{_WD_DATE}),?\s+(?:and|&|to|-|–)\s+(?P<wd>{_WD_DATE}),?[^\S\n]+)?"
+    Pattern("md-range", rf"(?:(?P<wd1>{_WD_DATE}),?\s+(?:and|&|to|-|–)\s+"
+                 rf"(?P<wd>{_WD_DATE}),?[^\S\n]+)?"
                  rf"(?P<mon>{_MON})\s+(?P<day1>[0-3]?\d)\s*[-–]\s*(?P<day>[0-3]?\d)(?![\d:.,]\d|\d)"
                  rf"(?:,?\s+(?P<year>{_YEAR})(?!\d))?", _day_range),
     # Thursday the 6th: a day of a month the copy leaves to the reader, with its weekday
-    Pattern("wd-day", rf"(?P<wd>{_WD_DATE})[^\S\n]+the[^\S\n]+(?P<day>[1-9]|[12]\d|3[01])(?:st|nd|rd|th)"
+    Pattern("wd-day", rf"(?P<wd>{_WD_DATE})[^\S\n]+the[^\S\n]+"
+                 r"(?P<day>[1-9]|[12]\d|3[01])(?:st|nd|rd|th)"
                  r"(?![\w-])(?!\s+of\b)", _wd_day),
     # the thirty-first of April · Tuesday, the fourteenth of June
     Pattern("spelled", rf"(?:{_WD_BEFORE})?(?i:the)\s+(?P<ord>[A-Za-z]+(?:-[a-z]+)?)\s+of\s+"
@@ -823,7 +825,8 @@ PATTERNS: tuple[Pattern, ...] = (
     # the current quarter · the current year
     Pattern("current", r"(?i:the\s+current\s+(?P<unit>week|month|quarter|year|decade|century))(?!\w)", _current),
     # the 2013-14 season · the 2017-18 financial year · the current financial year (2016-17)
-    Pattern("split-year", r"(?<![\d-])(?P<y1>(?:19|20)\d\d)[-–/](?P<y2>\d\d|(?:19|20)\d\d)(?![\d%–-])",
+    Pattern("split-year", r"(?<![\d-])(?P<y1>(?:19|20)\d\d)[-–/](?P<y2>\d\d|(?:19|20)\d\d)"
+                   r"(?![\d%–-])",
             _split_year),
     # the current financial year · next tax year · last academic year
     Pattern("rel-split", rf"(?i:(?:the\s+)?(?P<mod>current|this|last|next|previous|coming)\s+"
@@ -836,7 +839,8 @@ PATTERNS: tuple[Pattern, ...] = (
                r"(?!\w)", _rel_in),
     # twenty years ago this week · fifteen years ago this month: the same week or month,
     # so many years back (one expression: "this week" alone is not its time)
-    Pattern("ago-this", rf"{_AMOUNT}[\s-]+{_UNIT}\s+(?i:ago)\s+(?:(?i:this)\s+(?P<unit2>(?i:week|month))|"
+    Pattern("ago-this", rf"{_AMOUNT}[\s-]+{_UNIT}\s+(?i:ago)\s+"
+                 r"(?:(?i:this)\s+(?P<unit2>(?i:week|month))|"
                  r"(?P<today>(?i:today)))(?!\w)", _ago_this),
     # two days later · a week earlier · six years ago · 35 years after
     Pattern("offset", rf"{_APPROX}{_AMOUNT}[\s-]+{_COUNT_ADJ}{_UNIT}\s+(?P<dir>(?i:ago|earlier|later|before|after|"
@@ -901,13 +905,16 @@ PATTERNS: tuple[Pattern, ...] = (
     # 2024-05-29 · 29/05/2024 · 7/8/07
     Pattern("iso", rf"(?:{_WD_BEFORE})?(?P<year>{_YEAR})-(?P<mon>0[1-9]|1[0-2])-"
             rf"(?P<day>0[1-9]|[12]\d|3[01])(?![\d-])", _iso),
-    Pattern("slash", rf"(?:{_WD_BEFORE})?(?<![\d/])(?P<a>[0-3]?\d)/(?P<b>[0-3]?\d)/(?P<y>(?:19|20)\d\d|\d\d)"
+    Pattern("slash", rf"(?:{_WD_BEFORE})?(?<![\d/])(?P<a>[0-3]?\d)/(?P<b>[0-3]?\d)/"
+            r"(?P<y>(?:19|20)\d\d|\d\d)"
             r"(?![\d/])", _slash),
     # 29-02-2019 · 10-31-2014: day and month in either order, a full year
-    Pattern("dashed", rf"(?:{_WD_BEFORE})?(?<![\d-])(?P<a>[0-3]?\d)-(?P<b>[0-3]?\d)-(?P<y>(?:19|20)\d\d)"
+    Pattern("dashed", rf"(?:{_WD_BEFORE})?(?<![\d-])(?P<a>[0-3]?\d)-(?P<b>[0-3]?\d)-"
+            r"(?P<y>(?:19|20)\d\d)"
             r"(?![\d-])", _slash),
     # 31.04.2022: dotted dates put the day first
-    Pattern("dotted", rf"(?:{_WD_BEFORE})?(?<![\d.])(?P<a>[0-3]?\d)\.(?P<b>[01]?\d)\.(?P<y>(?:19|20)\d\d)"
+    Pattern("dotted", rf"(?:{_WD_BEFORE})?(?<![\d.])(?P<a>[0-3]?\d)\.(?P<b>[01]?\d)\."
+            r"(?P<y>(?:19|20)\d\d)"
             r"(?!\d|\.\d)", _slash),
     # Thursday 24/03 · on 31/06 · until 3/01: no year; after a weekday or a word that
     # introduces a time (a bare "24/7" or "3/4" is a rate or a fraction)

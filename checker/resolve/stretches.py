@@ -12,10 +12,13 @@ which of several durations owns a range. duration-mismatch only counts.
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import datetime as dt
 import re
+from collections import defaultdict
 from collections.abc import Iterable
+from itertools import islice
 from typing import TYPE_CHECKING
 
 from dateutil.relativedelta import relativedelta
@@ -47,6 +50,11 @@ _ENDING = re.compile(r"\b(?:ending|ended|ends)" + _DETERMINER, re.IGNORECASE)
 _AFTER = re.compile(r"\bafter" + _DETERMINER, re.IGNORECASE)
 _ADJACENT = 60  # characters from a duration to a range told right after it
 _NEXT_SENTENCES = 2  # how far on the copy may date a stretch it named ("The stoppage runs …")
+# bounds that keep the work linear on junk: a sentence read for its verbs, the durations a
+# range is offered to, the mentions around a duration read for its start or end
+_SENTENCE_TOKENS = 150
+_NEAREST = 3
+_AROUND = 8
 _ENDPOINT_KINDS = (Kind.DATE, Kind.WEEKDAY, Kind.MONTH, Kind.YEAR, Kind.TIME, Kind.RELATIVE,
                    Kind.DAY, Kind.SEASON, Kind.HOLIDAY, Kind.FISCAL)
 
@@ -123,11 +131,11 @@ def _event_verbs(owner: _Owner) -> list[Token]:
     arriving on Monday and leaving on Friday")."""
     out: list[Token] = []
     sent = owner.root.sent
-    if owner.noun is not None:
+    if owner.noun is not None and len(sent) <= _SENTENCE_TOKENS:
         out.extend(t for t in sent if t.pos_ in ("VERB", "AUX") and _told_of(t, owner.noun))
     if owner.verb is not None and not owner.subject:
         out.append(owner.verb)
-        for t in owner.verb.subtree:
+        for t in islice(owner.verb.subtree, _SENTENCE_TOKENS):
             if t.pos_ == "VERB" and t.dep_ in ("advcl", "conj", "xcomp") and \
                     not any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children):
                 out.append(t)
@@ -146,7 +154,30 @@ class _Finder:
         self.mentions = mentions
         self.grammar = grammar if grammar is not None and grammar.parsed else None
         self.pub = pub
+        self.by_verb: dict[int, list[Mention]] = defaultdict(list)
+        for m in mentions:
+            if m.attachment.verb_start is not None:
+                self.by_verb[m.attachment.verb_start].append(m)
+        self.sents = list(self.grammar.doc.sents) if self.grammar is not None else []
+        self.sent_starts = [sent.start for sent in self.sents]
         self.ranges = self._ranges()
+        self.ranges_in: dict[int, list[tuple[Mention, Mention]]] = defaultdict(list)
+        for pair in self.ranges:
+            self.ranges_in[pair[0].attachment.sentence].append(pair)
+        self._verbs: dict[int, list[Token]] = {}
+        self.used: set[int] = set()
+
+    def _around(self, d: Mention) -> list[Mention]:
+        """The mentions of d's sentence near it."""
+        lo, hi = max(0, d.id - _AROUND), min(len(self.mentions), d.id + _AROUND + 1)
+        return [m for m in self.mentions[lo:hi]
+                if m.attachment.sentence == d.attachment.sentence]
+
+    def _event_verbs(self, owner: _Owner) -> list[Token]:
+        cached = self._verbs.get(owner.root.i)
+        if cached is None:
+            cached = self._verbs[owner.root.i] = _event_verbs(owner)
+        return cached
 
     # -- tokens
     def _root(self, m: Mention) -> Token | None:
@@ -218,7 +249,7 @@ class _Finder:
                     head.pos_ in ("VERB", "AUX") and _told_of(head, owner.noun))):
                 return True
             if head.i == owner.root.i or (owner.verb is not None and not owner.subject
-                                          and head.i in {v.i for v in _event_verbs(owner)}):
+                                          and head.i in {v.i for v in self._event_verbs(owner)}):
                 return True  # "spent three days searching, from Thursday to Friday"
             if head.dep_ == "appos" and head.head.i in (owner.root.i, getattr(owner.noun, "i",
                                                                                   -1)):
@@ -277,10 +308,15 @@ class _Finder:
         """Each range goes to the nearest duration before it in its sentence that it is told
         of ("Five years there were followed by seven …, from 1976 to 1983": not the five)."""
         out: dict[int, tuple[Mention, Mention]] = {}
+        in_sentence: dict[int, list[Mention]] = defaultdict(list)
+        for d in durations:
+            in_sentence[d.attachment.sentence].append(d)
         for start, end in self.ranges:
-            for d in sorted((d for d in durations
-                             if d.attachment.sentence == start.attachment.sentence
-                             and d.id not in out),
+            here = in_sentence.get(start.attachment.sentence, [])
+            at = bisect.bisect_left(here, start.span.start, key=lambda d: d.span.start) \
+                if len(here) > _NEAREST else 0
+            near = here[max(0, at - _NEAREST):at + 1] if len(here) > _NEAREST else here
+            for d in sorted((d for d in near if d.id not in out),
                             key=lambda d: (d.span.start > start.span.start,
                                            abs(start.span.start - d.span.end))):
                 owner = owners.get(d.id)
@@ -302,7 +338,7 @@ class _Finder:
         if owner is None:
             return None
         journey = owner.noun is not None and owner.noun.lemma_.lower() in lx.JOURNEY_NOUNS
-        verbs = _event_verbs(owner)
+        verbs = list(self._event_verbs(owner))
         told_here = len(verbs)
         verbs += self._later_event_verbs(owner)
         starts, ends = [], []
@@ -332,11 +368,12 @@ class _Finder:
             return []
         lemma = owner.noun.lemma_.lower()
         names = next((g for g in lx.SPAN_EVENT_SYNONYMS if lemma in g), frozenset({lemma}))
-        sents = list(self.grammar.doc.sents)
-        here = next((i for i, sent in enumerate(sents) if sent.start <= owner.root.i < sent.end),
-                    None)
+        sents = self.sents
+        here = bisect.bisect_right(self.sent_starts, owner.root.i) - 1
         out: list[Token] = []
-        for sent in sents[here + 1:here + 1 + _NEXT_SENTENCES] if here is not None else []:
+        for sent in sents[here + 1:here + 1 + _NEXT_SENTENCES] if here >= 0 else []:
+            if len(sent) > _SENTENCE_TOKENS:
+                continue
             for t in sent:
                 if t.pos_ not in ("VERB", "AUX"):
                     continue
@@ -348,8 +385,8 @@ class _Finder:
 
     def _time_of(self, verb: Token) -> Mention | None:
         """The time a verb is told at: a time of day on its day before the bare day."""
-        told = [m for m in self.mentions if m.attachment.verb_start == verb.idx
-                and m.kind in _ENDPOINT_KINDS and m.value is not None and not m.dateline
+        told = [m for m in self.by_verb.get(verb.idx, ())
+                if m.kind in _ENDPOINT_KINDS and m.value is not None and not m.dateline
                 and m.attachment.prep in (None, "on", "at", "in")]
         if not told:
             return None
@@ -368,9 +405,8 @@ class _Finder:
             return None
         if owner.subject:
             return None
-        for m in self.mentions:
-            if m.attachment.sentence != d.attachment.sentence or m.kind not in _ENDPOINT_KINDS \
-                    or m.value is None or m.dateline:
+        for m in self._around(d):
+            if m.kind not in _ENDPOINT_KINDS or m.value is None or m.dateline:
                 continue
             verb = self._token_at(m.attachment.verb_start)
             if verb is None or not (verb.i == owner.verb.i or (
@@ -396,7 +432,6 @@ class _Finder:
         "after", perhaps before it)."""
         if owner is None or owner.noun is None:
             return None
-        s = d.attachment.sentence
         ending = d.attachment.verb in lx.ENDING_VERBS or _ENDING.search(
             self.text, max(0, d.span.start - 24), d.span.start)
         after = not ending and _AFTER.search(self.text, max(0, d.span.start - 24),
@@ -405,11 +440,12 @@ class _Finder:
             return None
         journey = owner.noun.lemma_.lower() in lx.JOURNEY_NOUNS
         start_verbs = lx.START_VERBS | ({"leave", "depart"} if journey else set())
-        starts = [m for m in self.mentions if m.attachment.sentence == s
-                  and m.attachment.verb in start_verbs and m.value is not None
+        around = self._around(d)
+        starts = [m for m in around
+                  if m.attachment.verb in start_verbs and m.value is not None
                   and (verb := self._token_at(m.attachment.verb_start)) is not None
                   and _told_of(verb, owner.noun)]
-        ends = [m for m in self.mentions if m.attachment.sentence == s and m.value is not None
+        ends = [m for m in around if m.value is not None
                 and not m.dateline and m not in starts
                 and m.kind in (Kind.RELATIVE, Kind.WEEKDAY, Kind.DATE, Kind.MONTH, Kind.YEAR)]
         if starts and ends:
@@ -424,6 +460,9 @@ class _Finder:
         same noun, made definite, is the subject of the range's verb; a range no duration
         of its own sentence took, given to the nearest such duration before it."""
         out: dict[int, tuple[Mention, Mention]] = {}
+        by_sentence: dict[int, list[Mention]] = defaultdict(list)
+        for d in durations:
+            by_sentence[d.attachment.sentence].append(d)
         for start, end in self.ranges:
             if start.id in self.used:
                 continue
@@ -434,10 +473,10 @@ class _Finder:
                                           for c in subject.children):
                 continue
             s = start.attachment.sentence
-            for d in sorted(durations, key=lambda d: -d.span.start):
+            before = [d for t in range(s - _NEXT_SENTENCES, s) for d in by_sentence.get(t, ())]
+            for d in sorted(before, key=lambda d: -d.span.start)[:_NEAREST]:
                 owner = owners.get(d.id)
-                if d.id in out or not s - _NEXT_SENTENCES <= d.attachment.sentence < s or \
-                        owner is None or owner.noun is None:
+                if d.id in out or owner is None or owner.noun is None:
                     continue
                 if owner.noun.lemma_.lower() == subject.lemma_.lower():
                     out[d.id] = (start, end)
@@ -456,9 +495,10 @@ class _Finder:
             if anchor is None or anchor.value is None:
                 continue
             s = d.attachment.sentence
-            for start, end in self.ranges:
-                if start.id in self.used or not s < start.attachment.sentence <= \
-                        s + _NEXT_SENTENCES or start.value is None:
+            later = [r for t in range(s + 1, s + 1 + _NEXT_SENTENCES)
+                     for r in self.ranges_in.get(t, ())]
+            for start, end in later[:_NEAREST]:
+                if start.id in self.used or start.value is None:
                     continue
                 if anchor.value.first <= start.value.first <= anchor.value.last:
                     out[d.id] = (start, end)
@@ -469,10 +509,9 @@ class _Finder:
     def _start_anchor(self, d: Mention) -> Mention | None:
         """The time a length is said to start at, right after it: "nine days starting this
         weekend", "three weeks from Monday"."""
-        for m in self.mentions:
-            if m.attachment.sentence != d.attachment.sentence or m.span.start < d.span.end:
-                continue
-            if m.span.start - d.span.end > _STARTED_REACH:
+        for m in self.mentions[d.id + 1:d.id + 1 + _AROUND]:
+            if m.attachment.sentence != d.attachment.sentence or \
+                    m.span.start - d.span.end > _STARTED_REACH:
                 break
             if _STARTED_BEFORE.search(self.text, max(0, m.span.start - 16), m.span.start):
                 return m
