@@ -7,6 +7,7 @@ These are values only: nlp/ builds `Written` and `Attachment`, resolve/ builds `
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import datetime as dt
 from dataclasses import dataclass, replace
@@ -373,10 +374,15 @@ def anchor_candidates(mentions: list[Mention], sentence: int, *, reach: int = 3)
     An offset like "two days later" counts from an event told just before; which one is a
     guess, so rules that use offsets try every candidate before they complain.
     """
-    return [m for m in mentions
+    def key(m: Mention) -> int:
+        return m.attachment.sentence
+
+    # mentions come in the copy's order: only those of the few sentences are read
+    lo = bisect.bisect_left(mentions, sentence - reach, key=key)
+    hi = bisect.bisect_right(mentions, sentence, lo=lo, key=key)
+    return [m for m in mentions[lo:hi]
             if not m.dateline and m.value is not None and m.value.is_day
-            and m.kind in (Kind.DATE, Kind.WEEKDAY, Kind.RELATIVE, Kind.ANCHORED)
-            and sentence - reach <= m.attachment.sentence <= sentence]
+            and m.kind in (Kind.DATE, Kind.WEEKDAY, Kind.RELATIVE, Kind.ANCHORED)]
 
 
 def mentions_by_verb(mentions: tuple[Mention, ...] | list[Mention]) -> dict[int, list[Mention]]:

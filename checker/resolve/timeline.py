@@ -35,8 +35,6 @@ from checker.facts.time import (
 from checker.model import Span
 from checker.nlp.grammar import Grammar
 
-
-
 # ---------------------------------------------------------------- resolution helpers
 
 def _safe_date(year: int, month: int, day: int) -> dt.date | None:
@@ -98,17 +96,12 @@ WEEKDAY_REACH_DAYS = 183
 _RANGE_TO = re.compile(r"\s*(?:,\s*)?(?:-|–|—|to|until|till|through|and)\s+(?:on\s+)?|\s*[-–]\s*")
 
 
-def _story_year(done: list[Mention], pub: dt.date) -> int | None:
-    """The year the story is being told in, when it is not the publication's: the year of
-    the last full date stated before (not a birth date, not the dateline), if it lies more
-    than a year from publication."""
-    for m in reversed(done):
-        if m.dateline or m.how is not How.STATED or m.value is None or not m.value.is_day \
-                or m.attachment.verb == "bear":
-            continue
-        year = m.value.first.year
-        return year if abs(year - pub.year) > 1 else None
-    return None
+def _told_year(m: Mention) -> int | None:
+    """The year of a full date the copy states (not a birth date, not the dateline)."""
+    if m.dateline or m.how is not How.STATED or m.value is None or not m.value.is_day \
+            or m.attachment.verb == "bear":
+        return None
+    return m.value.first.year
 
 
 _LOOKS_BACK = re.compile(r"\b(?:[Ss]ince|as\s+of|as\s+at)\s+(?:the\s+)?\Z")
@@ -125,7 +118,7 @@ def _by_tense(options: list[Moment], pub: dt.date, direction: int) -> Moment:
     if direction < 0:
         return [o for o in options if o.first <= pub][-1]
     if direction > 0:
-        return [o for o in options if o.last >= pub][0]
+        return next(o for o in options if o.last >= pub)
     return min(options, key=lambda o: (0 if o.contains(pub) else
                                        min(abs((o.first - pub).days), abs((o.last - pub).days))))
 
@@ -232,6 +225,7 @@ class Resolver:
         self.text = text
         self.pub = pub
         self.grammar = grammar
+        self._story: tuple[int, int | None] = (0, None)  # mentions read, last year told
 
     def resolve(self, timexes: list[Written], header: tuple[Span, ...] = ()) -> list[Mention]:
         """Every mention resolved; `header` holds the lines that stamp the copy's own times
@@ -281,7 +275,7 @@ class Resolver:
             if relative == "month":  # last September, next March, this June
                 this_month = pub.replace(day=1)
                 pick = ([c for c in candidates if c.first < this_month][-1] if t.direction < 0
-                        else [c for c in candidates if c.first > this_month][0]
+                        else next(c for c in candidates if c.first > this_month)
                         if t.direction > 0 else candidates[1])
                 return Placed(pick, How.RELATIVE_TO_PUBLICATION)
             return Placed(_by_tense(candidates, pub, self._looking(t, att)),
@@ -376,10 +370,20 @@ class Resolver:
             return UNPLACED
         return self._year_near_publication(t, att, done)
 
+    def _story_year(self, done: list[Mention], pub: dt.date) -> int | None:
+        """The year the story is being told in, when it is not the publication's: the year
+        of the last full date stated before, if it lies more than a year from publication
+        (read on from where the last call stopped: the mentions only grow)."""
+        read, year = self._story if self._story[0] <= len(done) else (0, None)
+        for m in done[read:]:
+            year = _told_year(m) or year
+        self._story = (len(done), year)
+        return year if year is not None and abs(year - pub.year) > 1 else None
+
     def _partner_year(self, t: Written, timexes: list[Written], i: int) -> int | None:
         """"from Tuesday 12 July to Friday 15 July 2016", "from January to December 2011": a
-        range's start without a year takes its end's (the year before when its month comes later: "from 28 December to 3
-        January 2017")."""
+        range's start without a year takes its end's (the year before when its month comes
+        later: "from 28 December to 3 January 2017")."""
         nxt = timexes[i + 1] if i + 1 < len(timexes) else None
         if nxt is None or nxt.kind not in ("date", "month") or nxt.year is None or \
                 nxt.month is None:
@@ -426,7 +430,7 @@ class Resolver:
             if fits:
                 return Placed(Moment.day(min(fits, key=lambda d: abs((d - pub).days))),
                               How.YEAR_FROM_PUBLICATION)
-        frame = _story_year(done, pub)
+        frame = self._story_year(done, pub)
         if frame is not None and (d := _safe_date(frame, t.month, t.day)) is not None:
             told_there = (t.weekday is not None and best.weekday() != t.weekday
                           and d.weekday() == t.weekday) or \
@@ -652,15 +656,17 @@ def _count_back_stretch_starts(mentions: list[Mention]) -> list[Mention]:
 # Friday" · "earlier this month, on 28 September" · "next month, when the Senate returns on
 # 12 August": the second expression restates the first.
 _RESTATE_GAP = re.compile(
-    r"\s*(?:,|\(|—|–|-)?\s*(?:on|in|at|of)?\s*(?:the\s+)?\Z"
+    r"\s*+(?:,|\(|—|–|-)?\s*+(?:on|in|at|of)?\s*+(?:the\s+)?\Z"
     r"|\s*,\s*when\s+[^.;:!?()]{1,80}?\s(?:on|in)\s+\Z")
+# (white space is taken possessively, \s*+, in the gap patterns here: a long run of it
+# between two mentions would otherwise be backtracked through once per optional word)
 
 
 # "on Sunday, two days ago" · "on 29 May (three days ago)": the date first, then how long ago
-_RESTATE_AFTER = re.compile(r"\s*(?:,|\(|—|–)\s*\Z")
+_RESTATE_AFTER = re.compile(r"\s*+(?:,|\(|—|–)\s*+\Z")
 # … but not when the second is one item of a list ("in 2022, last year, and again this
 # year", "yesterday, Saturday and Sunday"): a conjunction with another time right after it
-_LIST_GOES_ON = re.compile(r"\s*,?\s*(?:and|or|&)\b", re.I)
+_LIST_GOES_ON = re.compile(r"\s*+,?\s*+(?:and|or|&)\b", re.IGNORECASE)
 _LIST_REACH = 16  # characters from the conjunction to the next time of a list
 # "a week after the 3 May vote": the date is what the offset counts from, not its restatement
 _NAMES_ANCHOR = re.compile(r"\s+(?:the\s+)?\Z")
@@ -668,8 +674,8 @@ _NAMES_ANCHOR = re.compile(r"\s+(?:the\s+)?\Z")
 # hailstorm, on June 13", "last spring's flood on the Red River -- in 2009 --": a possessive
 # relative time, its noun (a few words), then the date
 _POSSESSED_THEN_DATE = re.compile(
-    r"['’]s\s+(?:[A-Za-z-]+\s+){0,4}?[A-Za-z-]+(?:\s*(?:,|\(|—|–|--)\s*(?P<p1>on|in|at)?|"
-    r"\s+(?P<p2>on|in|at))\s*(?:the\s+)?\Z")
+    r"['’]s\s++(?:[A-Za-z-]+\s++){0,4}?[A-Za-z-]+(?:\s*+(?:,|\(|—|–|--)\s*+(?P<p1>on|in|at)?|"
+    r"\s++(?P<p2>on|in|at))\s*+(?:the\s+)?\Z")
 # what may stand between a relative time and a date both told of one verb ("derailed last
 # month near Hexthorpe, South Yorkshire, on 14 August"): no second clause or list
 _SAME_CLAUSE_GAP = re.compile(r"[^;:!?()]{0,80}\Z")
@@ -817,9 +823,9 @@ def _same_verb(text: str, rel: Mention, other: Mention) -> bool:
 
 
 # "5 p.m. local time on Monday", "22:46 on 29 May" · "Monday at 5 p.m.", "29 May 2024 – 22:46"
-_TIME_THEN_DAY = re.compile(r"\s*,?\s*(?:on|of)?\s*(?:the\s+)?\Z")
-_DAY_THEN_TIME = re.compile(r"\s*(?:,|–|—|-)?\s*(?:at|from|around|about|by|until|before|after)?"
-                            r"\s*(?:around|about)?\s*\Z")
+_TIME_THEN_DAY = re.compile(r"\s*+,?\s*+(?:on|of)?\s*+(?:the\s+)?\Z")
+_DAY_THEN_TIME = re.compile(r"\s*+(?:,|–|—|-)?\s*+(?:at|from|around|about|by|until|before|after)?"
+                            r"\s*+(?:around|about)?\s*+\Z")
 
 
 def attach_times(text: str, mentions: list[Mention]) -> list[Mention]:
