@@ -79,6 +79,19 @@ def test_header_lines_never_run_into_the_first_sentence(text):
     assert sentences(text)[-1] == "The ferry crews returned to work on Thursday."
 
 
+def test_a_blank_line_in_the_body_ends_a_sentence():
+    # a paragraph without a stop (a list item, a caption) does not run into the next one,
+    # so the next paragraph's times keep their own verb
+    text = ("The crews struck on Monday and the ferries stayed in port. The union said pay was "
+            "the issue\n\nthe company met the union on Thursday and the strike ended.")
+    assert sentences(text)[-1] == "the company met the union on Thursday and the strike ended."
+    facts = analyse(read_text(text)).facts
+    (thursday,) = [m for m in facts.mentions if m.text == "Thursday"]
+    (monday,) = [m for m in facts.mentions if m.text == "Monday"]
+    assert thursday.attachment.sentence == monday.attachment.sentence + 2
+    assert thursday.attachment.verb == "meet"
+
+
 def test_the_first_sentence_after_the_header_has_its_own_subject():
     text = "The Courier\nFriday, 7 March 2025 – 06:10\nFerry strike ends\n" \
            "The ferry crews returned to work on Thursday."
