@@ -278,7 +278,8 @@ class Grammar:
         modifies = False
         tok = root
         timed_noun = None  # "the upcoming election on 5 May": the noun a time PP dates
-        if tok.dep_ == "pobj" and tok.head.pos_ == "ADP":
+        if tok.dep_ == "pobj" and (tok.head.pos_ == "ADP" or tok.head.dep_ == "prep"):
+            # "since 2017" is often tagged as a conjunction, still in a preposition's role
             prep = tok.head.lower_
             tok = tok.head.head
             # "on the morning of 3 May", "by the end of March": the time noun only narrows
