@@ -65,6 +65,15 @@ SHAPES: dict[str, tuple[Unit, str]] = {
     "a page of &nbsp; *": ("Held&nbsp;", "html"),
     "many dates on one verb *": (lambda n: "Talks were held " + "on 3 June, " * (n // 11)
                                  + "in the end.", "text"),
+    # issue 12: stretches, restatements by noun and verb, yearless dates, head lines
+    "durations and ranges in one sentence": ("a 12-day strike from 3 to 10 June, ", "text"),
+    "durations and ranges, a sentence each": ("The 12-day strike ran from 3 to 10 June. ",
+                                              "text"),
+    "possessive relatives and dates": ("last month's vote on 3 May, ", "text"),
+    "yearless dates in past clauses": ("It closed on 3 June. ", "text"),
+    "short lines, no stops": ("Ferry strike ends\n", "text"),
+    "offsets counted from a date": ("It opened on 3 May and closed two days later. ", "text"),
+    "pronouns after names, with dates": ("Kim Lee spoke. She left on 3 May. ", "text"),
     "skipped tags, then stray closers (<svg> </b>)": (_mirrored("<svg>", "</b>"), "html"),
     "start tags never closed (<a)": ("<a", "html"),
     "comments never closed (<!--)": ("<!--", "html"),
@@ -92,7 +101,7 @@ def _text(unit: Unit, n: int, kind: str) -> str:
     return "<html><body>" + text if kind == "html" else text
 
 
-def _time(text: str, kind: str, nlp) -> tuple[float, float]:  # noqa: ANN001
+def _time(text: str, kind: str, nlp) -> tuple[float, float]:
     """(seconds for the regex scan alone, seconds for the whole check: reading (the HTML
     parse), spaCy, the timeline, the rules and the suppression markers; for kind "report",
     the check through check_text and the HTML view)."""

@@ -22,7 +22,7 @@ from checker.model import FileReport, Finding, Report, Severity, Span
 from checker.nlp import ages, counts, load_pipeline, names
 from checker.nlp.grammar import Grammar
 from checker.nlp.pipeline import check_model_name
-from checker.nlp.structure import find_dateline
+from checker.nlp.structure import read_structure
 from checker.nlp.temporal import find_timexes
 from checker.resolve.events import find_events
 from checker.resolve.publication import publication_date
@@ -58,15 +58,16 @@ def analyse(article: Article, *, publication_date_given: dt.date | None = None,
             doc=None, known: KnownFacts | None = None,
             params: dict | None = None) -> Analysis:
     """Read an article once: publication date, one spaCy pass, the resolved timeline."""
-    dateline = find_dateline(article.text)
+    structure = read_structure(article.text)
+    dateline = structure.dateline
     pub, note = publication_date(article, given=publication_date_given, dateline=dateline)
     if doc is None:
         doc = _doc(load_pipeline(), article.text)
     grammar = Grammar(doc)
     resolver = Resolver(article.text, pub.date if pub else None, grammar)
-    mentions = resolver.resolve(find_timexes(article.text), dateline.line if dateline else None)
+    mentions = resolver.resolve(find_timexes(article.text), structure.header_spans)
     mentions = tuple(attach_times(article.text, link_restatements(article.text, mentions)))
-    stretches = find_stretches(article.text, list(mentions))
+    stretches = find_stretches(article.text, list(mentions), grammar, pub.date if pub else None)
     people, counted = _people_and_counts(doc, grammar, mentions, pub.date if pub else None)
     facts = ArticleFacts(text=article.text, publication=pub, mentions=mentions,
                          stretches=stretches, events=find_events(mentions),

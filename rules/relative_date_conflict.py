@@ -13,7 +13,7 @@ from collections.abc import Iterator
 
 from checker.rules.base import Example, Rule
 
-from checker.facts import ArticleFacts, Mention, Moment, weekday_name
+from checker.facts import ArticleFacts, How, Mention, Moment, weekday_name
 from checker.model import Finding, Related, Severity
 
 
@@ -31,20 +31,60 @@ def _agrees(expected: Moment, stated: Mention) -> bool | None:
     return expected.first <= stated.value.first and stated.value.last <= expected.last
 
 
+def _floating(anchor: Mention) -> bool:
+    """A bare weekday ("by Tuesday") is placed in a week by a guess from the tense; only
+    its weekday is the copy's."""
+    return anchor.kind == "weekday" and anchor.how is How.WEEKDAY_BY_TENSE
+
+
+def _weekday_agrees(expected: Moment, stated: Mention) -> bool | None:
+    """Counted from a floating weekday, only the weekday can disagree."""
+    if not expected.is_day:
+        return None
+    said = stated.weekday if stated.weekday is not None else (
+        stated.value.first.weekday() if stated.value is not None and stated.value.is_day
+        else None)
+    return None if said is None else said == expected.first.weekday()
+
+
 def _show(moment: Moment) -> str:
     if moment.is_day:
         return f"{weekday_name(moment.first.weekday())} {moment.describe()}"
     return moment.describe()
 
 
+def _fused(facts: ArticleFacts, stated: Mention) -> Finding | None:
+    """"last Thursday, 14 March": the date is a Thursday, but not one "last Thursday" can
+    be. (A date that is not even a Thursday is the weekday rule's.)"""
+    allowed, value = stated.relative, stated.value
+    if allowed is None or value is None or not value.is_day or \
+            value.first.weekday() != stated.weekday or allowed.contains(value.first):
+        return None
+    backward = stated.written.modifier in ("last", "past", "previous")
+    nearest = allowed.last if backward else allowed.first
+    words = facts.words_at(stated.weekday_span).rstrip(".")
+    relative = f"{stated.written.modifier} {words}"
+    return RULE.finding(
+        stated.span,
+        f"{relative!r} and {facts.words_at(stated.date_span)!r} disagree: counted from the "
+        f"publication date ({facts.pub:%A %-d %B %Y}), {relative!r} is "
+        f"{nearest.day} {nearest:%B %Y} (or the week {'before' if backward else 'after'}), "
+        f"not {value.describe()}",
+        related=[Related(stated.date_span, "date given here")],
+        hint="correct the relative time or the date")
+
+
 def check(facts: ArticleFacts) -> Iterator[Finding]:
     by_id = {m.id: m for m in facts.mentions}
+    for stated in facts.mentions:
+        if stated.relative is not None and (finding := _fused(facts, stated)) is not None:
+            yield finding
     for stated in facts.mentions:
         if stated.restates is None:
             continue
         rel = by_id[stated.restates]
         told = f"{facts.words(rel)!r} and {facts.words(stated)!r}"
-        if rel.kind == "relative" and rel.value is not None:
+        if rel.kind in ("relative", "season") and rel.value is not None:
             if _agrees(rel.value, stated) is False:
                 yield RULE.finding(
                     rel.span.cover(stated.span),
@@ -60,7 +100,10 @@ def check(facts: ArticleFacts) -> Iterator[Finding]:
                 expected = anchor.value.shifted(rel.written.amount, rel.written.unit,
                                                   rel.written.direction)
                 if expected is not None:
-                    verdicts.append((anchor, expected, _agrees(expected, stated)))
+                    verdict = _agrees(expected, stated)
+                    if verdict is False and _floating(anchor):
+                        verdict = _weekday_agrees(expected, stated)
+                    verdicts.append((anchor, expected, verdict))
             if not verdicts or any(v is not False for _, _, v in verdicts):
                 continue  # some earlier event makes it right: silence beats a wrong guess
             anchor, expected, _ = verdicts[-1]
@@ -96,5 +139,8 @@ RULE = Rule(
         Example.passes("Profit rose last year, in 2023.", date="2024-03-20"),
         Example.passes("The board met on Tuesday 12 March. A week earlier, on 5 March, "
                        "directors wrote to him.", date="2024-03-20"),
+        Example.flags_("The deal was signed last Friday, 8 March.", date="2024-04-10"),
+        Example.passes("The deal was signed last Friday, 5 April.", date="2024-04-10"),
+        Example.passes("The fair opens next Saturday (13 April).", date="2024-04-03"),
     ),
 )

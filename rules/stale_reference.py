@@ -176,6 +176,8 @@ RULE = Rule(
                        "last year.", date="2024-11-27"),  # "to assault": not a would
         Example.passes("The fire broke out on 22 August 2018; the report, published on "
                        "Tuesday, comes six years later.", date="2024-09-04"),
+        Example.passes("Analysts say it may be preparing for its first nuclear test since 2017.",
+                       date="2023-02-20"),
         Example.passes("A ban the council passed in 2019 will finally take effect next month.",
                        date="2024-08-14"),
         Example.passes("The recent storm, which struck on 14 February, closed the line.",

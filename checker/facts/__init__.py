@@ -47,13 +47,13 @@ class ArticleFacts:
     mentions: tuple[Mention, ...]  # in text order; a mention's id is its index
     stretches: tuple[Stretch, ...] = ()
     events: tuple[Event, ...] = ()  # events with the mentions that date each (resolve/events)
-    people: People = People()
-    counts: Counts = Counts()
+    people: People = People()  # noqa: RUF009 (frozen: one shared empty value is safe)
+    counts: Counts = Counts()  # noqa: RUF009 (frozen)
     known: tuple[KnownPerson, ...] = ()  # the newsroom's records (--facts)
     known_source: str | None = None
     params: dict[str, dict[str, Any]] = field(default_factory=dict)  # rule id -> name -> value
 
-    def param(self, rule, name: str) -> Any:  # noqa: ANN001, ANN401
+    def param(self, rule, name: str) -> Any:
         """A rule parameter: the configured value, else the rule's default."""
         return self.params.get(rule.id, {}).get(name, rule.params[name])
 
@@ -64,13 +64,13 @@ class ArticleFacts:
     def of_kind(self, *kinds: str) -> Iterator[Mention]:
         return (m for m in self.mentions if m.kind in kinds)
 
-    def words_at(self, span) -> str:  # noqa: ANN001
+    def words_at(self, span) -> str:
         return self.text[span.start:span.end]
 
     def words(self, mention: Mention) -> str:
         return self.text[mention.span.start:mention.span.end]
 
     def anchors_for(self, mention: Mention) -> list[Mention]:
-        earlier = [m for m in self.mentions if m.span.end <= mention.span.start]
-        return anchor_candidates(earlier, mention.attachment.sentence)
+        return [m for m in anchor_candidates(self.mentions, mention.attachment.sentence)
+                if m.span.end <= mention.span.start]
 

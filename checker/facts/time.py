@@ -7,6 +7,7 @@ These are values only: nlp/ builds `Written` and `Attachment`, resolve/ builds `
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import datetime as dt
 from dataclasses import dataclass, replace
@@ -141,11 +142,27 @@ class Moment:
     def contains(self, d: dt.date) -> bool:
         return self.first <= d <= self.last
 
+    def hours(self) -> tuple[float, float]:
+        """The hours after its day's midnight this moment may stand at: its time of day, the
+        hours its part of the day covers ("evening": 17 to 23; "night" runs past midnight),
+        or the whole day."""
+        if self.hour is not None:
+            at = self.hour + (self.minute or 0) / 60
+            return at, at
+        if self.label in lx.PART_OF_DAY_HOURS:
+            lo, hi = lx.PART_OF_DAY_HOURS[self.label]
+            return float(lo), float(hi)
+        return 0.0, 24.0
+
     def describe(self) -> str:
         if self.is_day:
             return f"{self.first.day} {month_name(self.first.month)} {self.first.year}"
         if self.grain is Grain.MONTH:
             return f"{month_name(self.first.month)} {self.first.year}"
+        if self.grain is Grain.YEAR and self.last.year != self.first.year:
+            # a year named by two ("the 2016-17 financial year"), April 2016 to June 2017
+            return f"{month_name(self.first.month)} {self.first.year} to " \
+                f"{month_name(self.last.month)} {self.last.year}"
         if self.grain is Grain.YEAR:
             return str(self.first.year)
         return f"{self.first.isoformat()} to {self.last.isoformat()}"
@@ -174,6 +191,14 @@ def shift_date(d: dt.date, amount: float, unit: str, direction: int) -> Moment |
             return Moment.year(d.year + n)
         if unit == "decade":
             return Moment.year(d.year + 10 * n)
+        if unit == "hour":
+            # "48 hours earlier": two days; "36 hours later": the next day or the one after
+            # (a two-day window, at the weekend's grain: two days with no day of its own)
+            days = amount / 24 * direction
+            lo, hi = sorted((d + dt.timedelta(days=int(days)),
+                             d + dt.timedelta(days=int(days) + (days > int(days))
+                                              - (days < int(days)))))
+            return Moment.day(lo) if lo == hi else Moment(lo, hi, Grain.WEEKEND)
     except (ValueError, OverflowError):  # before year 1 or after 9999: no calendar value
         return None
     return None
@@ -331,6 +356,14 @@ class Stretch:
     end: int
     same_sentence: bool  # all three in one sentence: the arithmetic is on the words as written
     open_end: bool  # the end is only an upper bound ("reopened … after a refit that began …")
+    # the ends as placed for this stretch: a bare weekday counted from its dated partner
+    # ("from Friday 13 July to that Monday"), a part of the day ("the evening of 31 May"), a
+    # yearless end put after its start; None: the mention's own value
+    first: Moment | None = None
+    last: Moment | None = None
+    # the stretch runs up to publication ("have spent a fortnight in camps since they were
+    # evacuated on Nov. 26"): `end` repeats `start`, and `last` is the publication date
+    until_publication: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -372,6 +405,9 @@ class Mention:
     # ("latest", 1.5): the words that call it recent, each with how far back it reaches,
     # relative to "recent"
     recency: tuple[tuple[str, float], ...] = ()
+    # the days a relative word fused with a date allows on its own: "last Thursday" of "last
+    # Thursday, 14 March" (the last Thursday before publication, or the one a week before)
+    relative: Moment | None = None
 
     # ---- parts as written
     @property
@@ -424,10 +460,15 @@ def anchor_candidates(mentions: list[Mention], sentence: int, *, reach: int = 3)
     An offset like "two days later" counts from an event told just before; which one is a
     guess, so rules that use offsets try every candidate before they complain.
     """
-    return [m for m in mentions
+    def key(m: Mention) -> int:
+        return m.attachment.sentence
+
+    # mentions come in the copy's order: only those of the few sentences are read
+    lo = bisect.bisect_left(mentions, sentence - reach, key=key)
+    hi = bisect.bisect_right(mentions, sentence, lo=lo, key=key)
+    return [m for m in mentions[lo:hi]
             if not m.dateline and m.value is not None and m.value.is_day
-            and m.kind in (Kind.DATE, Kind.WEEKDAY, Kind.RELATIVE, Kind.ANCHORED)
-            and sentence - reach <= m.attachment.sentence <= sentence]
+            and m.kind in (Kind.DATE, Kind.WEEKDAY, Kind.RELATIVE, Kind.ANCHORED)]
 
 
 def mentions_by_verb(mentions: tuple[Mention, ...] | list[Mention]) -> dict[int, list[Mention]]:

@@ -25,6 +25,8 @@ MONTHS: dict[str, int] = _cal["months"]
 MONTH_NAMES: tuple[str, ...] = tuple(_cal["month_names"])
 WEEKDAYS: dict[str, int] = _cal["weekdays"]
 WEEKDAY_NAMES: tuple[str, ...] = tuple(_cal["weekday_names"])
+WEEKDAY_WORDS: frozenset[str] = frozenset(_cal["weekday_words"])
+TIME_INTRODUCERS: tuple[str, ...] = tuple(_cal["time_introducers"])
 UNITS: dict[str, str] = _cal["units"]
 UNIT_ABBREVIATIONS: dict[str, str] = _cal["unit_abbreviations"]
 SEASONS: dict[str, tuple[int, int]] = {k: tuple(v) for k, v in _cal["seasons"].items()}
@@ -35,6 +37,11 @@ FIXED_HOLIDAYS: dict[str, tuple[int, int]] = {k: tuple(v)
 EASTER_HOLIDAYS: dict[str, int] = _cal["easter_holidays"]
 DIRECTIONS: dict[str, int] = _cal["directions"]
 SERIES_ENDS: dict[str, int] = _cal["series_ends"]
+PART_OF_DAY_HOURS: dict[str, tuple[int, int]] = {k: tuple(v)
+                                                 for k, v in _cal["part_of_day_hours"].items()}
+JOURNEY_NOUNS: frozenset[str] = frozenset(_cal["journey_nouns"])
+SPLIT_YEARS: dict[str, tuple[int, ...]] = {k: tuple(v) for k, v in _cal["split_years"].items()}
+SPLIT_YEAR_DEFAULT: tuple[int, ...] = tuple(_cal["split_year_default"])
 TIME_NOUNS: frozenset[str] = frozenset(_cal["time_nouns"])
 TIME_PREPOSITIONS: frozenset[str] = frozenset(_cal["time_prepositions"])
 
@@ -145,6 +152,9 @@ COUNT_TIME_UNITS: frozenset[str] = frozenset(_co["time_units"])
 # ---------------------------------------------------------------- document structure
 DATELINE_WORDS: frozenset[str] = frozenset(_st["dateline_words"])
 WIRE_AGENCIES: tuple[str, ...] = tuple(_st["wire_agencies"])
+STAMP_WORDS: frozenset[str] = frozenset(_st["stamp_words"])
+BYLINE_WORDS: frozenset[str] = frozenset(_st["byline_words"])
+BYLINE_ROLES: frozenset[str] = frozenset(_st["byline_roles"])
 
 
 # ---------------------------------------------------------------- WordNet's noun → verb links

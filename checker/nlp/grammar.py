@@ -7,8 +7,9 @@ silent, as they should when they cannot tell.
 
 from __future__ import annotations
 
+import bisect
 from itertools import islice
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from checker import lexicon as lx
 from checker.facts.time import Attachment, Role, Tense
@@ -330,6 +331,20 @@ def places_of(verb: Token) -> tuple[str, ...]:
     return tuple(name for _, name in _place_roles(verb))
 
 
+class _VerbFacts(NamedTuple):
+    subject: Token | None
+    subject_text: str | None
+    subject_key: str | None
+    tense: Tense
+    infinitive: bool
+    context: Tense
+    roles: tuple[tuple[str, str], ...]
+    reporting: Token | None  # the verb that reports this clause ("said"), if any
+    reported: bool
+    negated: bool
+    future_in_past: bool
+
+
 class Grammar:
     """Dependency-based attachment for one parsed document."""
 
@@ -339,8 +354,10 @@ class Grammar:
         self.sent_starts = [s.start_char for s in doc.sents] if (
             self.parsed or doc.has_annotation("SENT_START")) else [0]
         self.persons = [e for e in doc.ents if e.label_ == "PERSON"]
+        self._person_ends = [e.end_char for e in self.persons]
         self._lemmas: dict[int, frozenset[str]] = {}
         self._noun_cues: dict[int, frozenset[str]] = {}
+        self._verbs: dict[int, _VerbFacts] = {}
         self._predicates: Predicates | None = None
 
     @property
@@ -351,7 +368,6 @@ class Grammar:
         return self._predicates
 
     def sentence_index(self, char: int) -> int:
-        import bisect
 
         return max(0, bisect.bisect_right(self.sent_starts, char) - 1)
 
@@ -365,8 +381,9 @@ class Grammar:
         return self.doc.char_span(start, end, alignment_mode="expand")
 
     def _resolve_person(self, pronoun: Token) -> str | None:
-        before = [e for e in self.persons if e.end_char <= pronoun.idx]
-        return before[-1].text if before else None
+
+        at = bisect.bisect_right(self._person_ends, pronoun.idx)
+        return self.persons[at - 1].text if at else None
 
     def attach(self, start: int, end: int) -> Attachment:
         sentence = self.sentence_index(start)
@@ -386,7 +403,7 @@ class Grammar:
         tok = root
         timed_noun = None  # "the upcoming election on 5 May": the noun a time PP dates
         # ("since" is sometimes tagged a conjunction, but still heads the phrase)
-        if tok.dep_ == "pobj" and tok.head.pos_ in ("ADP", "SCONJ"):
+        if tok.dep_ == "pobj" and (tok.head.pos_ in ("ADP", "SCONJ") or tok.head.dep_ == "prep"):
             prep = tok.head.lower_
             tok = tok.head.head
             # "on the morning of 3 May", "by the end of March": the time noun only narrows
@@ -444,19 +461,8 @@ class Grammar:
                               noun_cues=self._cues(noun if modifies else timed_noun),
                               event_class=_EVENT_WORD_CLASS.get(noun.lemma_.lower())
                               if noun else None, event=event, described=described)
-        subject = subject_of(verb)
-        subject_text = subject_key = None
-        if subject is not None:
-            if subject.lower_ in lx.PERSON_PRONOUNS:
-                subject_text = self._resolve_person(subject)
-            elif subject.pos_ == "PRON":
-                subject_text = None
-            else:
-                subject_text = _noun_text(subject)
-            if subject_text:
-                subject_key = subject_text.lower() if (
-                    subject.ent_type_ == "PERSON" or subject.lower_ in lx.PERSON_PRONOUNS) \
-                    else subject.lemma_.lower()
+        facts = self._verb_facts(verb)
+        subject, subject_text, subject_key = facts.subject, facts.subject_text, facts.subject_key
         verb_lemma = verb.lemma_.lower()
         # "the final will be played", "the closure begins": the event is the subject noun
         nominal = modifies
@@ -472,13 +478,10 @@ class Grammar:
             # "sentenced on 20 June for the attack on 3 May": the date is the attack's,
             # not the sentencing's
             event_class = _EVENT_WORD_CLASS.get(noun.lemma_.lower())
-        tense, infinitive = _verb_group(verb)
-        context = _context_tense(verb)
-        roles = _place_roles(verb)
+        tense = facts.tense
         tense_applies = (not label) if event is None else (
             event.tie == "clause" or _tense_reaches(host, verb, tense))
-        reporting = _reporting_verb(verb)
-        reported = reporting is not None or (tense is Tense.MODAL and context.is_past)
+        reporting = facts.reporting
         return Attachment(
             sentence=sentence,
             prep=prep,
@@ -486,18 +489,18 @@ class Grammar:
             verb=verb_lemma,
             verb_start=verb.idx,
             tense=tense,
-            reported=reported,
-            context_tense=context,
+            reported=facts.reported,
+            context_tense=facts.context,
             via_noun=via_noun,
             verb_is_near=_no_verb_between(verb, span),
             noun_cues=self._cues(timed_noun or _described_noun(verb, noun, nominal)),
-            negated=any(c.dep_ == "neg" for c in verb.children),
-            infinitive=tense is Tense.MODAL and infinitive,
-            future_in_past=tense is Tense.PAST and _future_in_past(verb),
+            negated=facts.negated,
+            infinitive=tense is Tense.MODAL and facts.infinitive,
+            future_in_past=tense is Tense.PAST and facts.future_in_past,
             subject=subject_text,
             subject_key=subject_key,
             noun=noun.lemma_.lower() if noun is not None else None,
-            place_roles=roles,
+            place_roles=facts.roles,
             modifies_noun=modifies,
             event_class=event_class,
             schedules=verb_lemma in lx.SCHEDULING_VERBS,
@@ -508,6 +511,37 @@ class Grammar:
             report_start=reporting.idx if reporting is not None else None,
             looks_back=verb_lemma in lx.LOOKS_BACK,
         )
+
+    def _verb_facts(self, verb: Token) -> _VerbFacts:
+        """What a verb's clause says of every time told of it, read once per verb (a verb
+        with many dates is read once, not once per date)."""
+        cached = self._verbs.get(verb.i)
+        if cached is not None:
+            return cached
+        subject = subject_of(verb)
+        subject_text = subject_key = None
+        if subject is not None:
+            if subject.lower_ in lx.PERSON_PRONOUNS:
+                subject_text = self._resolve_person(subject)
+            elif subject.pos_ == "PRON":
+                subject_text = None
+            else:
+                subject_text = _noun_text(subject)
+            if subject_text:
+                subject_key = subject_text.lower() if (
+                    subject.ent_type_ == "PERSON" or subject.lower_ in lx.PERSON_PRONOUNS) \
+                    else subject.lemma_.lower()
+        tense, infinitive = _verb_group(verb)
+        context = _context_tense(verb)
+        reporting = _reporting_verb(verb)
+        facts = self._verbs[verb.i] = _VerbFacts(
+            subject=subject, subject_text=subject_text, subject_key=subject_key, tense=tense,
+            infinitive=infinitive, context=context, roles=_place_roles(verb),
+            reporting=reporting,
+            reported=reporting is not None or (tense is Tense.MODAL and context.is_past),
+            negated=any(c.dep_ == "neg" for c in verb.children),
+            future_in_past=_future_in_past(verb))
+        return facts
 
     def _cues(self, noun: Token | None) -> frozenset[str]:
         if noun is None:

@@ -71,17 +71,6 @@ def check_pipeline(nlp: Language, package: str, *, default: bool) -> None:
                          f"{INSTALL_HINT}")
 
 
-def _paragraph_breaks(doc):
-    """A blank line ends a sentence: a headline, a byline or a dateline is never parsed as
-    one sentence with the paragraph after it ("By The Associated Press Fourteen
-    firefighters were injured")."""
-    for t in doc[1:]:
-        before = doc[t.i - 1]
-        if before.is_space and before.text.count("\n") >= 2 and not t.is_space:
-            t.is_sent_start = True
-    return doc
-
-
 @lru_cache(maxsize=4)
 def load_pipeline(name: str | None = None) -> Language:
     """The spaCy pipeline copydesk uses (cached for the process).
@@ -92,6 +81,7 @@ def load_pipeline(name: str | None = None) -> Language:
     """
     import spacy  # here, so that `copydesk rules`, `explain` and `--help` never load it
 
+    _register_units()
     if name:
         check_model_name(name)
     installed = installed_models()
@@ -105,16 +95,42 @@ def load_pipeline(name: str | None = None) -> Language:
                              f"({type(exc).__name__}); {INSTALL_HINT}") from None
         check_pipeline(nlp, candidate, default=not name)
         nlp.max_length = MAX_CHARS
-        if "parser" in nlp.pipe_names:
-            from spacy.language import Language
-
-            if not Language.has_factory("paragraph_breaks"):
-                Language.component("paragraph_breaks", func=_paragraph_breaks)
-            nlp.add_pipe("paragraph_breaks", before="parser")
+        first = next((p for p in ("parser", "senter", "sentencizer") if p in nlp.pipe_names),
+                     None)
+        nlp.add_pipe(UNITS, **({"before": first} if first else {}))
         log.debug("loaded spaCy pipeline %s", candidate)
         return nlp
     log.warning("no trained English pipeline installed; grammar-based rules are disabled")
     nlp = spacy.blank("en")
     nlp.add_pipe("sentencizer")
+    nlp.add_pipe(UNITS)  # after the sentencizer, which would overwrite the units' starts
     nlp.max_length = MAX_CHARS
     return nlp
+
+
+UNITS = "copydesk_units"
+
+
+def _register_units() -> None:
+    """The pipeline component that starts a sentence at every unit of the document's
+    structure (head lines, the body, paragraphs): the parser then never runs a header line
+    into the first sentence. It reads only the text, so `nlp.pipe` can stream as before."""
+    from spacy.language import Language
+
+    if Language.has_factory(UNITS):
+        return
+
+    @Language.component(UNITS)
+    def units(doc):  # noqa: ANN001, ANN202
+        import bisect
+
+        from checker.nlp.structure import unit_starts
+
+        starts = [t.idx for t in doc]
+        for char in unit_starts(doc.text):
+            i = bisect.bisect_left(starts, char)
+            while i < len(doc) and doc[i].is_space:
+                i += 1
+            if 0 < i < len(doc):
+                doc[i].is_sent_start = True
+        return doc

@@ -9,8 +9,8 @@ with bounded repeats, so matching is linear in the length of the text.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, fields
 from collections.abc import Callable
+from dataclasses import dataclass, fields
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -52,6 +52,10 @@ class Timex:
     season: str | None = None
     holiday: str | None = None
     utc: bool = False
+    # not part of the fact: how the writer orders day and month ("dm", "md"), where the
+    # match shows it, and a numeric date's two numbers while their order is open
+    order: str | None = None
+    parts: tuple[int, int] | None = None
 
     def written(self) -> Written:
         return Written(Kind(self.kind), *(getattr(self, f) for f in _FIELDS[1:]))
@@ -71,14 +75,28 @@ class Pattern(NamedTuple):
 
 # ---------------------------------------------------------------- building blocks
 
-def _capitalised(words) -> str:  # noqa: ANN001
+def _capitalised(words) -> str:
     return lx.alternation(w.capitalize() for w in words)
 
 
 _WD_FULL = lx.alternation(lx.WEEKDAY_NAMES)
-# abbreviated weekdays carry their full stop: "Thurs." (a bare "Sun" or "Wed" is a word)
-_WD_ABBR = _capitalised(w for w in lx.WEEKDAYS if w.capitalize() not in lx.WEEKDAY_NAMES)
+_WD_SHORT = [w for w in lx.WEEKDAYS if w.capitalize() not in lx.WEEKDAY_NAMES]
+_WD_ABBR = _capitalised(_WD_SHORT)
 _WD_ANY = rf"(?:{_WD_FULL}|{_WD_ABBR}\.)"
+# Beside a date an abbreviation needs no full stop: "Wed 3 July", "Sat, Jan 19", "Sun 23rd
+# July". Alone, a bare "Sun", "Wed" or "Sat" is an ordinary word, so a weekday on its own is
+# written out, or abbreviated with its stop ("arrested on Tues."); "Sat." and "Sun." (the
+# verb, the newspaper) only after a word that introduces a time; any abbreviation in
+# brackets beside a time ("last night (Sat)", "on Oct. 8 (Wed)")
+_WD_DATE = rf"(?:{_WD_FULL}|{_WD_ABBR}\.?)"
+_WD_AMBIGUOUS = tuple(w for w in _WD_SHORT if w in lx.WEEKDAY_WORDS)
+_WD_ALONE = (rf"(?:{_WD_FULL}|{_capitalised(w for w in _WD_SHORT if w not in _WD_AMBIGUOUS)}\.|"
+             + "(?:" + "|".join(rf"(?<=\b{v}\s)" for w in lx.TIME_INTRODUCERS
+                                for v in (w, w.capitalize())) + ")"
+             + rf"{_capitalised(_WD_AMBIGUOUS)}\.|(?<=\(){_WD_ABBR}\.?(?=\)))")
+# a weekday written before its date, possessive or not: "Thursday, 29 May", "Sunday's 14
+# October referendum", "Wed 3 July"
+_WD_BEFORE = rf"(?P<wd>{_WD_DATE})(?P<wdposs>'s|’s)?,?[^\S\n]+"
 _MON_FULL = lx.alternation(lx.MONTH_NAMES)
 _MON_ABBR = _capitalised(w for w in lx.MONTHS if w.capitalize() not in lx.MONTH_NAMES) + r"\.?"
 _MON = rf"(?:{_MON_FULL}|{_MON_ABBR})"
@@ -149,6 +167,7 @@ def _is_rate(text: str, start: int) -> bool:
                    for w in words)
 
 
+_EVERY_BEFORE = re.compile(r"\b(?:[Ee]very|[Ee]ach)\s+\Z")
 _AGE_AFTER = re.compile(r"[\s-]+olds?\b|\s+of\s+age\b")
 
 
@@ -191,22 +210,60 @@ def _dmy(name: str, m: re.Match[str]) -> list[Timex]:
     g = m.groupdict()
     start, end = m.start(), m.end()
     t = Timex("date", start, end, day=_day(g["day"]), month=_month(g["mon"]),
-              year=int(g["year"]) if g.get("year") else None)
+              year=int(g["year"]) if g.get("year") else None,
+              order="dm" if name == "dmy" else "md")
     if g.get("wd"):
         t.weekday = _weekday(g["wd"])
         t.weekday_span = m.span("wd")
         t.date_span = (m.start("day") if name == "dmy" else m.start("mon"), end)
     else:
         t.date_span = (start, end)
-    if name == "dd-range":
-        first = Timex("date", start, m.end("day1"), day=_day(g["day1"]), month=t.month,
-                      year=t.year)
-        first.date_span = (first.start, first.end)
-        first.range_start = True
-        t.start = m.start("day")
-        t.date_span = (t.start, t.date_span[1])
-        t.range_end = True
-        return [first, t]
+    return [t]
+
+
+def _day_range(name: str, m: re.Match[str]) -> list[Timex]:
+    """"from 3 to 10 June", "Saturday 14 and Sunday 15 June", "Sat. and Sun., Aug. 9-10":
+    two days of one month; a weekday given for each day belongs to that day."""
+    g = m.groupdict()
+    month = _month(g["mon"])
+    year = int(g["year"]) if g.get("year") else None
+    d1, d2 = _day(g["day1"]), _day(g["day"])
+    if name == "md-range" and not d1 < d2 <= 31:
+        return []  # "May 3-1": a score, not a range
+    order = "dm" if name == "dd-range" else "md"
+    first = Timex("date", m.start(), m.end("day1"), day=d1, month=month, year=year,
+                  range_start=True, order=order)
+    second_start = m.start("wd") if g.get("wd") and name == "dd-range" else m.start("day")
+    second = Timex("date", second_start, m.end(), day=d2, month=month, year=year,
+                   range_end=True, order=order)
+    first.date_span = (m.start("day1") if name == "dd-range" else m.start("mon"), m.end("day1"))
+    second.date_span = (m.start("day"), m.end())
+    for t, key in ((first, "wd1"), (second, "wd")):
+        if g.get(key):
+            t.weekday, t.weekday_span = _weekday(g[key]), m.span(key)
+    return [first, second]
+
+
+def _wd_day(name: str, m: re.Match[str]) -> list[Timex]:
+    """"Thursday the 6th": a day of the month, with its weekday."""
+    t = Timex("day", m.start(), m.end(), day=int(m.group("day")), weekday=_weekday(m["wd"]))
+    t.weekday_span = m.span("wd")
+    t.date_span = (m.start("day"), m.end())
+    return [t]
+
+
+def _spelled(name: str, m: re.Match[str]) -> list[Timex]:
+    """"the thirty-first of April": an ordinal in words for the day."""
+    day = ordinal(m["ord"])
+    if day is None or not 1 <= day <= 31:
+        return []  # "the end of March", "the Ides of March"
+    g = m.groupdict()
+    t = Timex("date", m.start(), m.end(), day=day, month=_month(g["mon"]),
+              year=int(g["year"]) if g.get("year") else None, order="dm")
+    t.date_span = (m.start("wd") if g.get("wd") else m.start(), m.end())
+    if g.get("wd"):
+        t.weekday, t.weekday_span = _weekday(g["wd"]), m.span("wd")
+        t.date_span = (m.end("wd") + 1, m.end())
     return [t]
 
 
@@ -282,6 +339,39 @@ def _current(name: str, m: re.Match[str]) -> list[Timex]:
                   modifier="current")]
 
 
+_SPLIT_NOUNS = lx.alternation((n for n in lx.SPLIT_YEARS if " " in n), spaced=True)
+_SPLIT_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?P<noun>" + lx.alternation(
+    lx.SPLIT_YEARS, spaced=True) + r")\b", re.IGNORECASE)
+_SPLIT_BEFORE = re.compile(r"\b(?P<noun>" + lx.alternation(lx.SPLIT_YEARS, spaced=True)
+                           + r")\s*[(,]?\s*\Z", re.IGNORECASE)
+
+
+def _split_noun(text: str, start: int, end: int) -> str | None:
+    after = _SPLIT_AFTER.match(text, end)
+    before = _SPLIT_BEFORE.search(text, max(0, start - 24), start)
+    found = after or before
+    return " ".join(found["noun"].lower().split()) if found else None
+
+
+def _split_year(name: str, m: re.Match[str]) -> list[Timex]:
+    """"the 2013-14 season": one period over two years, named by both; "2014-2015" only
+    beside a noun that names such a period (else it is two years)."""
+    y1, y2 = int(m["y1"]), m["y2"]
+    if (int(y2) if len(y2) == 4 else y1 // 100 * 100 + int(y2)) != y1 + 1:
+        return []  # "2009-12": a range of years or something else
+    noun = _split_noun(m.string, m.start(), m.end())
+    if len(y2) == 4 and noun is None:
+        return []
+    return [Timex("fiscal", m.start(), m.end(), year=y1, modifier="split", unit=noun)]
+
+
+def _rel_split(name: str, m: re.Match[str]) -> list[Timex]:
+    mod = m["mod"].lower()
+    return [Timex("relative", m.start(), m.end(), amount=abs(_DIRECTION[mod]),
+                  unit=" ".join(m["noun"].lower().split()), direction=_DIRECTION[mod],
+                  modifier=mod)]
+
+
 def _fiscal(name: str, m: re.Match[str]) -> list[Timex]:
     g = m.groupdict()
     start, end = m.start(), m.end()
@@ -307,6 +397,11 @@ def _rel_unit(name: str, m: re.Match[str]) -> list[Timex]:
     g = m.groupdict()
     start, end = m.start(), m.end()
     mod, unit = g["mod"].lower(), g["unit"].lower()
+    if unit == "night":  # "last night": the night before publication
+        if mod != "last":
+            return []
+        return [Timex("relative", start, end, amount=1, unit="day", direction=-1,
+                      modifier="yesterday", part_of_day="night")]
     if unit in ("morning", "afternoon", "evening"):
         if mod != "this":
             return []
@@ -320,6 +415,20 @@ def _rel_unit(name: str, m: re.Match[str]) -> list[Timex]:
         return [Timex("duration", start, end, amount=1, unit=unit, modifier=mod)]
     return [Timex("relative", start, end, amount=abs(direction), unit=unit,
                   direction=direction, modifier=mod)]
+
+
+def _season_rel_year(name: str, m: re.Match[str]) -> list[Timex]:
+    season = m["season"].lower()
+    return [Timex("season", m.start(), m.end(), season=lx.SEASON_ALIASES.get(season, season),
+                  modifier=m["which"].lower(), relative_to="year",
+                  direction=_DIRECTION[m["which"].lower()])]
+
+
+def _ago_this(name: str, m: re.Match[str]) -> list[Timex]:
+    g = m.groupdict()
+    return [Timex("relative", m.start(), m.end(), amount=_amount_of(g), unit=_unit(g["unit"]),
+                  direction=-1, modifier="ago",
+                  relative_to="day" if g.get("today") else g["unit2"].lower())]
 
 
 def _rel_in(name: str, m: re.Match[str]) -> list[Timex]:
@@ -376,6 +485,9 @@ def _duration(name: str, m: re.Match[str]) -> list[Timex]:
             and _is_rate(m.string, start):
         # "twice a week", "$500 million a year", "two a month": a rate, not a stretch
         return [Timex("set", start, end, unit=_unit(g["unit"]), modifier="rate")]
+    if _EVERY_BEFORE.search(m.string, max(0, start - 8), start):
+        # "every eight minutes", "each two years": a frequency, not a stretch
+        return [Timex("set", start, end, unit=_unit(g["unit"]), modifier="every")]
     t = Timex("duration", amount_start, end, amount=_amount_of(g), unit=_unit(g["unit"]))
     if t.unit == "fortnight":
         t.unit, t.amount = "week", (t.amount or 1) * 2
@@ -465,19 +577,43 @@ def _iso(name: str, m: re.Match[str]) -> list[Timex]:
 
 
 def _slash(name: str, m: re.Match[str]) -> list[Timex]:
+    """24/03 · 31/10/2014 · 10-31-2014 · 31.04.2022: a number that cannot be a month is the
+    day; dots put the day first; otherwise the order is the copy's (see `_numeric_order`)."""
     g = m.groupdict()
     start, end = m.start(), m.end()
     a, b = int(g["a"]), int(g["b"])
-    year = int(g["y"]) if len(g["y"]) == 4 else _century_guess(g["y"])
-    if a > 12 >= b >= 1 or (a == b and 1 <= a <= 12):
-        day, month = a, b
-    elif b > 12 >= a >= 1:
-        day, month = b, a
-    else:  # 7/8/07: 7 August or July 8; the copy does not say which
-        return [Timex("numeric", start, end, year=year)]
-    t = Timex("date", start, end, day=day, month=month, year=year)
-    t.date_span = (start, end)
+    year = None if not g.get("y") else int(g["y"]) if len(g["y"]) == 4 else \
+        _century_guess(g["y"])
+    if not (1 <= a <= 31 and 1 <= b <= 31) or (a > 12 and b > 12):
+        return []
+    date_start = m.start("a")
+    if name == "dotted" or a > 12 or a == b:
+        t = Timex("date", start, end, day=a, month=b, year=year, order="dm")
+    elif b > 12:
+        t = Timex("date", start, end, day=b, month=a, year=year, order="md")
+    else:  # 7/8/07: 7 August or July 8; the copy may say which
+        t = Timex("numeric", start, end, year=year, parts=(a, b))
+    if a == b:
+        t.order = None
+    t.date_span = (date_start, end)
+    if g.get("wd"):
+        t.weekday, t.weekday_span = _weekday(g["wd"]), m.span("wd")
     return [t]
+
+
+def _numeric_order(chosen: list[Timex]) -> None:
+    """Day and month of a numeric date whose numbers could be either, from the way the copy
+    writes its other dates ("10 March", "24/03" put the day first; "March 10", "10/31" the
+    month): only when the copy is consistent; otherwise the date stays open."""
+    orders = {t.order for t in chosen if t.order}
+    if len(orders) != 1:
+        return
+    (order,) = orders
+    for t in chosen:
+        if t.kind == "numeric" and t.parts:
+            a, b = t.parts
+            t.kind = "date"
+            t.day, t.month = (a, b) if order == "dm" else (b, a)
 
 
 def _weekend(name: str, m: re.Match[str]) -> list[Timex]:
@@ -628,14 +764,30 @@ def _set(name: str, m: re.Match[str]) -> list[Timex]:
 
 PATTERNS: tuple[Pattern, ...] = (
     # Thursday, 29 May 2024 · 31st of November · 4 September · Friday 13 September 2023
-    Pattern("dmy", rf"(?:(?P<wd>{_WD_ANY}),?[^\S\n]+(?:the[^\S\n]+)?)?(?P<day>{_DAY})(?:\s+of)?\s+"
+    # Sunday's 14 October · Wed 3 July
+    Pattern("dmy", rf"(?:{_WD_BEFORE}(?:the[^\S\n]+)?)?(?P<day>{_DAY})(?:\s+of)?\s+"
             rf"(?P<mon>{_MON})(?![a-z])(?:,?\s+(?P<year>{_YEAR})(?!\d))?", _dmy),
-    # Tuesday, March 14 · June 12, 2024 · Nov. 8 · the May 8 final
-    Pattern("mdy", rf"(?:(?P<wd>{_WD_ANY}),?[^\S\n]+)?(?P<mon>{_MON})\s+(?P<day>{_DAY})(?![\d:,.]\d)(?!\d)"
+    # Tuesday, March 14 · June 12, 2024 · Nov. 8 · the May 8 final · Sat, Jan 19
+    Pattern("mdy", rf"(?:{_WD_BEFORE})?(?P<mon>{_MON})\s+(?P<day>{_DAY})(?![\d:,.]\d)(?!\d)"
             rf"(?:,?\s+(?P<year>{_YEAR})(?!\d))?", _dmy),
-    # from 3 to 10 June · 4-12 September (two dates: the first borrows the month)
-    Pattern("dd-range", rf"(?P<day1>[0-3]?\d(?:st|nd|rd|th)?)\s*(?:-|–|to|until|till|and)\s*"
-                 rf"(?P<day>{_DAY})\s+(?P<mon>{_MON})(?![a-z])(?:,?\s+(?P<year>{_YEAR})(?!\d))?", _dmy),
+    # from 3 to 10 June · 4-12 September · Saturday 14 and Sunday 15 June · Mon 3 to Fri 7
+    # June (two dates: the first borrows the month; each keeps its own weekday)
+    Pattern("dd-range", rf"(?:(?P<wd1>{_WD_DATE}),?[^\S\n]+)?(?P<day1>[0-3]?\d(?:st|nd|rd|th)?)\s*"
+                 rf"(?:-|–|to|until|till|and|through)\s*(?:(?P<wd>{_WD_DATE}),?[^\S\n]+)?"
+                 rf"(?P<day>{_DAY})\s+(?P<mon>{_MON})(?![a-z])(?:,?\s+(?P<year>{_YEAR})(?!\d))?",
+            _day_range),
+    # Sept. 16-17 · Sat. and Sun., Aug. 9-10 (a weekday for each day, in order)
+    Pattern("md-range", rf"(?:(?P<wd1>{_WD_DATE}),?\s+(?:and|&|to|-|–)\s+"
+                 rf"(?P<wd>{_WD_DATE}),?[^\S\n]+)?"
+                 rf"(?P<mon>{_MON})\s+(?P<day1>[0-3]?\d)\s*[-–]\s*(?P<day>[0-3]?\d)(?![\d:.,]\d|\d)"
+                 rf"(?:,?\s+(?P<year>{_YEAR})(?!\d))?", _day_range),
+    # Thursday the 6th: a day of a month the copy leaves to the reader, with its weekday
+    Pattern("wd-day", rf"(?P<wd>{_WD_DATE})[^\S\n]+the[^\S\n]+"
+                 r"(?P<day>[1-9]|[12]\d|3[01])(?:st|nd|rd|th)"
+                 r"(?![\w-])(?!\s+of\b)", _wd_day),
+    # the thirty-first of April · Tuesday, the fourteenth of June
+    Pattern("spelled", rf"(?:{_WD_BEFORE})?(?i:the)\s+(?P<ord>[A-Za-z]+(?:-[a-z]+)?)\s+of\s+"
+                rf"(?P<mon>{_MON})(?![a-z])(?:,?\s+(?P<year>{_YEAR})(?!\d))?", _spelled),
     # June 2018 · early March 2020
     Pattern("my", rf"(?:(?P<mod>early|mid|late|mid-)[\s-]?)?(?P<mon>{_MON})(?:\s+of)?,?\s+"
            rf"(?P<year>{_YEAR})(?!\d)", _my),
@@ -658,7 +810,7 @@ PATTERNS: tuple[Pattern, ...] = (
     Pattern("rel-month", rf"(?i:(?P<rel>last|next|this|coming|past))\s+(?P<mon>{_MON_FULL})(?![a-z])", _rel_month),
     # Monday · last Monday · Wednesday's vote · Monday night
     Pattern("wd", rf"(?:(?P<edge>early|late)\s+)?(?:(?P<mod>(?i:last|next|this|coming|past|previous|following))\s+)?"
-           rf"(?P<wd>{_WD_FULL})(?P<poss>'s|’s)?{_PART}", _wd),
+           rf"(?P<wd>{_WD_ALONE})(?P<poss>'s|’s)?{_PART}", _wd),
     # yesterday · today · tonight · tomorrow (morning)
     Pattern("day-word", r"(?i:(?:(?P<edge>earlier|later|early|late)\s+)?(?P<word>yesterday|today|tonight|"
                  r"tomorrow))(?P<poss>'s|’s)?"
@@ -666,15 +818,30 @@ PATTERNS: tuple[Pattern, ...] = (
     # this week · last year · next month · this morning · last summer
     Pattern("rel-unit", r"(?<!the )(?<!The )(?i:(?P<mod>this|last|next|past|previous|coming|following)\s+"
                  r"(?P<unit>week|weekend|month|year|decade|century|quarter|morning|afternoon|"
-                 r"evening|spring|summer|autumn|winter|season))(?!\w)(?!\s+of\b)", _rel_unit),
+                 r"evening|night|spring|summer|autumn|winter|season))(?!\w)(?!\s+of\b)", _rel_unit),
+    # spring of last year · the autumn of next year
+    Pattern("season-rel-year", r"(?i:(?P<season>spring|summer|autumn|winter|fall)\s+of\s+"
+                        r"(?P<which>last|this|next)\s+year)(?!\w)", _season_rel_year),
     # the current quarter · the current year
     Pattern("current", r"(?i:the\s+current\s+(?P<unit>week|month|quarter|year|decade|century))(?!\w)", _current),
+    # the 2013-14 season · the 2017-18 financial year · the current financial year (2016-17)
+    Pattern("split-year", r"(?<![\d-])(?P<y1>(?:19|20)\d\d)[-–/](?P<y2>\d\d|(?:19|20)\d\d)"
+                   r"(?![\d%–-])",
+            _split_year),
+    # the current financial year · next tax year · last academic year
+    Pattern("rel-split", rf"(?i:(?:the\s+)?(?P<mod>current|this|last|next|previous|coming)\s+"
+                  rf"(?P<noun>{_SPLIT_NOUNS}))(?!\w)", _rel_split),
     # fiscal 1990 · fiscal year 2024 · FY2023
     Pattern("fiscal", rf"(?:(?i:fiscal)(?:\s+(?i:year))?\s+(?P<year>{_YEAR})|FY\s?(?P<yy>{_YEAR}|\d\d))(?!\d)", _fiscal),
     # earlier this month · later this year · earlier in the week
     Pattern("rel-in", r"(?i:(?P<mod>earlier|later|late|early)\s+(?:this|that|in\s+the|last|next)\s+"
                r"(?P<unit>week|month|year|decade|season|day|century|morning|afternoon|evening))"
                r"(?!\w)", _rel_in),
+    # twenty years ago this week · fifteen years ago this month: the same week or month,
+    # so many years back (one expression: "this week" alone is not its time)
+    Pattern("ago-this", rf"{_AMOUNT}[\s-]+{_UNIT}\s+(?i:ago)\s+"
+                 r"(?:(?i:this)\s+(?P<unit2>(?i:week|month))|"
+                 r"(?P<today>(?i:today)))(?!\w)", _ago_this),
     # two days later · a week earlier · six years ago · 35 years after
     Pattern("offset", rf"{_APPROX}{_AMOUNT}[\s-]+{_COUNT_ADJ}{_UNIT}\s+(?P<dir>(?i:ago|earlier|later|before|after|"
                r"previously|on(?=\s*[,.;:])|from\s+now|prior|since))(?!\w)", _offset),
@@ -736,9 +903,24 @@ PATTERNS: tuple[Pattern, ...] = (
     # mid-2011 · early 2009 · late 2010
     Pattern("year-mod", rf"(?P<mod>(?i:early|mid|late))[\s-](?P<year>{_YEAR})(?!\d|,\d|%|\.\d|-\d|[a-z])", _year_mod),
     # 2024-05-29 · 29/05/2024 · 7/8/07
-    Pattern("iso", rf"(?:(?P<wd>{_WD_ANY}),?[^\S\n]+)?(?P<year>{_YEAR})-(?P<mon>0[1-9]|1[0-2])-"
+    Pattern("iso", rf"(?:{_WD_BEFORE})?(?P<year>{_YEAR})-(?P<mon>0[1-9]|1[0-2])-"
             rf"(?P<day>0[1-9]|[12]\d|3[01])(?![\d-])", _iso),
-    Pattern("slash", r"(?<![\d/])(?P<a>[0-3]?\d)/(?P<b>[0-3]?\d)/(?P<y>(?:19|20)\d\d|\d\d)(?![\d/])", _slash),
+    Pattern("slash", rf"(?:{_WD_BEFORE})?(?<![\d/])(?P<a>[0-3]?\d)/(?P<b>[0-3]?\d)/"
+            r"(?P<y>(?:19|20)\d\d|\d\d)"
+            r"(?![\d/])", _slash),
+    # 29-02-2019 · 10-31-2014: day and month in either order, a full year
+    Pattern("dashed", rf"(?:{_WD_BEFORE})?(?<![\d-])(?P<a>[0-3]?\d)-(?P<b>[0-3]?\d)-"
+            r"(?P<y>(?:19|20)\d\d)"
+            r"(?![\d-])", _slash),
+    # 31.04.2022: dotted dates put the day first
+    Pattern("dotted", rf"(?:{_WD_BEFORE})?(?<![\d.])(?P<a>[0-3]?\d)\.(?P<b>[01]?\d)\."
+            r"(?P<y>(?:19|20)\d\d)"
+            r"(?!\d|\.\d)", _slash),
+    # Thursday 24/03 · on 31/06 · until 3/01: no year; after a weekday or a word that
+    # introduces a time (a bare "24/7" or "3/4" is a rate or a fraction)
+    Pattern("slash-dm", rf"(?:(?:{_WD_BEFORE})|(?:" + "|".join(
+        rf"(?<=\b{v}\s)" for w in lx.TIME_INTRODUCERS if w != "by" for v in (w, w.capitalize()))
+        + r"))(?<![\d/])(?P<a>[0-3]?\d)/(?P<b>[0-3]?\d)(?![\d/]|\.\d|%|\s+of\b)", _slash),
     # 0800 UTC · 1430 GMT
     Pattern("time-mil", r"(?P<h>[01]\d|2[0-3])(?P<m>[0-5]\d)\s?(?P<tz>GMT|UTC|Z)(?!\w)", _time_mil),
     # the weekend · over the weekend
@@ -789,10 +971,14 @@ def _compiled() -> tuple[tuple[Pattern, re.Pattern[str]], ...]:
 
 
 
+_WEEKDAY_AFTER = re.compile(
+    rf"\s*(?:\(\s*(?:an?\s+)?(?P<wd>{_WD_FULL}|{_WD_ABBR}\.?)\s*\)|,\s+(?:which\s+(?:is|was)\s+)?"
+    rf"an?\s+(?P<wd2>{_WD_FULL})\b)")
+
+
 def _attach_weekday_after(text: str, t: Timex) -> None:
     """29 June (a Saturday) · 4 January, a Saturday, … : a weekday stated after its date."""
-    m = re.compile(rf"\s*(?:\(\s*(?:an?\s+)?(?P<wd>{_WD_FULL})\s*\)|,\s+(?:which\s+(?:is|was)\s+)?"
-                   rf"an?\s+(?P<wd2>{_WD_FULL})\b)").match(text, t.end)
+    m = _WEEKDAY_AFTER.match(text, t.end)
     if not m:
         return
     key = "wd" if m.group("wd") else "wd2"
@@ -821,7 +1007,7 @@ _CLOSE_BRACKET = re.compile(r"[^\S\n]*\)")
 def _weekday_owns(text: str, prev: Timex, t: Timex) -> bool:
     """"Tuesday (June 5)": the date in brackets is the weekday's own."""
     return (prev.kind == "weekday" and t.kind == "date" and t.weekday is None
-            and prev.modifier is None
+            and not prev.possessive
             and _OPEN_BRACKET.match(text, prev.end, t.start) is not None
             and _CLOSE_BRACKET.match(text, t.end) is not None)
 
@@ -833,7 +1019,7 @@ def _merge_bracketed_dates(text: str, chosen: list[Timex]) -> list[Timex]:
         prev = out[-1] if out else None
         if prev is not None and _weekday_owns(text, prev, t):
             t.weekday, t.weekday_span = prev.weekday, prev.weekday_span
-            t.start = prev.start
+            t.start, t.modifier = prev.start, prev.modifier
             out[-1] = t
             continue
         out.append(t)
@@ -856,13 +1042,17 @@ def find_timexes(text: str) -> list[Written]:
         if start < taken_until:
             # "next Sunday, Sept. 15": the weekday pattern took "next Sunday"; the date
             # pattern's match starts at "Sunday" and carries the date: join the two
+            # and keep its "next": the date carries its own relative word
             prev = chosen[-1] if chosen else None
-            if (prev is not None and prev.kind == "weekday" and name in ("dmy", "mdy", "iso")
-                    and m.groupdict().get("wd") and prev.weekday_span == m.span("wd")):
-                (date,) = pattern.build(name, m)
-                date.start = prev.start
-                chosen[-1] = date
-                taken_until = date.end
+            if (prev is not None and prev.kind == "weekday" and m.groupdict().get("wd")
+                    and prev.weekday_span == m.span("wd")):
+                built = pattern.build(name, m)
+                if built and built[0].kind in ("date", "day") and \
+                        built[0].weekday_span == prev.weekday_span:
+                    built[0].start = prev.start
+                    built[0].modifier = prev.modifier
+                    chosen[-1:] = built
+                    taken_until = max(t.end for t in built)
             continue
         built = pattern.build(name, m)
         if not built:
@@ -873,4 +1063,5 @@ def find_timexes(text: str) -> list[Written]:
         _extend_part_of(text, built[0], taken_until)
         chosen.extend(built)
         taken_until = max(t.end for t in built)
+    _numeric_order(chosen)
     return [t.written() for t in _merge_bracketed_dates(text, chosen)]

@@ -24,6 +24,7 @@ from checker.facts.time import (
     Attachment,
     Grain,
     How,
+    Kind,
     Mention,
     Moment,
     Tense,
@@ -33,8 +34,6 @@ from checker.facts.time import (
 )
 from checker.model import Span
 from checker.nlp.grammar import Grammar
-
-
 
 # ---------------------------------------------------------------- resolution helpers
 
@@ -88,6 +87,23 @@ def _unit_moment(pub: dt.date, unit: str, direction: int) -> Moment | None:
     return None
 
 
+# A yearless date more than this far on the wrong side of publication for its clause's
+# tense belongs to the year before or after (the tense rule holds the copy to nearer ones)
+TENSE_REACH_DAYS = 60
+# how far from publication a stated weekday may move a yearless date to find its year
+WEEKDAY_REACH_DAYS = 183
+# "from Tuesday 12 July to Friday 15 July 2016": what joins a range's two ends
+_RANGE_TO = re.compile(r"\s*(?:,\s*)?(?:-|–|—|to|until|till|through|and)\s+(?:on\s+)?|\s*[-–]\s*")
+
+
+def _told_year(m: Mention) -> int | None:
+    """The year of a full date the copy states (not a birth date, not the dateline)."""
+    if m.dateline or m.how is not How.STATED or m.value is None or not m.value.is_day \
+            or m.attachment.verb == "bear":
+        return None
+    return m.value.first.year
+
+
 _LOOKS_BACK = re.compile(r"\b(?:[Ss]ince|as\s+of|as\s+at)\s+(?:the\s+)?\Z")
 
 
@@ -102,9 +118,51 @@ def _by_tense(options: list[Moment], pub: dt.date, direction: int) -> Moment:
     if direction < 0:
         return [o for o in options if o.first <= pub][-1]
     if direction > 0:
-        return [o for o in options if o.last >= pub][0]
+        return next(o for o in options if o.last >= pub)
     return min(options, key=lambda o: (0 if o.contains(pub) else
                                        min(abs((o.first - pub).days), abs((o.last - pub).days))))
+
+
+def _split_period(year: int, noun: str | None) -> Moment:
+    """"the 2016-17 financial year": the months it covers whichever month such a year
+    begins in (a UK one runs April to March, an Australian one July to June: July 2016 to
+    March 2017 is in both)."""
+    starts = lx.SPLIT_YEARS.get(noun or "", lx.SPLIT_YEAR_DEFAULT)
+    first = dt.date(year, max(starts), 1)
+    last = dt.date(year + 1, min(starts), 1) - dt.timedelta(days=1)
+    if last < first:  # conventions too far apart to share a month
+        first, last = dt.date(year, 12, 1), dt.date(year + 1, 1, 31)
+    return Moment(first, last, Grain.YEAR, label=noun)
+
+
+def _current_split(pub: dt.date, noun: str, direction: int) -> Moment:
+    """"the current financial year": every such year that may contain the publication
+    date, whichever month it begins in; "last" and "next" move it a year."""
+    starts = lx.SPLIT_YEARS[noun]
+    years = [(pub.year if pub.month >= m else pub.year - 1) + direction for m in starts]
+    firsts = [dt.date(y, m, 1) for y, m in zip(years, starts, strict=True)]
+    lasts = [dt.date(y + 1, m, 1) - dt.timedelta(days=1)
+             for y, m in zip(years, starts, strict=True)]
+    return Moment(min(firsts), max(lasts), Grain.YEAR, label=noun)
+
+
+def _ago_this(pub: dt.date, amount: float, unit: str, this: str) -> Moment | None:
+    """"twenty years ago this week", "ten years ago today": the publication's week, month
+    or day, so many years back."""
+    years = {"year": 1, "decade": 10}.get(unit)
+    whole = _unit_moment(pub, this, 0)
+    if years is None or whole is None or amount != int(amount):
+        return None
+    back = relativedelta(years=-int(amount) * years)
+    try:
+        first, last = whole.first + back, whole.last + back
+    except (ValueError, OverflowError):
+        return None
+    if this == "month":
+        return Moment.month(first.year, first.month)
+    if this == "day":
+        return Moment.day(first)
+    return Moment(first, last, Grain.WEEK)
 
 
 def _holiday_date(name: str, year: int) -> dt.date:
@@ -167,14 +225,17 @@ class Resolver:
         self.text = text
         self.pub = pub
         self.grammar = grammar
+        self._story: tuple[int, int | None] = (0, None)  # mentions read, last year told
 
-    def resolve(self, timexes: list[Written], dateline_span: Span | None) -> list[Mention]:
+    def resolve(self, timexes: list[Written], header: tuple[Span, ...] = ()) -> list[Mention]:
+        """Every mention resolved; `header` holds the lines that stamp the copy's own times
+        (dateline, "Updated …"): mentions there are marked `dateline`."""
         mentions: list[Mention] = []
         sentence_years: dict[int, int] = {}
         for i, t in enumerate(timexes):
             span = Span(t.start, t.end)
             att = self.grammar.attach(t.start, t.end)
-            is_dateline = dateline_span is not None and dateline_span.overlaps(span)
+            is_dateline = any(h.overlaps(span) for h in header)
             try:
                 placed = self._value(t, att, timexes, i, mentions, sentence_years)
             except (ValueError, OverflowError):
@@ -189,7 +250,7 @@ class Resolver:
                 id=i, span=span, text=self.text[t.start:t.end], written=t,
                 attachment=att, value=placed.value, how=placed.how, anchor=placed.anchor,
                 anchor_event=placed.anchor_event, impossible=placed.impossible,
-                dateline=is_dateline,
+                dateline=is_dateline, relative=self._fused_relative(t),
                 **_event_cues(att, self.grammar.sentence_lemmas(att.sentence))))
         return _count_back_stretch_starts(mentions)
 
@@ -198,10 +259,12 @@ class Resolver:
                done: list[Mention], sentence_years: dict[int, int]):
         pub = self.pub
         if t.kind == "date":
-            return self._date(t, att, timexes, i, sentence_years)
+            return self._date(t, att, timexes, i, sentence_years, done)
         if t.kind == "month":
             if t.year is not None:
                 return Placed(Moment.month(t.year, t.month), How.STATED)
+            if (year := self._partner_year(t, timexes, i)) is not None:
+                return Placed(Moment.month(year, t.month), How.YEAR_FROM_CONTEXT)
             if pub is None:
                 return UNPLACED
             relative = t.relative_to
@@ -212,13 +275,15 @@ class Resolver:
             if relative == "month":  # last September, next March, this June
                 this_month = pub.replace(day=1)
                 pick = ([c for c in candidates if c.first < this_month][-1] if t.direction < 0
-                        else [c for c in candidates if c.first > this_month][0]
+                        else next(c for c in candidates if c.first > this_month)
                         if t.direction > 0 else candidates[1])
                 return Placed(pick, How.RELATIVE_TO_PUBLICATION)
             return Placed(_by_tense(candidates, pub, self._looking(t, att)),
                           How.YEAR_FROM_PUBLICATION)
         if t.kind == "year":
             return Placed(Moment.year(t.year), How.STATED)
+        if t.kind == "fiscal" and t.modifier == "split" and t.year:
+            return Placed(_split_period(t.year, t.unit), How.STATED)
         if t.kind == "decade":
             y = t.year or 0
             return Placed(Moment(dt.date(y, 1, 1), dt.date(y + 9, 12, 31), Grain.DECADE),
@@ -278,7 +343,7 @@ class Resolver:
         return UNPLACED
 
     def _date(self, t: Written, att: Attachment, timexes: list[Written], i: int,
-              sentence_years: dict[int, int]):
+              sentence_years: dict[int, int], done: list[Mention]):
         if t.year is not None:
             d = _safe_date(t.year, t.month, t.day)
             if d is None:
@@ -294,21 +359,84 @@ class Resolver:
             d = _safe_date(year, t.month, t.day)
             return Placed((Moment.day(d) if d else None),
                           How.YEAR_FROM_PUBLICATION, impossible=d is None)
-        if att.sentence in sentence_years:
+        year = self._partner_year(t, timexes, i)
+        if year is None and att.sentence in sentence_years:
             year = sentence_years[att.sentence]
+        if year is not None:
             d = _safe_date(year, t.month, t.day)
             return Placed((Moment.day(d) if d else None),
                           How.YEAR_FROM_CONTEXT, impossible=d is None)
         if self.pub is None:
             return UNPLACED
-        # The nearest such date to publication: news copy rarely reaches half a year out
-        # without giving a year. Tense is not used here, so that a tense rule can still
-        # see "will publish on 3 June" in a story dated 11 June.
+        return self._year_near_publication(t, att, done)
+
+    def _story_year(self, done: list[Mention], pub: dt.date) -> int | None:
+        """The year the story is being told in, when it is not the publication's: the year
+        of the last full date stated before, if it lies more than a year from publication
+        (read on from where the last call stopped: the mentions only grow)."""
+        read, year = self._story if self._story[0] <= len(done) else (0, None)
+        for m in done[read:]:
+            year = _told_year(m) or year
+        self._story = (len(done), year)
+        return year if year is not None and abs(year - pub.year) > 1 else None
+
+    def _partner_year(self, t: Written, timexes: list[Written], i: int) -> int | None:
+        """"from Tuesday 12 July to Friday 15 July 2016", "from January to December 2011": a
+        range's start without a year takes its end's (the year before when its month comes
+        later: "from 28 December to 3 January 2017")."""
+        nxt = timexes[i + 1] if i + 1 < len(timexes) else None
+        if nxt is None or nxt.kind not in ("date", "month") or nxt.year is None or \
+                nxt.month is None:
+            return None
+        if not (t.range_start and nxt.range_end) and \
+                _RANGE_TO.fullmatch(self.text, t.end, nxt.start) is None:
+            return None
+        return nxt.year - 1 if (t.month, t.day or 0) > (nxt.month, nxt.day or 0) else nxt.year
+
+    def _year_near_publication(self, t: Written, att: Attachment, done: list[Mention]):
+        """The year of a date written without one.
+
+        The nearest such date to publication, since news copy rarely reaches half a year
+        out without giving a year; but the clause's tense may send it to the year before or
+        after ("founded on 5 June", told in January), and a stated weekday picks, of the
+        years near publication, the one in which it fits ("Tuesday, Dec. 30" in a January
+        story). When the story is told in another year (a 2023 story about July 1973, whose
+        last full date is 1973), a date that fits there and nowhere near publication is that
+        year's. A date that fits nowhere keeps the nearest year, so the weekday rule can say
+        so.
+        """
         pub = self.pub
+        assert pub is not None and t.month is not None and t.day is not None
         options = [d for k in (-1, 0, 1) if (d := _safe_date(pub.year + k, t.month, t.day))]
         if not options:  # 29 February with no leap year nearby
             return Placed(None, How.YEAR_FROM_PUBLICATION, impossible=True)
         best = min(options, key=lambda d: (abs((d - pub).days), d))
+        # only a past or a future says which way: "are studying the landslide on 3 November"
+        direction = _direction_from_tense(att) if att.tense in (
+            Tense.PAST, Tense.PERFECT, Tense.FUTURE) else 0
+        if direction and (best - pub).days * direction < -TENSE_REACH_DAYS:
+            # "the club was founded on 5 June", told in January: last June, not next
+            turned = [d for d in options if (d - pub).days * direction >= 0]
+            if turned:
+                best = min(turned, key=lambda d: abs((d - pub).days))
+            elif t.month == 2 and t.day == 29:
+                # "will host a leap-year ball on 29 February", told in January 2025: the
+                # only leap day near is long past
+                return Placed(None, How.YEAR_FROM_PUBLICATION, impossible=True)
+        if t.weekday is not None and best.weekday() != t.weekday:
+            fits = [d for d in options if d.weekday() == t.weekday
+                    and abs((d - pub).days) <= WEEKDAY_REACH_DAYS
+                    and (d - pub).days * direction >= -TENSE_REACH_DAYS]
+            if fits:
+                return Placed(Moment.day(min(fits, key=lambda d: abs((d - pub).days))),
+                              How.YEAR_FROM_PUBLICATION)
+        frame = self._story_year(done, pub)
+        if frame is not None and (d := _safe_date(frame, t.month, t.day)) is not None:
+            told_there = (t.weekday is not None and best.weekday() != t.weekday
+                          and d.weekday() == t.weekday) or \
+                (t.weekday is None and direction < 0 and best > pub)
+            if told_there:
+                return Placed(Moment.day(d), How.YEAR_FROM_CONTEXT)
         return Placed(Moment.day(best), How.YEAR_FROM_PUBLICATION)
 
     def _weekday(self, t: Written, att: Attachment):
@@ -352,13 +480,41 @@ class Resolver:
         return Placed(Moment.day(d, label=t.part_of_day), How.RELATIVE_TO_EVENT,
                       anchor=frame.id)
 
+    def _fused_relative(self, t: Written) -> Moment | None:
+        """"last Thursday, 14 March", "next Sunday, Sept. 16", "this Friday (9 May)": the days
+        the relative weekday allows on its own, counted from publication. "Last Thursday"
+        may be the one just gone or the one before it; "next Sunday" the coming one or the
+        one after; "this Friday" the nearest either way."""
+        pub = self.pub
+        if pub is None or t.kind != "date" or t.weekday is None or not t.modifier:
+            return None
+        if t.modifier in ("last", "past", "previous"):
+            end = _weekday_near(pub, t.weekday, -1, strict=True)
+            return Moment(end - dt.timedelta(days=7), end, Grain.WEEK)
+        if t.modifier in ("next", "coming", "following"):
+            start = _weekday_near(pub, t.weekday, 1, strict=True)
+            return Moment(start, start + dt.timedelta(days=7), Grain.WEEK)
+        if t.modifier == "this":
+            return Moment(_weekday_near(pub, t.weekday, -1), _weekday_near(pub, t.weekday, 1),
+                          Grain.WEEK)
+        return None
+
     def _day_only(self, t: Written, att: Attachment):
         """"on the 5th": the publication month's, or the month before or after as the
-        tense points; a day the month does not have stays unresolved."""
+        tense points; "Thursday the 6th": of those three months, the nearest in which the
+        6th is a Thursday (else as the tense points, for the weekday rule to judge); a day
+        the month does not have stays unresolved."""
         pub = self.pub
         assert pub is not None and t.day is not None
         direction = _direction_from_tense(att)
         month = dt.date(pub.year, pub.month, 1)
+        if t.weekday is not None:
+            options = [d for k in (-1, 0, 1) if (d := _safe_date(
+                (x := month + relativedelta(months=k)).year, x.month, t.day))]
+            fits = [d for d in options if d.weekday() == t.weekday]
+            if fits:
+                best = min(fits, key=lambda d: abs((d - pub).days))
+                return Placed(Moment.day(best), How.MONTH_FROM_PUBLICATION)
         if direction < 0 and t.day > pub.day:
             month -= relativedelta(months=1)
         elif direction > 0 and t.day < pub.day:
@@ -406,6 +562,8 @@ class Resolver:
         if pub is None:
             return UNPLACED
         unit = t.unit or "day"
+        if unit in lx.SPLIT_YEARS:  # "the current financial year"
+            return Placed(_current_split(pub, unit, t.direction), How.RELATIVE_TO_PUBLICATION)
         how = How.RELATIVE_TO_PUBLICATION
         if t.modifier in ("yesterday", "today", "tonight", "tomorrow", "this") and unit == "day":
             return Placed(Moment.day(pub + dt.timedelta(days=t.direction * int(t.amount or 0)),
@@ -413,6 +571,8 @@ class Resolver:
         if t.modifier in ("ago", "from now"):
             if t.amount is None:
                 return UNPLACED
+            if t.relative_to in ("day", "week", "month"):
+                return Placed(_ago_this(pub, t.amount, unit, t.relative_to), how)
             return Placed(shift_date(pub, t.amount, unit, t.direction), how)
         if t.modifier in ("earlier", "later"):
             whole = _unit_moment(pub, unit, t.direction)
@@ -464,6 +624,8 @@ class Resolver:
         pub = self.pub
         if pub is None:
             return UNPLACED
+        if t.relative_to == "year":  # "spring of last year"
+            return Placed(_season(pub.year + t.direction, name), How.RELATIVE_TO_PUBLICATION)
         this = _season(pub.year, name)
         if t.modifier == "last":
             pick = this if this.last < pub else _season(pub.year - 1, name)
@@ -535,41 +697,176 @@ def _count_back_stretch_starts(mentions: list[Mention]) -> list[Mention]:
 # Friday" · "earlier this month, on 28 September" · "next month, when the Senate returns on
 # 12 August": the second expression restates the first.
 _RESTATE_GAP = re.compile(
-    r"\s*(?:,|\(|—|–|-)?\s*(?:on|in|at|of)?\s*(?:the\s+)?\Z"
+    r"\s*+(?:,|\(|—|–|-)?\s*+(?:on|in|at|of)?\s*+(?:the\s+)?\Z"
     r"|\s*,\s*when\s+[^.;:!?()]{1,80}?\s(?:on|in)\s+\Z")
+# (white space is taken possessively, \s*+, in the gap patterns here: a long run of it
+# between two mentions would otherwise be backtracked through once per optional word)
 
 
 # "on Sunday, two days ago" · "on 29 May (three days ago)": the date first, then how long ago
-_RESTATE_AFTER = re.compile(r"\s*(?:,|\(|—|–)\s*\Z")
+_RESTATE_AFTER = re.compile(r"\s*+(?:,|\(|—|–)\s*+\Z")
 # … but not when the second is one item of a list ("in 2022, last year, and again this
-# year", "yesterday, Saturday and Sunday")
-_LIST_GOES_ON = re.compile(r"\s*,?\s*(?:and|or|&)\b", re.I)
+# year", "yesterday, Saturday and Sunday"): a conjunction with another time right after it
+_LIST_GOES_ON = re.compile(r"\s*+,?\s*+(?:and|or|&)\b", re.IGNORECASE)
+_LIST_REACH = 16  # characters from the conjunction to the next time of a list
+# "a week after the 3 May vote": the date is what the offset counts from, not its restatement
+_NAMES_ANCHOR = re.compile(r"\s+(?:the\s+)?\Z")
+# "last month's derailment on 14 August", "tomorrow's meeting on Thursday", "last week's
+# hailstorm, on June 13", "last spring's flood on the Red River -- in 2009 --": a possessive
+# relative time, its noun (a few words), then the date
+_POSSESSED_THEN_DATE = re.compile(
+    r"['’]s\s++(?:[A-Za-z-]+\s++){0,4}?[A-Za-z-]+(?:\s*+(?:,|\(|—|–|--)\s*+(?P<p1>on|in|at)?|"
+    r"\s++(?P<p2>on|in|at))\s*+(?:the\s+)?\Z")
+# what may stand between a relative time and a date both told of one verb ("derailed last
+# month near Hexthorpe, South Yorkshire, on 14 August"): no second clause or list
+_SAME_CLAUSE_GAP = re.compile(r"[^;:!?()]{0,80}\Z")
+_SECOND_CLAUSE = re.compile(r"\b(?:and|or|but|while|whereas|then)\b|[;:]", re.IGNORECASE)
+_RELATIVE_SEASON = ("last", "next", "this")
+# what a stated time may follow in its noun's preposition: a day "on", a month or year "in"
+_PREPOSITION_FOR = {"date": ("on", None), "weekday": ("on", None), "month": ("in", None),
+                    "year": ("in", None)}
+
+
+def _relative_like(m: Mention) -> bool:
+    """A time counted from publication or from another event: "last year", "two days
+    later", "last spring", "spring of last year"."""
+    return m.kind in ("relative", "anchored") or (
+        m.kind == "season" and (m.written.modifier in _RELATIVE_SEASON
+                                or m.written.relative_to == "year"))
+
+
+def _list_goes_on(text: str, end: int, following: Mention | None) -> bool:
+    m = _LIST_GOES_ON.match(text, end)
+    return m is not None and following is not None and \
+        following.span.start - m.end() <= _LIST_REACH
 
 
 def link_restatements(text: str, mentions: list[Mention]) -> list[Mention]:
     """Mark each date that restates the relative expression right before it, or that a
-    relative expression right after it restates ("on Sunday, two days ago")."""
+    relative expression right after it restates ("on Sunday, two days ago"); then the dates
+    told of the same event as a relative time: of its noun ("last month's derailment on 14
+    August") or of its verb ("derailed last month near Hexthorpe, on 14 August")."""
     out = list(mentions)
     for i in range(1, len(out)):
         prev, cur = out[i - 1], out[i]
         if cur.attachment.sentence != prev.attachment.sentence:
             continue
-        if prev.kind in ("relative", "anchored") and cur.kind in STATED_KINDS and \
+        following = out[i + 1] if i + 1 < len(out) else None
+        if _relative_like(prev) and (cur.kind in STATED_KINDS or cur.kind is Kind.FISCAL) and \
                 _RESTATE_GAP.match(text, prev.span.end, cur.span.start) is not None and \
-                _LIST_GOES_ON.match(text, cur.span.end) is None:
+                not _list_goes_on(text, cur.span.end, following):
+            if prev.kind == "anchored" and prev.written.modifier in ("after", "before") and \
+                    _NAMES_ANCHOR.match(text, prev.span.end, cur.span.start):
+                continue  # "a week after the 3 May vote": 3 May is the anchor
             out[i] = dataclasses.replace(cur, restates=prev.id)
         elif prev.kind in STATED_KINDS and cur.kind == "relative" and \
                 cur.written.modifier not in ("earlier", "later") and prev.restates is None and \
                 _RESTATE_AFTER.match(text, prev.span.end, cur.span.start) is not None and \
-                _LIST_GOES_ON.match(text, cur.span.end) is None:
+                not _list_goes_on(text, cur.span.end, following):
             out[i - 1] = dataclasses.replace(prev, restates=cur.id)
+    _link_by_event(text, out)
+    _years_from_relatives(out)
     return out
 
 
+def _years_from_relatives(out: list[Mention]) -> None:
+    """"last year, on 4 July", "He was elected last year on 3 May": a date written without a
+    year that restates a relative time takes the year in which it falls within it, when
+    one does; one that falls in none keeps its year, for the rule to judge."""
+    for i, m in enumerate(out):
+        if m.restates is None or m.written.year is not None or \
+                m.how is not How.YEAR_FROM_PUBLICATION or m.value is None or \
+                m.written.month is None:
+            continue
+        rel = out[m.restates]
+        if rel.value is None or rel.value.is_day:
+            continue
+        for year in range(rel.value.first.year, rel.value.last.year + 1):
+            if m.kind == "date":
+                d = _safe_date(year, m.written.month, m.written.day or 1)
+                placed = Moment.day(d, label=m.value.label) if d else None
+            else:
+                placed = Moment.month(year, m.written.month)
+            if placed is not None and rel.value.first <= placed.first and \
+                    placed.last <= rel.value.last:
+                if placed != m.value:
+                    out[i] = dataclasses.replace(m, value=placed, how=How.YEAR_FROM_CONTEXT)
+                break
+
+
+_EVENT_REACH = 3  # mentions ahead in which a relative time's event may be dated
+
+
+def _link_by_event(text: str, out: list[Mention]) -> None:
+    """A relative time and a stated time told of one event are one time.
+
+    Of one noun: the relative time possesses or modifies it and the stated time dates it
+    ("next month's election on 5 December", "Tuesday's vote, held yesterday"). Of one verb:
+    both are the verb's own time, in one clause ("derailed last month near Hexthorpe, on 14
+    August"). A bare weekday against a week or month states nothing, which the rule knows;
+    a stated time already linked is left alone."""
+    for i, rel in enumerate(out):
+        if not _relative_like(rel) or rel.kind == "anchored":
+            continue
+        for j in range(i + 1, min(i + 1 + _EVENT_REACH, len(out))):
+            other = out[j]
+            if other.attachment.sentence != rel.attachment.sentence:
+                break
+            if other.kind not in STATED_KINDS or other.restates is not None or \
+                    other.dateline:
+                continue
+            if _same_noun(text, rel, other):
+                out[j] = dataclasses.replace(other, restates=rel.id)
+                break
+            if other.kind is not Kind.WEEKDAY and rel.kind == "relative" and \
+                    _same_verb(text, rel, other):
+                out[j] = dataclasses.replace(other, restates=rel.id)
+                break
+        if rel.kind == "relative" and i > 0:
+            # "Tuesday's vote, held yesterday": the stated time comes first
+            stated = out[i - 1]
+            if stated.kind in STATED_KINDS and stated.restates is None and \
+                    stated.written.possessive and not stated.dateline and \
+                    stated.attachment.sentence == rel.attachment.sentence and \
+                    stated.attachment.noun is not None and \
+                    stated.attachment.noun == rel.attachment.noun and \
+                    not rel.attachment.modifies_noun:
+                out[i - 1] = dataclasses.replace(stated, restates=rel.id)
+
+
+def _same_noun(text: str, rel: Mention, other: Mention) -> bool:
+    """"last month's derailment on 14 August": the relative time possesses the noun the
+    stated time dates, with the preposition that dates it (a topic such as "last year's
+    report on 2019" is no time of the report)."""
+    allowed = _PREPOSITION_FOR.get(other.kind.value, ())
+    shape = _POSSESSED_THEN_DATE.match(text, rel.span.end, other.span.start) \
+        if text.startswith(("'s", "’s"), rel.span.end) else None
+    if shape is not None:
+        return (shape["p1"] or shape["p2"]) in allowed
+    a, b = rel.attachment, other.attachment
+    return a.modifies_noun and a.noun is not None and a.noun == b.noun and \
+        not b.modifies_noun and b.prep in allowed and b.prep is not None
+
+
+def _same_verb(text: str, rel: Mention, other: Mention) -> bool:
+    """Both told of one verb as its time, with nothing between them that starts another
+    clause or a list."""
+    a, b = rel.attachment, other.attachment
+    if a.verb_start is None or a.verb_start != b.verb_start or a.modifies_noun or \
+            b.modifies_noun or a.via_noun or b.via_noun or a.verb_start > rel.span.start:
+        return False  # "said last month it would vote on 3 December": the verb comes first
+    if a.prep not in (None, "in", "on", "at", "during") or b.prep not in ("in", "on", "at"):
+        return False
+    if other.kind.value not in ("date", "month", "year"):
+        return False
+    gap = text[rel.span.end:other.span.start]
+    return _SAME_CLAUSE_GAP.match(gap) is not None and _SECOND_CLAUSE.search(gap) is None
+
+
 # "5 p.m. local time on Monday", "22:46 on 29 May" · "Monday at 5 p.m.", "29 May 2024 – 22:46"
-_TIME_THEN_DAY = re.compile(r"\s*,?\s*(?:on|of)?\s*(?:the\s+)?\Z")
-_DAY_THEN_TIME = re.compile(r"\s*(?:,|–|—|-)?\s*(?:at|from|around|about|by|until|before|after)?"
-                            r"\s*(?:around|about)?\s*\Z")
+_TIME_THEN_DAY = re.compile(r"\s*+,?\s*+(?:on|of)?\s*+(?:the\s+)?\Z")
+_DAY_THEN_TIME = re.compile(r"\s*+(?:,|–|—|-)?\s*+(?:at|from|around|about|by|until|before|after)?"
+                            r"\s*+(?:around|about)?\s*+\Z")
 
 
 def attach_times(text: str, mentions: list[Mention]) -> list[Mention]:
