@@ -74,10 +74,14 @@ def _disjoint(a: Mention, b: Mention) -> bool:
     return False
 
 
-def _describe(m: Mention) -> str:
-    if m.kind == Kind.WEEKDAY:
-        return weekday_name(m.weekday)  # its date is only the nearest such weekday
-    return words.moment(m.value)
+def _describe(facts: ArticleFacts, m: Mention) -> str:
+    """The day or date a time gives, and how when it was inferred: a bare weekday's date is
+    only the nearest such weekday, so it says so ("Thursday 30 May 2024, the Thursday
+    after publication")."""
+    if m.value is None:
+        return weekday_name(m.weekday) if m.kind == Kind.WEEKDAY else words.quote(m.text)
+    how = words.how_placed(m, facts.publication, facts.mentions)
+    return f"{words.moment(m.value)}{f', {how}' if how else ''}"
 
 
 def _told(facts: ArticleFacts, m: Mention, ref: EventRef) -> str:
@@ -88,8 +92,8 @@ def _told(facts: ArticleFacts, m: Mention, ref: EventRef) -> str:
     close = facts.text[ref.at:start] if ref.at < start else facts.text[end:ref.at]
     if len(close) <= _NEAR and not any(c in close for c in ".;:!?"):
         start, end = min(start, ref.at), max(end, ref.at + len(ref.word))
-        return f"{words.quote(facts.text[start:end])} ({_describe(m)})"
-    return f"{words.quote(words.phrase(facts.text, m))} (the {ref.word}, {_describe(m)})"
+        return f"{words.quote(facts.text[start:end])} ({_describe(facts, m)})"
+    return f"{words.quote(words.phrase(facts.text, m))} (the {ref.word}, {_describe(facts, m)})"
 
 
 def check(facts: ArticleFacts) -> Iterator[Finding]:
