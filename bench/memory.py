@@ -45,8 +45,8 @@ def main() -> int:
     ap.add_argument("--markdown", help="also write the table to this file")
     ap.add_argument("--size", type=int, default=990_000, help="bytes per article")
     args = ap.parse_args()
-    rows = ["| run | articles | MB of copy | peak resident MB | peak above the model, per MB of "
-            "one article | seconds |",
+    rows = [("| run | articles | MB of copy | peak resident MB | peak above the model, per MB of "
+            "one article | seconds |"),
             "|---|---:|---:|---:|---:|---:|"]
     with tempfile.TemporaryDirectory(prefix="copydesk-memory-") as tmp:
         text = _article(args.size)

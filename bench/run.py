@@ -69,7 +69,7 @@ def _long(texts: list[tuple[str, str, dt.date]], words: int) -> tuple[str, str, 
     return f"{words}-words", "\n\n".join(parts), texts[0][2]
 
 
-def _timed(fn, *args, **kwargs) -> float:  # noqa: ANN001
+def _timed(fn, *args, **kwargs) -> float:
     start = time.perf_counter()
     fn(*args, **kwargs)
     return time.perf_counter() - start
@@ -77,7 +77,7 @@ def _timed(fn, *args, **kwargs) -> float:  # noqa: ANN001
 
 def _stats(times: list[float]) -> tuple[float, float, float]:
     ordered = sorted(times)
-    p95 = ordered[min(len(ordered) - 1, int(round(0.95 * (len(ordered) - 1))))]
+    p95 = ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
     return statistics.median(ordered), p95, len(ordered) / sum(ordered)
 
 
@@ -130,7 +130,7 @@ def main() -> int:
             "~6,000 words": [_long(texts, 6000)] * 2}
 
     # warm up every path once, so that first-call costs do not count
-    name, text, pub = texts[0]
+    _name, text, pub = texts[0]
     nlp(text)
     checker.check_text(text, publication_date=pub)
     if search_dates:

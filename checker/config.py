@@ -79,10 +79,10 @@ MAX_CONFIG_BYTES = 1_000_000
 
 
 @lru_cache(maxsize=64)
-def _parse(path: Path, mtime_ns: int, size: int) -> dict[str, Any]:  # noqa: ARG001 - the key
+def _parse(path: Path, mtime_ns: int, size: int) -> dict[str, Any]:
     """Parsed once per version of the file: a folder of stories shares one parse."""
-    from checker.source.tomlfile import parse_toml
     from checker.source.read import read_bytes
+    from checker.source.tomlfile import parse_toml
 
     try:
         data = read_bytes(path, max_bytes=MAX_CONFIG_BYTES)
@@ -138,7 +138,7 @@ def _rule_ids(value: object) -> str | None:
     return None
 
 
-def _one_of(choices: tuple[str, ...]):  # noqa: ANN202
+def _one_of(choices: tuple[str, ...]):
     def check(value: object) -> str | None:
         if not isinstance(value, str) or value not in choices:
             return f"must be one of {', '.join(choices)}, not {_shown(value)}"
@@ -183,7 +183,7 @@ def _shown(value: object) -> str:
     return text if len(text) <= 40 else f"a {type(value).__name__}"
 
 
-def _validate(path: Path, data: dict[str, Any], rules: dict) -> dict[str, Any]:  # noqa: ANN001
+def _validate(path: Path, data: dict[str, Any], rules: dict) -> dict[str, Any]:
     def fail(message: str) -> None:
         raise InputError(f"{path}: {message}")
 
@@ -221,7 +221,7 @@ def _validate(path: Path, data: dict[str, Any], rules: dict) -> dict[str, Any]: 
     return dict(data)
 
 
-def _known_ids(fail, key: str, ids: list[str], rules: dict) -> None:  # noqa: ANN001
+def _known_ids(fail, key: str, ids: list[str], rules: dict) -> None:
     unknown = [i for i in ids if i not in rules]
     if unknown:
         fail(f"{key}: unknown rule id(s) {', '.join(unknown)}; valid ids: {', '.join(rules)}")

@@ -114,7 +114,7 @@ def parse_data(path: str):
             ptrs = []
             for _ in range(p_cnt):
                 sym, off, pos, st = fields[i:i + 4]
-                ptrs.append((sym, int(off), pos, int(st[:2], 16), int(st[2:], 16)))
+                ptrs.append((sym, int(off), pos, int(st[:2], 16), int(st, 0)))
                 i += 4
             yield offset, lexname, words, ptrs
 
@@ -136,12 +136,12 @@ def load(dict_dir: str):
 def links(nouns, verbs):
     """Yield (noun_word, noun_lexname, verb_word, verb_lexname, direction)
     for every lexical derivational link between a noun and a verb sense."""
-    for off, (lex, words, ptrs) in nouns.items():
+    for (lex, words, ptrs) in nouns.values():
         for sym, toff, tpos, s, t in ptrs:
             if sym == "+" and tpos == "v" and s and t:
                 vlex, vwords, _ = verbs[toff]
                 yield words[s - 1], lex, vwords[t - 1], vlex, "n->v"
-    for off, (vlex, vwords, ptrs) in verbs.items():
+    for (vlex, vwords, ptrs) in verbs.values():
         for sym, toff, tpos, s, t in ptrs:
             if sym == "+" and tpos == "n" and s and t:
                 lex, words, _ = nouns[toff]
@@ -169,8 +169,7 @@ def build(dict_dir: str, lexfiles=EVENT_LEXFILES):
 
 def write_tsv(pairs, path: str) -> None:
     with open(path, "w", encoding="ascii", newline="\n") as fh:
-        for n, v in pairs:
-            fh.write(f"{n}\t{v}\n")
+        fh.writelines(f"{n}\t{v}\n" for n, v in pairs)
 
 
 def show(dict_dir: str, targets) -> None:
@@ -188,7 +187,7 @@ def show(dict_dir: str, targets) -> None:
                         vs.append(norm(verbs[toff][1][t - 1]))
                 per_sense[lw].append((off, lex, vs))
     # reverse links (verb side) for completeness
-    for voff, (vlex, vwords, ptrs) in verbs.items():
+    for (vlex, vwords, ptrs) in verbs.values():
         for sym, toff, tpos, s, t in ptrs:
             if sym == "+" and tpos == "n" and s and t:
                 lw = norm(nouns[toff][1][t - 1])

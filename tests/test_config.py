@@ -17,7 +17,7 @@ def _run(*args: str):
     return runner.invoke(app, list(args))
 
 
-def _rules(result) -> list[str]:  # noqa: ANN001
+def _rules(result) -> list[str]:
     return sorted({f["rule"] for f in json.loads(result.output)["files"][0]["findings"]})
 
 

@@ -133,7 +133,7 @@ def test_github_commands_cannot_be_injected_by_copy(tmp_path):
     commands = [line for line in lines if line.startswith("::")]
     assert len(commands) == len(report.findings)  # one command per finding, nothing more
     for line in commands:
-        head, _, message = line[2:].partition("::")
+        head, _, _message = line[2:].partition("::")
         assert "\r" not in line and "%0A::" not in line.replace("%250A::", "")
         props = head.split(" ", 1)[1]
         # property values carry no raw ':' or ',' that could end them early

@@ -56,9 +56,9 @@ HOSTILE: dict[str, tuple[str, bytes, set[int], str | None]] = {
     "unclosed tags": ("unclosed.html", b"<html><body><p>Held on 31 April.<p><b>Then <i>more",
                       {1}, None),
     "script and style": ("script.html",
-                         b"<html><head><style>p:after{content:'June 31'}</style></head><body>"
+                         (b"<html><head><style>p:after{content:'June 31'}</style></head><body>"
                          b"<script>var d = 'Due on June 31';</script><p>All quiet on 3 June."
-                         b"</p></body></html>", {0}, None),
+                         b"</p></body></html>"), {0}, None),
     "comments": ("comment.html", b"<p>Fine.<!-- due on June 31 --> Open on 3 June.</p>",
                  {0}, None),
     "entities": ("entities.html", b"<p>Held&nbsp;on&#32;31&nbsp;April &amp; later.</p>",
@@ -66,9 +66,9 @@ HOSTILE: dict[str, tuple[str, bytes, set[int], str | None]] = {
     "right-to-left and emoji": ("rtl.txt", "\u0645\u0631\u062d\u0628\u0627 \U0001F600 "
                                 "\u05e9\u05dc\u05d5\u05dd \u202eDue on June 31.\u202c\n".encode(),
                                 {0, 1}, None),
-    "absurd numbers": ("absurd.txt", b"In the year 99999999999, a man aged 4000 died on "
+    "absurd numbers": ("absurd.txt", (b"In the year 99999999999, a man aged 4000 died on "
                        b"0 January; the 1000th of May came and 10000000000000000000 people "
-                       b"voted on 99 Smarch 2024.\n", {0, 1}, None),
+                       b"voted on 99 Smarch 2024.\n"), {0, 1}, None),
     "control characters": ("ctrl.txt", b"Held \x1b[31mon\x07 31 April\x0b.\x0c\n", {0, 1},
                            None),
     "front matter only": ("front.md", b"---\ndate: 2024-05-29\n---\n", {2}, "empty"),
@@ -176,12 +176,12 @@ def test_unreadable_file_and_directory(tmp_path, monkeypatch):
 
     real_open, real_iterdir = reading._open, Path.iterdir
 
-    def opened(path):  # noqa: ANN001, ANN202
+    def opened(path):
         if Path(path).name == "secret.txt":
             raise PermissionError(13, "Permission denied", str(path))
         return real_open(path)
 
-    def iterdir(self):  # noqa: ANN001, ANN202
+    def iterdir(self):
         if self.name == "locked":
             raise PermissionError(13, "Permission denied", str(self))
         return real_iterdir(self)
@@ -197,11 +197,11 @@ def test_unreadable_file_and_directory(tmp_path, monkeypatch):
 
 
 def test_internal_error_is_reported_and_the_run_goes_on(tmp_path, monkeypatch):
-    import checker.engine as engine
+    from checker import engine
 
     real = engine.analyse
 
-    def broken(article, **kwargs):  # noqa: ANN001, ANN003, ANN202
+    def broken(article, **kwargs):
         if article.path.endswith("boom.txt"):
             raise ZeroDivisionError("simulated")
         return real(article, **kwargs)
@@ -232,10 +232,10 @@ def test_stdin_has_the_same_size_limit():
 @pytest.mark.parametrize("text", [
     # word salad whose parse has a noun for its root, with a birthday under it: climbing
     # from the birthday to its verb once never stopped (a token's head compared by identity)
-    "vote May week since weekend to 29 12-day (b. 70s 29/05/2024 as people Easter as year "
-    "later FY24 and 5th birthday last",
-    "\u202e ² '82 injured weekend Bard \t \r next Thursday aged - 29/05/2024 0800 . yesterday "
-    "H1 first \r\n \n birthday vote Mr 70s earlier 50 strike 29/05/2024 June 0800",
+    ("vote May week since weekend to 29 12-day (b. 70s 29/05/2024 as people Easter as year "
+    "later FY24 and 5th birthday last"),
+    ("\u202e ² '82 injured weekend Bard \t \r next Thursday aged - 29/05/2024 0800 . yesterday "
+    "H1 first \r\n \n birthday vote Mr 70s earlier 50 strike 29/05/2024 June 0800"),
 ])
 def test_parses_without_a_verb_at_the_root_finish(text):
     import faulthandler
@@ -343,9 +343,9 @@ def test_check_text_raises_only_input_error():
 
 def test_an_internal_error_in_check_text_is_a_one_line_report(monkeypatch):
     import checker
-    import checker.engine as engine
+    from checker import engine
 
-    def broken(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202
+    def broken(*args, **kwargs):
         raise ZeroDivisionError("simulated\nover two lines")
 
     monkeypatch.setattr(engine, "analyse", broken)
@@ -437,7 +437,7 @@ def test_a_failed_write_leaves_the_old_report(tmp_path, monkeypatch):
     report = tmp_path / "report.json"
     report.write_text("the old report\n", encoding="utf-8")
 
-    def full(*args):  # noqa: ANN002, ANN202
+    def full(*args):
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(os, "replace", full)
@@ -451,13 +451,13 @@ def test_a_failed_write_leaves_the_old_report(tmp_path, monkeypatch):
 def test_log_lines_escape_file_names(tmp_path, monkeypatch, caplog):
     import logging
 
-    import checker.engine as engine
+    from checker import engine
 
     name = tmp_path / "a\n::warning title=INJECTED::x.md"
     name.write_text(GOOD, encoding="utf-8")
     real = engine.analyse
 
-    def broken(article, **kwargs):  # noqa: ANN001, ANN003, ANN202
+    def broken(article, **kwargs):
         if "INJECTED" in article.path:
             raise ZeroDivisionError("simulated")
         return real(article, **kwargs)
@@ -497,7 +497,7 @@ def test_never_more_than_max_bytes_whatever_the_size_says(tmp_path, monkeypatch)
     real_fstat = os.fstat
 
     class Small:
-        def __init__(self, real):  # noqa: ANN001
+        def __init__(self, real):
             self.st_mode, self.st_size = real.st_mode, 10  # the file system says 10 bytes
 
     monkeypatch.setattr(reading.os, "fstat", lambda fd: Small(real_fstat(fd)))
@@ -528,7 +528,7 @@ def test_closed_stdin_and_full_stdout(tmp_path):
 
 
 def test_an_uncaught_crash_exits_2_in_one_line(monkeypatch, capsys):
-    import checker.cli as cli
+    from checker import cli
 
     def crash() -> None:
         raise RuntimeError("simulated\ncrash")
@@ -671,7 +671,7 @@ def test_the_loaded_pipeline_is_checked():
         check_pipeline(checker_pipeline(), "en_core_web_sm", default=True)
 
 
-def checker_pipeline():  # noqa: ANN201
+def checker_pipeline():
     import checker
 
     return checker.load_pipeline()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import os
 import re
 import shutil
@@ -159,7 +160,7 @@ def test_the_axis_keeps_the_story_days_apart_beside_an_old_year():
            Dated(dt.date(2018, 6, 1), dt.date(2018, 6, 30), "June 2018", "June 2018")]
     segments = axis(days + old, pub)
     xs = [_x(segments, m.first) for m in days]
-    assert min(b - a for a, b in zip(xs, xs[1:])) >= 60  # of 1000: apart, not piled up
+    assert min(b - a for a, b in itertools.pairwise(xs)) >= 60  # of 1000: apart, not piled up
     assert [s.focus for s in segments] == [False, True]
     assert _x(segments, dt.date(2011, 1, 1)) < _x(segments, dt.date(2018, 6, 1)) < xs[0]
     # a plan years ahead is drawn after the days, compressed too
@@ -167,7 +168,7 @@ def test_the_axis_keeps_the_story_days_apart_beside_an_old_year():
     segments = axis([*days, *old, ahead], pub)
     assert [s.focus for s in segments] == [False, True, False]
     xs = [_x(segments, m.first) for m in days]
-    assert min(b - a for a, b in zip(xs, xs[1:])) >= 50
+    assert min(b - a for a, b in itertools.pairwise(xs)) >= 50
     assert xs[-1] < _x(segments, ahead.first) < _x(segments, ahead.last) <= 960
     # one linear scale when the dates are close together
     (only,) = axis(days, pub)

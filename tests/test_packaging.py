@@ -56,9 +56,9 @@ def test_the_wheel_alone_checks_the_seed(root, wheel, tmp_path):
     modules = sorted({p.parent.relative_to(root).as_posix().replace("rules", "checker.rules")
                       .replace("/", ".") for p in [*(root / "checker").rglob("__init__.py"),
                                                    root / "rules" / "__init__.py"]})
-    where = subprocess.run([sys.executable, "-c", "import importlib, sys\n"
+    where = subprocess.run([sys.executable, "-c", ("import importlib, sys\n"
                             "for name in sys.argv[1:]:\n"
-                            "    print(importlib.import_module(name).__file__)", *modules],
+                            "    print(importlib.import_module(name).__file__)"), *modules],
                            cwd=tmp_path, env=env, capture_output=True, text=True, check=False)
     assert where.returncode == 0, where.stderr
     assert all(line.startswith(str(unpacked)) for line in where.stdout.splitlines())

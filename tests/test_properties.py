@@ -39,7 +39,7 @@ TAGS = ["p", "div", "b", "i", "script", "style", "time", "meta", "br", "article"
 
 
 @st.composite
-def html_documents(draw) -> str:  # noqa: ANN001
+def html_documents(draw) -> str:
     parts = []
     for _ in range(draw(st.integers(1, 25))):
         kind = draw(st.sampled_from(["open", "close", "text", "entity", "comment", "junk"]))
@@ -69,7 +69,7 @@ def _report(text: str, kind: str | None = None, pub: dt.date | None = PUB):
         return None
 
 
-def _assert_spans_agree(report, raw: str) -> None:  # noqa: ANN001
+def _assert_spans_agree(report, raw: str) -> None:
     index = LineIndex(raw)
     data = json.loads(to_json(report))
     assert data["version"] == 1 and set(data["summary"]) >= {"files", "findings"}
@@ -128,10 +128,10 @@ STORIES = [
     "The minister departed on Wednesday, 29 May 2024, for Rome. She will return on Friday.",
     "Three people died in the fire. Police named the four victims on Tuesday.",
     "The 12-day strike ran from 4 March to 12 March. Talks failed on 31 April.",
-    "Mr Vollmer, 50, was born in 1980. Volmer said the summit would follow the one in June "
-    "2018.",
-    "It opened on Thursday, 29 May 2024. Visitors arrived on Monday and left on Thursday for "
-    "a three-day visit.",
+    ("Mr Vollmer, 50, was born in 1980. Volmer said the summit would follow the one in June "
+    "2018."),
+    ("It opened on Thursday, 29 May 2024. Visitors arrived on Monday and left on Thursday for "
+    "a three-day visit."),
 ]
 NEUTRAL = ["The council published its plan.", "Residents welcomed the news.",
            "Officials declined to comment further.", "The report runs to many pages."]

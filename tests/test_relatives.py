@@ -79,9 +79,10 @@ def test_a_year_named_by_two_against_its_relative(text, date, flags):
 
 
 def test_a_year_named_by_two_is_one_period():
+    import datetime as dt
+
     from checker.engine import analyse
     from checker.source import read_text
-    import datetime as dt
 
     facts = analyse(read_text("Rovers won the 2013-14 season; the 2009-12 figures were "
                               "revised."), publication_date_given=dt.date(2020, 1, 1)).facts

@@ -33,7 +33,7 @@ def test_messages_read_as_english(rule_id, example):
     date = example.publication_date.isoformat() if example.publication_date else None
     for f in findings(example.text, date, rule=rule_id):
         for text in (f.message, f.hint or ""):
-            assert not re.search(r"\b(\w+) \1\b", text, re.I), text
+            assert not re.search(r"\b(\w+) \1\b", text, re.IGNORECASE), text
             assert "()" not in text and "  " not in text and text == text.strip(), text
 
 
@@ -50,5 +50,5 @@ def test_ids_are_unique_and_match_the_bench_contract():
     assert len(ids) == len(set(ids))
     bench = (ROOT.parent / "shared" / "bench" / "README.md")
     if bench.exists():  # the shared contract lists the stable ids
-        listed = set(re.findall(r"^\| `([a-z-]+)` \|", bench.read_text(), re.M))
+        listed = set(re.findall(r"^\| `([a-z-]+)` \|", bench.read_text(), re.MULTILINE))
         assert set(ids) <= listed

@@ -18,7 +18,7 @@ INPUTS = {
 }
 
 
-def _snapshot(paths):  # noqa: ANN001, ANN202
+def _snapshot(paths):
     return {p: (p.read_bytes(), os.stat(p).st_mtime_ns) for p in paths}
 
 

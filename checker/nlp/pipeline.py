@@ -121,7 +121,7 @@ def _register_units() -> None:
         return
 
     @Language.component(UNITS)
-    def units(doc):  # noqa: ANN001, ANN202
+    def units(doc):
         import bisect
 
         from checker.nlp.structure import unit_starts

@@ -97,7 +97,7 @@ def span_text(fr: FileReport, span: Span) -> str:
     return fr.raw_text[start:end]
 
 
-def located(report: Report):  # noqa: ANN202
+def located(report: Report):
     """(file report, finding, raw spans with line/column, line index) for every finding."""
     for fr in report.files:
         if fr.error:

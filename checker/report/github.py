@@ -3,8 +3,8 @@ in properties) are escaped, so the copy cannot inject a workflow command."""
 
 from __future__ import annotations
 
-from checker.model import Report, Severity
 from checker.filenames import printable
+from checker.model import Report, Severity
 from checker.report.common import located, set_aside, span_end, summary
 
 _GITHUB_LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import json
 
-from checker.model import Report
 from checker.filenames import unicode_safe
+from checker.model import Report
 from checker.report.common import LineIndex, raw_spans, raw_suggestions, summary
 
 

@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ET
 
-from checker.model import FileReport, Finding, Report, Severity
 from checker.filenames import printable
+from checker.model import FileReport, Finding, Report, Severity
 from checker.report.common import LineIndex, raw_spans
 
 _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 
-from checker.model import Report
 from checker.filenames import printable
+from checker.model import Report
 from checker.report.common import GENERATOR_MARK, located, set_aside, summary
 
 _PUNCTUATION = re.compile(r"([\\`*_\[\]|~])")  # what could start emphasis, a link, code

@@ -15,12 +15,13 @@ text is escaped.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from dataclasses import dataclass
 from html import escape
 
 from checker.facts.words import day, plural, source
-from checker.model import Dated, FileReport, Finding, Report
 from checker.filenames import printable
+from checker.model import Dated, FileReport, Finding, Report
 from checker.report.common import LineIndex, raw_span, raw_spans, set_aside, summary
 
 _CSS = """
@@ -78,14 +79,14 @@ def to_html(report: Report, **_: object) -> str:
         # a later walk knows the page for a report, not copy (checker.source.walk)
         '<meta name="generator" content="copydesk">',
         # nothing may load from anywhere: the page is read offline and on shared desks
-        '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; '
-        'style-src \'unsafe-inline\'; img-src data:">',
+        ('<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; '
+        'style-src \'unsafe-inline\'; img-src data:">'),
         "<title>copydesk report</title>",
         f"<style>{_CSS}</style></head><body>",
-        f"<header><h1>copydesk: {plural(s['error'], 'error')}, "
+        (f"<header><h1>copydesk: {plural(s['error'], 'error')}, "
         f"{plural(s['warning'], 'warning')}, {s['info']} info "
         f"in {plural(s['files'], 'file')}{escape(set_aside(report))}</h1>"
-        "</header>",
+        "</header>"),
     ]
     if len(files) > 1:
         parts.append(_contents(files))
@@ -178,7 +179,7 @@ def _highlighted(fr: FileReport, n: int) -> str:
     cuts = sorted({0, len(text), *starts, *ends})
     open_marks: dict[int, None] = {}  # indices into marks, open at the current piece
     out = []
-    for start, end in zip(cuts, cuts[1:]):
+    for start, end in itertools.pairwise(cuts):
         if start >= len(text):
             break
         for k in ends.get(start, ()):
@@ -274,8 +275,8 @@ def _timeline(fr: FileReport) -> str:
     segments = axis(moments, pub)
     top = 48
     height = top + 40 + 24 * len(moments)
-    svg = [f'<svg viewBox="0 0 {_WIDTH} {height}" role="img" '
-           f'aria-label="timeline of the dates in the story">']
+    svg = [(f'<svg viewBox="0 0 {_WIDTH} {height}" role="img" '
+           f'aria-label="timeline of the dates in the story">')]
     for seg in segments:
         if seg.focus:
             svg.append(f'<rect class="focus" x="{seg.x0:.1f}" y="{top - 18}" '

@@ -9,8 +9,8 @@ from urllib.parse import quote
 
 from checker import __version__
 from checker.baseline import numbered
-from checker.model import Report, Severity, Suggestion
 from checker.filenames import unicode_safe
+from checker.model import Report, Severity, Suggestion
 from checker.report.common import LineIndex, RawSpan, raw_spans, raw_suggestions, span_end
 
 INFO_URI = "https://pypi.org/project/copydesk/"

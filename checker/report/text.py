@@ -7,8 +7,8 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 
-from checker.model import FileReport, Report
 from checker.filenames import printable
+from checker.model import FileReport, Report
 from checker.report.common import (
     GENERATOR_MARK,
     LineIndex,

@@ -12,7 +12,7 @@ from checker.report.common import LineIndex
 from checker.report.timex3 import timex_type, timex_value
 
 
-def _timeline_items(analysis):  # noqa: ANN001, ANN202
+def _timeline_items(analysis):
     article = analysis.article
     index = LineIndex(article.raw)
     for m in analysis.facts.mentions:
@@ -21,7 +21,7 @@ def _timeline_items(analysis):  # noqa: ANN001, ANN202
         yield m, start, end, line, column
 
 
-def timeline_json(results) -> str:  # noqa: ANN001
+def timeline_json(results) -> str:
     files = []
     for path, analysis in results:
         if isinstance(analysis, str):
@@ -112,7 +112,7 @@ def _clause_after(text: str, m: Mention) -> str:
     return " ".join(rest[:end].split()) or m.anchor_event
 
 
-def timeline_text(results) -> str:  # noqa: ANN001
+def timeline_text(results) -> str:
     """Per file: the publication date, then a table of every placed mention in calendar
     order (when, line:column, the words, how the date was worked out), then the mentions
     not placed. Columns are aligned; the words are never cut."""

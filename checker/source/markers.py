@@ -17,11 +17,11 @@ from dataclasses import dataclass
 
 _COMMENT = re.compile(r"<!--\s*copydesk:\s*(?P<verb>[A-Za-z]+)(?P<ids>[^>]{0,500}?)\s*-->")
 _LINE = re.compile(r"^[ \t]*\[copydesk:\s*(?P<verb>[A-Za-z]+)(?P<ids>[^\]\n]{0,500})\][ \t]*$",
-                   re.M)
+                   re.MULTILINE)
 _PARAGRAPH_END = re.compile(r"\n[ \t]*\r?\n")
 _NON_SPACE = re.compile(r"\S")
 _HTML_BLOCK_END = re.compile(r"</(?:p|li|h[1-6]|blockquote|div|td|th|dd|figcaption|pre)\s*>",
-                             re.I)
+                             re.IGNORECASE)
 VERBS = ("ignore", "disable", "enable")
 
 

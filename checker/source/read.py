@@ -192,7 +192,7 @@ def read_text(text: str, *, path: str = "<text>", kind: str | None = None) -> Ar
 LONG_RUN = 200
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _LONE_CR = re.compile(r"\r(?!\n)")
-_LONG_RUN = re.compile(r"\S{%d,}" % LONG_RUN)
+_LONG_RUN = re.compile(rf"\S{{{LONG_RUN},}}")
 # Page furniture copied with a story from a web page, on a line of its own: not copy, so
 # blanked (same length). The words only; <nav> and the like are skipped when reading HTML.
 _FURNITURE = re.compile(
@@ -208,7 +208,7 @@ def check_size(name: str, size: int, max_bytes: int, *, at_least: bool = False) 
                          "article; split it or raise --max-bytes")
 
 
-def read_limited(stream, name: str, max_bytes: int) -> bytes:  # noqa: ANN001
+def read_limited(stream, name: str, max_bytes: int) -> bytes:
     """At most `max_bytes` bytes from a binary stream; InputError if there are more."""
     data = stream.read(max_bytes + 1)
     check_size(name, len(data), max_bytes, at_least=True)
@@ -275,7 +275,7 @@ def parse_metadata_date(value: str) -> dt.date | None:
 
 # ---------------------------------------------------------------- Markdown
 
-_FRONT_MATTER = re.compile(r"\A(?:\ufeff)?---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
+_FRONT_MATTER = re.compile(r"\A(?:\ufeff)?---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
 _FM_DATE_KEYS = ("date", "published", "pubdate", "publish_date", "published_at", "dateline",
                  "publishdate")
 # Markup blanked to spaces (same length): headings, emphasis, code fences, quotes, link targets.
@@ -287,7 +287,7 @@ _MD_MARKUP = re.compile(
     r"|!?\[(?=[^\]\n]{0,500}\]\()"   # link text opener
     r"|<!--[\s\S]{0,5000}?-->"       # HTML comments (and copydesk markers)
     r"|\*{1,3}|_{2,3}|`{1,3}",
-    re.M,
+    re.MULTILINE,
 )
 
 
@@ -295,12 +295,12 @@ def _blank(match: re.Match[str]) -> str:
     return re.sub(r"[^\n]", " ", match.group(0))
 
 
-_TOML_FRONT_MATTER = re.compile(r"\A\+\+\+[ \t]*\r?\n(.*?)\r?\n\+\+\+[ \t]*\r?(?:\n|\Z)", re.S)
+_TOML_FRONT_MATTER = re.compile(r"\A\+\+\+[ \t]*\r?\n(.*?)\r?\n\+\+\+[ \t]*\r?(?:\n|\Z)", re.DOTALL)
 _TICKS = re.compile(r"`+")
 
 
 @lru_cache(maxsize=1)
-def _markdown_parser():  # noqa: ANN202
+def _markdown_parser():
     """CommonMark blocks only (code, front matter): inline markup is blanked below, and the
     block pass is linear where the inline rules need not be."""
     from markdown_it import MarkdownIt
@@ -393,7 +393,7 @@ def _read_markdown(text: str, path: str) -> Article:
             if chars[i] not in "\r\n":
                 chars[i] = " "
 
-    def lines(token) -> tuple[int, int]:  # noqa: ANN001
+    def lines(token) -> tuple[int, int]:
         first, last = token.map
         return line_starts[min(first, len(line_starts) - 1)], \
             line_starts[min(last, len(line_starts) - 1)]
@@ -521,9 +521,9 @@ class _TextExtractor(HTMLParser):
             key = (a.get("property") or a.get("name") or a.get("itemprop") or "").lower()
             if key in _META_DATE_NAMES and (when := parse_metadata_date(a.get("content", ""))):
                 self.meta_dates.append(("html-meta", when))
-        elif tag == "time" and a.get("datetime"):
-            if when := parse_metadata_date(a["datetime"]):
-                self.time_dates.append(("html-time", when))
+        elif tag == "time" and a.get("datetime") and (
+                when := parse_metadata_date(a["datetime"])):
+            self.time_dates.append(("html-time", when))
         if tag in _SKIP and tag not in _VOID:
             self.skip_depth += 1
             self.skip_stack.append(tag)
