@@ -150,3 +150,18 @@ def test_markdown_escapes_table_breakers(tmp_path):
     out = runner.invoke(app, ["check", str(path), "-f", "markdown"]).output
     row = next(line for line in out.splitlines() if "weekday-mismatch" in line)
     assert "a\\|b.txt" in row and row.count(" | ") == 4
+
+
+@pytest.mark.parametrize("fmt", ["markdown", "github", "junit", "codequality"])
+def test_one_line_views_say_the_suggested_fix(tmp_path, fmt):
+    """Views with one line per finding carry its likeliest fix in words, so a reviewer in a
+    pull request sees it without opening the text report."""
+    story = tmp_path / "story.txt"
+    story.write_text("It opened on Thursday, 29 May 2024.\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["check", "--format", fmt, str(story)])
+    assert result.exit_code == 1, result.output
+    assert "did you mean 'Wednesday'? the weekday that fits the date" in result.output
+    clean = tmp_path / "clean.txt"
+    clean.write_text("It opened on Wednesday, 29 May 2024. Crowds came.\n", encoding="utf-8")
+    assert "did you mean" not in CliRunner().invoke(app, ["check", "--format", fmt,
+                                                          str(clean)]).output

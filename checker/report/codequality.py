@@ -16,7 +16,7 @@ from pathlib import Path
 
 from checker.baseline import numbered
 from checker.model import Report, Severity
-from checker.report.common import LineIndex, raw_spans
+from checker.report.common import LineIndex, did_you_mean, raw_spans
 
 _SEVERITY = {Severity.ERROR: "major", Severity.WARNING: "minor", Severity.INFO: "info"}
 
@@ -51,7 +51,8 @@ def to_codequality(report: Report, **_: object) -> str:
             issues.append({
                 "type": "issue",
                 "check_name": f.rule,
-                "description": f.message + (f" ({f.hint})" if f.hint else ""),
+                "description": f.message + (f"; {did_you_mean(f)}" if f.suggestions else "")
+                + (f" ({f.hint})" if f.hint else ""),
                 "severity": _SEVERITY[f.severity],
                 "categories": ["Bug Risk"],
                 "fingerprint": _id(path, fingerprint),

@@ -109,3 +109,12 @@ def located(report: Report):
 
 def span_end(index: LineIndex, span: RawSpan) -> tuple[int, int]:
     return index.locate(span.end) if span.end > span.start else (span.line, span.column)
+
+
+def did_you_mean(finding: Finding) -> str:
+    """The likeliest suggested fix in words for one-line views ("did you mean 'Wednesday'?
+    the weekday that fits the date"), or "" when the arithmetic suggests nothing."""
+    if not finding.suggestions:
+        return ""
+    first = finding.suggestions[0]
+    return f"did you mean '{first.text}'? {first.label}"

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from checker.filenames import printable
 from checker.model import Report, Severity
-from checker.report.common import located, set_aside, span_end, summary
+from checker.report.common import did_you_mean, located, set_aside, span_end, summary
 
 _GITHUB_LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
@@ -37,7 +37,8 @@ def to_github(report: Report, **_: object) -> str:
         else:
             props.append(f"endLine={end_line}")
         props.append(f"title={_escape_property(f'copydesk {f.rule}')}")
-        message = f.message + (f" (hint: {f.hint})" if f.hint else "")
+        fix = did_you_mean(f)
+        message = f.message + (f"; {fix}" if fix else "") + (f" (hint: {f.hint})" if f.hint else "")
         lines.append(f"::{_GITHUB_LEVEL[f.severity]} {','.join(props)}::{_escape_data(message)}")
     for fr in report.files:
         if fr.error:

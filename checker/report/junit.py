@@ -12,7 +12,7 @@ import xml.etree.ElementTree as ET
 
 from checker.filenames import printable
 from checker.model import FileReport, Finding, Report, Severity
-from checker.report.common import LineIndex, raw_spans
+from checker.report.common import LineIndex, did_you_mean, raw_spans
 
 _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
@@ -53,4 +53,6 @@ def to_junit(report: Report, *, fail_rank: int = Severity.WARNING.rank, **_: obj
 
 def _line(fr: FileReport, f: Finding, index: LineIndex) -> str:
     primary = raw_spans(fr, f, index)[0]
-    return f"{fr.path}:{primary.line}:{primary.column}: {f.severity.value} {f.rule} {f.message}"
+    fix = did_you_mean(f)
+    return (f"{fr.path}:{primary.line}:{primary.column}: {f.severity.value} {f.rule} "
+            f"{f.message}{f'; {fix}' if fix else ''}")

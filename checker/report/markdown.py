@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 
 from checker.filenames import printable
-from checker.model import Report
-from checker.report.common import GENERATOR_MARK, located, set_aside, summary
+from checker.model import Finding, Report
+from checker.report.common import GENERATOR_MARK, did_you_mean, located, set_aside, summary
 
 _PUNCTUATION = re.compile(r"([\\`*_\[\]|~])")  # what could start emphasis, a link, code
 
@@ -31,11 +31,16 @@ def _code(text: str) -> str:
     return f"{fence}{pad}{text}{pad}{fence}"
 
 
+def _said(f: Finding) -> str:
+    fix = did_you_mean(f)
+    return f"{f.message}; {fix}" if fix else f.message
+
+
 def to_markdown(report: Report, **_: object) -> str:
     s = summary(report)
     lines = [f"<!-- {GENERATOR_MARK} -->", "### copydesk", ""]
     rows = [f"| {_code(fr.path)} | {spans[0].line}:{spans[0].column} | {f.severity.value} "
-            f"| `{f.rule}` | {_plain(f.message)} |" for fr, f, spans, _ in located(report)]
+            f"| `{f.rule}` | {_plain(_said(f))} |" for fr, f, spans, _ in located(report)]
     if rows:
         lines += ["| file | line:col | severity | rule | message |", "|---|---|---|---|---|",
                   *rows, ""]
