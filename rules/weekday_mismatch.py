@@ -11,17 +11,33 @@ One of the two is wrong and the reader cannot tell which.
 Check the calendar and correct whichever part is wrong.
 """
 
+import datetime as dt
 from collections.abc import Iterator
 
 from checker.rules.base import Example, Rule
 
 from checker.facts import ArticleFacts, How, Mention, weekday_name
+from checker.facts.words import with_day
 from checker.model import Finding, Related, Severity, Suggestion
 
 
 def _wrong(mention: Mention) -> bool:
     return (mention.weekday is not None and mention.value is not None
             and mention.value.is_day and mention.value.first.weekday() != mention.weekday)
+
+
+def _date_that_fits(facts: ArticleFacts, mention: Mention) -> Suggestion | None:
+    """The nearest date in the same month that falls on the weekday as written, in the
+    copy's style ("Thursday, 29 May 2024" → "30 May 2024"), when the day can be changed in
+    the words alone."""
+    stated = mention.value.first
+    ahead = (mention.weekday - stated.weekday()) % 7
+    fits = stated + dt.timedelta(days=ahead if ahead <= 3 else ahead - 7)
+    if fits.month != stated.month:
+        return None
+    span = mention.date_span
+    text = with_day(facts.words_at(span), stated.day, fits.day)
+    return Suggestion(span, text, "the date that fits the weekday") if text else None
 
 
 def _and(words: list[str]) -> str:
@@ -57,9 +73,11 @@ def check(facts: ArticleFacts) -> Iterator[Finding]:
             f"{said}, not {told}{where}",
             related=[Related(m.date_span, "date stated here") for m in group],
             hint="check the calendar: either the weekday or the date is wrong",
-            suggestions=[Suggestion(m.weekday_span or m.span,
-                                    weekday_name(m.value.first.weekday()),
-                                    "the weekday that fits the date") for m in group],
+            suggestions=[*(Suggestion(m.weekday_span or m.span,
+                                      weekday_name(m.value.first.weekday()),
+                                      "the weekday that fits the date") for m in group),
+                         *(s for s in [_date_that_fits(facts, mention)] if len(group) == 1
+                           and s is not None)],
             # a year we inferred is a guess about which year the writer meant
             severity=Severity.WARNING if inferred and mention.how is not How.YEAR_FROM_CONTEXT
             and abs((mention.value.first - facts.pub).days) > 90 else None,

@@ -9,7 +9,6 @@ import shutil
 import subprocess
 
 import pytest
-
 from checker.rules.base import Rule
 from test_formats import _sarif_errors
 from test_options import _copydesk
@@ -41,12 +40,25 @@ def test_rule_finding_carries_suggestions():
 def test_weekday_mismatch_suggests_the_weekday_that_fits():
     (f,) = checker.check_text(WRONG).findings
     assert [(WRONG[s.span.start:s.span.end], s.text, s.label) for s in f.suggestions] == \
-        [("Thursday", "Wednesday", "the weekday that fits the date")]
+        [("Thursday", "Wednesday", "the weekday that fits the date"),
+         ("29 May 2024", "30 May 2024", "the date that fits the weekday")]
+
+
+@pytest.mark.parametrize(("text", "date", "fix"), [
+    ("The vote is on Tuesday, March 14th.", "2024-03-04", "March 12th"),
+    ("Medals are presented on 29 June (a Saturday).", "2025-05-30", "28 June"),
+    ("Kick-off: Saturday, 7/14/2024.", "2024-07-01", "7/13/2024"),
+    ("It closes on Thursday, 31 July 2024.", "2024-07-01", None),  # 1 August: another month
+])
+def test_weekday_mismatch_suggests_the_date_that_fits_in_the_copys_style(text, date, fix):
+    (f,) = checker.check_text(text, publication_date=date).findings
+    dates = [s.text for s in f.suggestions if s.label == "the date that fits the weekday"]
+    assert dates == ([fix] if fix else [])
 
 
 @pytest.mark.parametrize(("text", "wrong", "fix"), [
-    ("Margarethe Vollmer conducted in Kiel. Vollmer taught piano. Volmer told a radio "
-     "interviewer.", "Volmer", "Vollmer"),
+    (("Margarethe Vollmer conducted in Kiel. Vollmer taught piano. Volmer told a radio "
+     "interviewer."), "Volmer", "Vollmer"),
     ("Karim Haddad reopened the cafe. Mr Haddad thanked staff, and Mr Hadad wept.",
      "Hadad", "Haddad"),
     ("Tom Baird won the race. Baird said so. Later Tom Bard left.", "Tom Bard", "Tom Baird"),
@@ -66,7 +78,7 @@ def test_json_gives_the_replacement_and_the_raw_span(tmp_path):
     page.write_text(HTML, encoding="utf-8")
     report = json.loads(to_json(checker.check_file(page)))
     (finding,) = report["files"][0]["findings"]
-    (suggestion,) = finding["suggestions"]
+    suggestion, _the_date = finding["suggestions"]
     span = suggestion["span"]
     assert HTML[span["start"]:span["end"]] == "Thursday"  # offsets of the file, markup in
     assert suggestion == {"replacement": "Wednesday", "label": "the weekday that fits the date",
@@ -101,8 +113,9 @@ def test_sarif_fixes_follow_the_schema(tmp_path):
     results = log["runs"][0]["results"]
     assert len(results) == 2
     for result, raw in zip(results, (HTML, story.read_bytes().decode("utf-8"))):
-        (fix,) = result["fixes"]
+        fix, other = result["fixes"]
         assert fix["description"]["text"] == "the weekday that fits the date"
+        assert other["description"]["text"] == "the date that fits the weekday"
         (change,) = fix["artifactChanges"]
         assert change["artifactLocation"] == \
             result["locations"][0]["physicalLocation"]["artifactLocation"]

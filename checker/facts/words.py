@@ -178,3 +178,28 @@ def timeline_entries(text: str, publication: PublicationDate | None,
                   how_placed(m, publication, mentions) or "", m.value.is_day)
             for m in mentions
             if m.value is not None and m.kind not in (Kind.DURATION, Kind.TIME, Kind.SET)]
+
+
+def with_day(written: str, old: int, new: int) -> str | None:
+    """A date as written with its day of the month changed, in the copy's own style
+    ("29 May 2024" → "30 May 2024", "May 29th" → "May 30th"); None when the day cannot be
+    told apart in the words (it is not written as digits exactly once)."""
+    hits = [i for i in range(len(written))
+            if written.startswith(str(old), i)
+            and (i == 0 or not written[i - 1].isdigit())
+            and not written[i + len(str(old)):i + len(str(old)) + 1].isdigit()]
+    if len(hits) != 1:
+        return None
+    at = hits[0]
+    rest = written[at + len(str(old)):]
+    suffix = next((s for s in ("st", "nd", "rd", "th") if rest.lower().startswith(s)), None)
+    if suffix is not None:
+        rest = ordinal_suffix(new) + rest[len(suffix):]
+    return written[:at] + str(new) + rest
+
+
+def ordinal_suffix(n: int) -> str:
+    """'st', 'nd', 'rd' or 'th' for a day of the month."""
+    if 10 <= n % 100 <= 20:
+        return "th"
+    return {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
