@@ -86,8 +86,9 @@ def _restated_fix(facts: ArticleFacts, rel: Mention, stated: Mention) -> list[Su
     2023" → "last year")."""
     value, told = rel.value, facts.words(rel)
     if stated.kind == Kind.WEEKDAY and stated.weekday is not None and value.is_day:
-        return [Suggestion(stated.weekday_span or stated.span,
-                           weekday_name(value.first.weekday()), f"the weekday {told!r} is")]
+        at = stated.weekday_span or stated.span
+        return [Suggestion(at, words.weekday_like(value.first.weekday(), facts.words_at(at)),
+                           f"the weekday {told!r} is")]
     if stated.value is None or not _alone(facts, rel):
         return []
     if value.is_day and stated.is_day and \
@@ -164,8 +165,9 @@ def check(facts: ArticleFacts) -> Iterator[Finding]:
                 continue  # some earlier event makes it right: silence beats a wrong guess
             anchor, expected, _ = verdicts[-1]
             # one day to count from, and a weekday told alone: the weekday the count gives
-            fix = [Suggestion(stated.weekday_span or stated.span,
-                              weekday_name(expected.first.weekday()),
+            at = stated.weekday_span or stated.span
+            fix = [Suggestion(at, words.weekday_like(expected.first.weekday(),
+                                                     facts.words_at(at)),
                               f"the weekday {facts.words(rel)!r} is")] \
                 if len(verdicts) == 1 and expected.is_day and stated.kind == Kind.WEEKDAY \
                 and stated.weekday is not None else []

@@ -197,6 +197,8 @@ def _fixes(text: str, date: str, rule: str) -> list[tuple[str, str]]:
     ("The hillside gave way yesterday, Saturday.", "2024-01-08", [("Saturday", "Sunday")]),
     ("The hillside gave way on Saturday, yesterday.", "2024-01-08", [("Saturday", "Sunday")]),
     ("The firm closes tomorrow (Friday).", "2024-04-10", [("Friday", "Thursday")]),
+    ("The hillside gave way last night (Sat.).", "2011-05-09", [("Sat.", "Sun.")]),
+    ("The hillside gave way last night (Sat).", "2011-05-09", [("Sat", "Sun")]),
     ("The storm hit the coast on Sunday, two days ago.", "2024-06-05", [("Sunday", "Monday")]),
     # counted from the one day told before it
     ("She was reported missing on Tuesday 9 July. Two days later, on Friday, her bag was "

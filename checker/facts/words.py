@@ -14,6 +14,7 @@ And the words a suggested fix puts in the copy, in the copy's own style:
     number_like(4, "three")                    'four' ('9' for '12', '36th' for '35th')
     count_like(4, "day", "three", "-", "day")  'four-day' ('four days' for "five days")
     relative_day(-1), relative_year(0)         'yesterday', 'this year'
+    weekday_like(6, "Sat")                     'Sun' ('Sunday' for "Saturday")
 """
 
 from __future__ import annotations
@@ -261,3 +262,12 @@ def article(word: str) -> str:
         return "an" if first.startswith("8") or first in ("11", "18") else "a"
     return "an" if first[:1] in ("a", "e", "i", "o", "u") and not first.startswith("one") \
         else "a"
+
+
+def weekday_like(weekday: int, written: str) -> str:
+    """A weekday's name written as the weekday it replaces: three letters for three, with
+    its full stop ('Sat' → 'Sun', 'Sat.' → 'Sun.'), the whole name otherwise."""
+    name = weekday_name(weekday)
+    if len(written.rstrip(".")) == 3:
+        return name[:3] + ("." if written.endswith(".") else "")
+    return name
