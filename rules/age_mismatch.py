@@ -21,8 +21,8 @@ from itertools import combinations
 
 from checker.rules.base import Example, Rule
 
-from checker.facts import AgeFact, ArticleFacts, month_name
-from checker.model import Finding, Related, Severity
+from checker.facts import AgeFact, ArticleFacts, month_name, words
+from checker.model import Finding, Related, Severity, Suggestion
 
 
 def _age_range(born: tuple[int, int | None, int | None], at: tuple[dt.date, dt.date]
@@ -84,6 +84,23 @@ def _born_words(born: tuple[int, int | None, int | None]) -> str:
     return f"{month_name(month)} {year}" if month else str(year)
 
 
+def _fix(facts: ArticleFacts, claim: AgeFact, age: int) -> list[Suggestion]:
+    """The age the birth date gives, in place of the number as written and in its style:
+    "aged 35" → "aged 38", "the fifty-two-year-old" → "the forty-four-year-old", "his 35th
+    birthday" → "his 36th" (and "a" → "an" where the number needs it)."""
+    span = claim.number_span
+    if span is None or claim.age_high is not None:
+        return []
+    text = words.number_like(age, facts.words_at(span))
+    if text is None:
+        return []
+    article = facts.article_before(span)
+    if article is not None and words.article(text) != facts.words_at(article).lower():
+        span = article.cover(span)
+        text = f"{words.like(words.article(text), facts.words_at(article))} {text}"
+    return [Suggestion(span, text, "the age the birth date gives")]
+
+
 def _check_against_birth(facts: ArticleFacts, name: str, born, born_span, source: str | None,
                          claims: list[AgeFact], certain_birth: bool) -> Iterator[Finding]:
     leap_day = born[1:] == (2, 29)
@@ -119,6 +136,7 @@ def _check_against_birth(facts: ArticleFacts, name: str, born, born_span, source
             f"not {told} ({facts.words_at(claim.span)!r})",
             related=related,
             hint="recompute the age from the birth date, or check the birth date",
+            suggestions=_fix(facts, claim, low) if low == high else [],
             severity=None if claim.certain and certain_birth and not source else Severity.WARNING)
 
 

@@ -19,8 +19,8 @@ from collections.abc import Iterator
 
 from checker.rules.base import Example, Rule
 
-from checker.facts import ArticleFacts, Kind, Mention, Moment, Stretch
-from checker.model import Finding, Related, Severity
+from checker.facts import ArticleFacts, Kind, Mention, Moment, Stretch, words
+from checker.model import Finding, Related, Severity, Span, Suggestion
 
 _DAYS = {"month": 30.44, "year": 365.25, "decade": 3652.5, "century": 36525.0}
 _SLACK = {"month": 1, "year": 0.5, "decade": 0.5, "century": 0.5}  # rounding, in units
@@ -118,6 +118,50 @@ def _count(amount: float, unit: str, first: Moment, last: Moment, a: Mention, b:
     return None
 
 
+def _exact(unit: str, first: Moment, last: Moment, a: Mention, b: Mention) -> int | None:
+    """The one length in `unit` the endpoints give: whole days counted inclusively between
+    two days, nights one fewer, weeks when those days (or the nights) make whole weeks,
+    hours and minutes between two times of day. None when they allow more than one (a
+    month, a year, a part of the day) or the unit is counted loosely (months, years)."""
+    if unit in ("hour", "minute"):
+        span = _hours(first, last)
+        if span is None or span[0] != span[1]:
+            return None
+        n = span[0] * (60 if unit == "minute" else 1)
+        return int(n) if n == int(n) else None
+    if unit not in ("day", "night", "week") or not (first.is_day and last.is_day) or \
+            first.hours() != (0.0, 24.0) or last.hours() != (0.0, 24.0):
+        return None  # "from 6am on Monday to 6am on Thursday": days or hours, unsaid
+    span = _days(a, b, first, last)
+    if span is None or span[0] != span[1]:
+        return None
+    n = span[0]
+    if unit == "day":
+        return n
+    if unit == "night":
+        return n - 1
+    return n // 7 if n % 7 == 0 else (n - 1) // 7 if (n - 1) % 7 == 0 else None
+
+
+def _fix(facts: ArticleFacts, d: Mention, n: int) -> list[Suggestion]:
+    """The count rewritten to `n` in the copy's style: "three-day" → "four-day", "for five
+    days" → "for four days", "a 12-day" → "a 9-day" (and "a" → "an" where the number
+    needs it)."""
+    amount, unit = d.amount_span, d.unit_span
+    if amount is None or unit is None or n < 1:
+        return []
+    text = words.count_like(n, d.written.unit, facts.words_at(amount),
+                            facts.words_at(Span(amount.end, unit.start)), facts.words_at(unit))
+    if text is None:
+        return []
+    span = Span(amount.start, unit.end)
+    article = facts.article_before(span)
+    if article is not None and words.article(text) != facts.words_at(article).lower():
+        span = article.cover(span)
+        text = f"{words.like(words.article(text), facts.words_at(article))} {text}"
+    return [Suggestion(span, text, "the length its dates give")]
+
+
 def _ends(facts: ArticleFacts, stretch: Stretch) -> tuple[Mention, Mention, Moment, Moment]:
     a, b = facts.mentions[stretch.start], facts.mentions[stretch.end]
     return a, b, stretch.first or a.value, stretch.last or b.value
@@ -144,12 +188,15 @@ def check(facts: ArticleFacts) -> Iterator[Finding]:
         related = [Related(a.span, "starts here")]
         if not stretch.until_publication:
             related.append(Related(b.span, "ends here"))
+        fits = None if stretch.open_end or stretch.until_publication or not d.exact or \
+            amount != int(amount) else _exact(unit, first, last, a, b)
         yield RULE.finding(
             d.span,
             f"{facts.words(d)!r} {told} its dates: from {facts.words(a)!r} to {to} is "
             f"{shown}",
             related=related,
             hint="correct the length or the dates",
+            suggestions=_fix(facts, d, fits) if fits is not None and fits != amount else [],
             severity=None if stretch.same_sentence and not exclusive
             and not stretch.until_publication else Severity.WARNING,
         )

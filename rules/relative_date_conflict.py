@@ -9,12 +9,13 @@ The reader is given two different days for one moment.
 Work out the day from the publication date (or the event counted from) and correct one.
 """
 
+import datetime as dt
 from collections.abc import Iterator
 
 from checker.rules.base import Example, Rule
 
-from checker.facts import ArticleFacts, How, Mention, Moment, weekday_name
-from checker.model import Finding, Related, Severity
+from checker.facts import ArticleFacts, How, Kind, Mention, Moment, Tense, weekday_name, words
+from checker.model import Finding, Related, Severity, Span, Suggestion
 
 
 def _agrees(expected: Moment, stated: Mention) -> bool | None:
@@ -53,6 +54,56 @@ def _show(moment: Moment) -> str:
     return moment.describe()
 
 
+def _word_for(facts: ArticleFacts, day: dt.date, said: Mention, dated: bool) -> str | None:
+    """The word that names `day` alone, counted from publication: "yesterday", "today",
+    "tomorrow", when the clause's tense does not point the other way; or its weekday within
+    six days, on the side the clause's tense points a bare weekday to (not when the date
+    beside it gives its weekday already)."""
+    offset = (day - facts.pub).days
+    att = said.attachment
+    points = -1 if att.tense.is_past else 1 if att.tense in (Tense.FUTURE, Tense.PRESENT) \
+        else 0
+    side = (offset > 0) - (offset < 0)
+    if (word := words.relative_day(offset)) is not None:
+        return word if side == 0 or points in (0, side) else None
+    if dated or not 2 <= abs(offset) <= 6 or att.via_noun or not att.verb_is_near or \
+            att.future_in_past or points != side:
+        return None
+    return weekday_name(day.weekday())
+
+
+def _alone(facts: ArticleFacts, mention: Mention) -> bool:
+    """No other time is written against it ("the day before yesterday"): its words can
+    be swapped for another's."""
+    before = facts.mentions[mention.id - 1] if mention.id > 0 else None
+    return before is None or before.span.end < mention.span.start - 1
+
+
+def _restated_fix(facts: ArticleFacts, rel: Mention, stated: Mention) -> list[Suggestion]:
+    """What fits, counted from publication: the weekday the relative day is, for a weekday
+    told alone ("yesterday, Saturday" → "Sunday"); the relative day a date is, for a day
+    word ("yesterday, 10 April" → "today"); the relative year a year is ("this year, in
+    2023" → "last year")."""
+    value, told = rel.value, facts.words(rel)
+    if stated.kind == Kind.WEEKDAY and stated.weekday is not None and value.is_day:
+        at = stated.weekday_span or stated.span
+        return [Suggestion(at, words.weekday_like(value.first.weekday(), facts.words_at(at)),
+                           f"the weekday {told!r} is")]
+    if stated.value is None or not _alone(facts, rel):
+        return []
+    if value.is_day and stated.is_day and \
+            told.lower() == words.relative_day((value.first - facts.pub).days):
+        word = _word_for(facts, stated.value.first, rel, stated.weekday is not None)
+        return [Suggestion(rel.span, words.like(word, told), "the word that fits the date")] \
+            if word else []
+    if value.first.year == value.last.year and stated.kind == Kind.YEAR and \
+            told.lower() == words.relative_year(value.first.year - facts.pub.year):
+        word = words.relative_year(stated.value.first.year - facts.pub.year)
+        return [Suggestion(rel.span, words.like(word, told), "the words that fit the year")] \
+            if word else []
+    return []
+
+
 def _fused(facts: ArticleFacts, stated: Mention) -> Finding | None:
     """"last Thursday, 14 March": the date is a Thursday, but not one "last Thursday" can
     be. (A date that is not even a Thursday is the weekday rule's.)"""
@@ -62,8 +113,11 @@ def _fused(facts: ArticleFacts, stated: Mention) -> Finding | None:
         return None
     backward = stated.written.modifier in ("last", "past", "previous")
     nearest = allowed.last if backward else allowed.first
-    words = facts.words_at(stated.weekday_span).rstrip(".")
-    relative = f"{stated.written.modifier} {words}"
+    weekday = facts.words_at(stated.weekday_span).rstrip(".")
+    relative = f"{stated.written.modifier} {weekday}"
+    told = Span(stated.span.start, stated.weekday_span.end)  # "last Thursday"
+    word = _word_for(facts, value.first, stated, False) \
+        if facts.words_at(told).lower().split() == relative.lower().split() else None
     return RULE.finding(
         stated.span,
         f"{relative!r} and {facts.words_at(stated.date_span)!r} disagree: counted from the "
@@ -71,7 +125,9 @@ def _fused(facts: ArticleFacts, stated: Mention) -> Finding | None:
         f"{nearest.day} {nearest:%B %Y} (or the week {'before' if backward else 'after'}), "
         f"not {value.describe()}",
         related=[Related(stated.date_span, "date given here")],
-        hint="correct the relative time or the date")
+        hint="correct the relative time or the date",
+        suggestions=[Suggestion(told, words.like(word, relative), "the word that fits the "
+                                "date")] if word else [])
 
 
 def check(facts: ArticleFacts) -> Iterator[Finding]:
@@ -91,7 +147,8 @@ def check(facts: ArticleFacts) -> Iterator[Finding]:
                     f"{told} disagree: counted from the publication date "
                     f"({facts.pub:%A %-d %B %Y}), {facts.words(rel)!r} is {_show(rel.value)}",
                     related=[Related(stated.span, "date given here")],
-                    hint="correct the relative time or the date")
+                    hint="correct the relative time or the date",
+                    suggestions=_restated_fix(facts, rel, stated))
         elif rel.kind == "anchored" and rel.written.amount and rel.written.unit and \
                 not rel.written.approx:  # "about a week later" counts loosely
             candidates = [a for a in facts.anchors_for(rel) if a.id != stated.id]
@@ -107,12 +164,20 @@ def check(facts: ArticleFacts) -> Iterator[Finding]:
             if not verdicts or any(v is not False for _, _, v in verdicts):
                 continue  # some earlier event makes it right: silence beats a wrong guess
             anchor, expected, _ = verdicts[-1]
+            # one day to count from, and a weekday told alone: the weekday the count gives
+            at = stated.weekday_span or stated.span
+            fix = [Suggestion(at, words.weekday_like(expected.first.weekday(),
+                                                     facts.words_at(at)),
+                              f"the weekday {facts.words(rel)!r} is")] \
+                if len(verdicts) == 1 and expected.is_day and stated.kind == Kind.WEEKDAY \
+                and stated.weekday is not None else []
             yield RULE.finding(
                 rel.span.cover(stated.span),
                 f"{told} disagree: counted from {facts.words(anchor)!r}, "
                 f"{facts.words(rel)!r} is {_show(expected)}",
                 related=[Related(anchor.span, "counted from here")],
                 hint="check which day the event was, and the interval",
+                suggestions=fix,
                 severity=Severity.WARNING)
 
 

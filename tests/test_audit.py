@@ -213,6 +213,9 @@ def test_every_finding_matches_copydesk_check(tmp_path, rows, clean):
 
 
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+# the rules that suggest a fix when the arithmetic knows it (a finding's first is tabled)
+SUGGESTING = {"weekday-mismatch", "name-variant", "relative-date-conflict",
+              "duration-mismatch", "age-mismatch"}
 
 
 def test_tables_hold_one_row_per_article_and_per_finding(clean, rows):
@@ -222,13 +225,24 @@ def test_tables_hold_one_row_per_article_and_per_finding(clean, rows):
     by_id = {r["id"]: r for r in rows}
     findings = _table(clean / "findings.parquet")
     per_article = defaultdict(lambda: defaultdict(int))
+    suggested = defaultdict(list)
     for f in findings:
         per_article[f["row"]][f["rule"]] += 1
         per_article[f["row"]][f["severity"]] += 1
-        # the weekday that fits the date is suggested; rules that cannot tell suggest nothing
-        assert (f["suggestion"] in WEEKDAYS) if f["rule"] == "weekday-mismatch" \
-            else f["suggestion"] is None
+        # the weekday that fits the date is always suggested; rules that cannot tell
+        # suggest nothing
+        if f["rule"] == "weekday-mismatch":
+            assert f["suggestion"] in WEEKDAYS
+        elif f["rule"] not in SUGGESTING:
+            assert f["suggestion"] is None, f
+        if f["suggestion"] is not None:
+            suggested[f["rule"]].append(f["suggestion"])
         assert f["spans"] and all(s["line"] >= 1 and s["end"] >= s["start"] for s in f["spans"])
+    # the generated copy closes a road "for two weeks, from 3 to 10 June" (one week), and
+    # gives ages beside full birth dates (one age each)
+    assert set(suggested["duration-mismatch"]) == {"one week"}
+    ages = [f for f in findings if f["rule"] == "age-mismatch"]
+    assert ages and all(f["suggestion"].isdecimal() for f in ages)
     rule_ids = [name for name in pq.read_schema(clean / "articles.parquet").names
                 if "-" in name]
     assert "weekday-mismatch" in rule_ids
@@ -360,7 +374,9 @@ def test_parquet_and_directory_sources_give_the_same_findings(tmp_path, rows, ar
     out = tmp_path / "from-parquet"
     audit(source, out, client=cluster, partition_size=10)
     want = {k: v for k, v in _findings_by_id(clean).items() if k in {r["id"] for r in subset}}
-    strip = lambda found: {k: [{**f, "row": None} for f in v] for k, v in found.items()}
+
+    def strip(found):
+        return {k: [{**f, "row": None} for f in v] for k, v in found.items()}
     assert strip(_findings_by_id(out)) == strip(want)
     assert [a["id"] for a in _table(out / "articles.parquet")] == [r["id"] for r in subset]
 

@@ -195,3 +195,186 @@ def test_diff_to_a_file_and_overlapping_suggestions(tmp_path):
     assert result.exit_code == 1 and result.stdout == ""
     assert "+It opened on Wednesday, 29 May 2024." in target.read_text(encoding="utf-8")
     assert story.read_text(encoding="utf-8") == WRONG
+
+
+# ---- suggestions the arithmetic knows: relative days, lengths, ages (issue 15)
+
+def _fixes(text: str, date: str, rule: str) -> list[tuple[str, str]]:
+    """(the words replaced, the replacement) of the rule's one finding on the text."""
+    (finding,) = [f for f in checker.check_text(text, publication_date=date).findings
+                  if f.rule == rule]
+    return [(text[s.span.start:s.span.end], s.text) for s in finding.suggestions]
+
+
+@pytest.mark.parametrize(("text", "date", "fixes"), [
+    # a weekday told alone: the weekday the relative day is
+    ("The hillside gave way yesterday, Saturday.", "2024-01-08", [("Saturday", "Sunday")]),
+    ("The hillside gave way on Saturday, yesterday.", "2024-01-08", [("Saturday", "Sunday")]),
+    ("The firm closes tomorrow (Friday).", "2024-04-10", [("Friday", "Thursday")]),
+    ("The hillside gave way last night (Sat.).", "2011-05-09", [("Sat.", "Sun.")]),
+    ("The hillside gave way last night (Sat).", "2011-05-09", [("Sat", "Sun")]),
+    ("The storm hit the coast on Sunday, two days ago.", "2024-06-05", [("Sunday", "Monday")]),
+    # counted from the one day told before it
+    ("She was reported missing on Tuesday 9 July. Two days later, on Friday, her bag was "
+     "found.", "2024-07-15", [("Friday", "Thursday")]),
+    # a day word beside a date: the word for that date, in the copy's capitals
+    ("The deal was signed yesterday, 10 April.", "2024-04-10", [("yesterday", "today")]),
+    ("The deal was signed today (9 April).", "2024-04-10", [("today", "yesterday")]),
+    ("Yesterday, April 10, the firm said it would close.", "2024-04-10",
+     [("Yesterday", "Today")]),
+    ("The deal will be signed tomorrow, 10 April.", "2024-04-10", [("tomorrow", "today")]),
+    # within the week, on the side the tense points to: the weekday's name
+    ("The deal was signed yesterday, 6 April.", "2024-04-10", [("yesterday", "Saturday")]),
+    ("The deal will be signed tomorrow, 13 April.", "2024-04-10", [("tomorrow", "Saturday")]),
+    # a relative weekday fused with a date
+    ("The deal was signed last Wednesday, 10 April.", "2024-04-10",
+     [("last Wednesday", "today")]),
+    # a relative year beside a year
+    ("Profit rose this year, in 2023.", "2024-04-10", [("this year", "last year")]),
+    ("Profit will rise next year, in 2024.", "2024-04-10", [("next year", "this year")]),
+])
+def test_relative_date_conflict_suggests_what_fits(text, date, fixes):
+    assert _fixes(text, date, "relative-date-conflict") == fixes
+
+
+@pytest.mark.parametrize(("text", "date"), [
+    ("The deal was signed last Friday, 8 March.", "2024-04-10"),  # no word names 8 March
+    ("The deal was signed yesterday, 11 April.", "2024-04-10"),  # told in the past
+    ("The deal was signed yesterday, Monday 8 April.", "2024-04-10"),  # weekday given
+    ("The deal was signed the day before yesterday, 7 April.", "2024-04-10"),
+    ("The deal was signed three days ago, on 8 April.", "2024-04-10"),
+    ("The ferry sank last week, on 28 March.", "2024-04-10"),
+    ("Profit rose last year, in 2022.", "2024-03-27"),  # two years back: no word for it
+    ("She left on Monday 8 July and came home on Tuesday 9 July. Two days later, on "
+     "Friday, her bag was found.", "2024-07-15"),  # counted from which day?
+])
+def test_relative_date_conflict_suggests_nothing_when_unsure(text, date):
+    assert _fixes(text, date, "relative-date-conflict") == []
+
+
+@pytest.mark.parametrize(("text", "date", "fixes"), [
+    ("The three-day summit opens on Monday and closes on Thursday.", "2024-09-09",
+     [("three-day", "four-day")]),
+    ("Three-day talks opened on Monday and closed on Thursday.", "2024-09-09",
+     [("Three-day", "Four-day")]),
+    ("The talks (a three-day affair) ran from Monday to Thursday.", "2024-09-09",
+     [("three-day", "four-day")]),
+    ("Rescuers searched for five days, from Thursday to Sunday.", "2024-10-21",
+     [("five days", "four days")]),
+    ("Rescuers spent three days searching, from Thursday to Friday.", "2024-10-21",
+     [("three days", "two days")]),
+    ("The strike lasted five straight days, from 3 to 8 June.", "2024-07-01",
+     [("five straight days", "six straight days")]),
+    ("A 12-day strike began on 4 September and ended on 12 September.", "2024-10-01",
+     [("12-day", "9-day")]),
+    ("A 12-day strike began on 4 September and ended on 11 September.", "2024-10-01",
+     [("A 12-day", "An 8-day")]),  # the article follows the number
+    ("Guests stayed three nights, arriving on 3 June and leaving on 7 June.", "2024-05-28",
+     [("three nights", "four nights")]),
+    ("The road will be closed for three weeks, from 3 to 16 June.", "2024-05-28",
+     [("three weeks", "two weeks")]),
+    ("The road will be closed for two weeks, from 3 to 10 June.", "2024-05-28",
+     [("two weeks", "one week")]),
+    ("Dockers will stage a 24-hour strike from 6am on Monday to 6am on Wednesday.",
+     "2024-07-01", [("24-hour", "48-hour")]),
+    ("The 90-minute meeting ran from 2pm to 4pm on Monday.", "2024-07-01",
+     [("90-minute", "120-minute")]),
+])
+def test_duration_mismatch_suggests_the_length_in_the_copys_style(text, date, fixes):
+    assert _fixes(text, date, "duration-mismatch") == fixes
+
+
+@pytest.mark.parametrize(("text", "date"), [
+    ("The nine-month review, which ran from March to May 2023, found no fault.",
+     "2024-07-01"),  # two or three months, counting the ends or not
+    ("She served 14 years on the bench, from 1991 until she retired in 2011.", "2024-07-01"),
+    ("The gallery reopened on Saturday after a three-year refit that began in October "
+     "2022.", "2024-10-14"),  # the refit may have ended before
+    ("Volunteers have cleared the canal over the past decade, since 2019.", "2024-07-01"),
+])
+def test_duration_mismatch_suggests_nothing_without_one_count(text, date):
+    assert _fixes(text, date, "duration-mismatch") == []
+
+
+@pytest.mark.parametrize(("text", "date", "fixes"), [
+    ("Margarethe Vollmer has died aged 82. She died on Sunday. Born on 17 June 1934, "
+     "Vollmer studied piano.", "2019-01-09", [("82", "84")]),
+    ("Anna Berg (born 12 May 1980) spoke. Berg, 40, said so.", "2024-06-05", [("40", "44")]),
+    ("Anna Berg was born on 12 May 1980. Berg (40) spoke.", "2024-06-05", [("40", "44")]),
+    ("Anna Berg, who was born on 12 May 1980, spoke. The fifty-two-year-old said so.",
+     "2024-06-05", [("fifty-two", "forty-four")]),
+    ("The dead included a 34-year-old guide, Pemba Dorje, who was born on 12 May 1940.",
+     "2024-10-18", [("a 34", "an 84")]),
+    ("The dead included an eighteen-year-old student, Tom Lee, who was born on 1 January "
+     "2000.", "2024-10-18", [("an eighteen", "a twenty-four")]),
+    ("Anna Berg, who was born on 12 May 1980, celebrated her 40th birthday on Saturday.",
+     "2024-05-14", [("40th", "44th")]),
+    # a birth year alone, and a birthday on a dated day: one age
+    ("Anna Berg, born in 1980, turned 40 on Saturday.", "2024-05-14", [("40", "44")]),
+    # a birth month: the time after it in the year leaves one age
+    ("Anna Berg, who was born in March 1980, is 40.", "2024-05-14", [("40", "44")]),
+])
+def test_age_mismatch_suggests_the_age_from_the_birth_date(text, date, fixes):
+    assert _fixes(text, date, "age-mismatch") == fixes
+
+
+@pytest.mark.parametrize(("text", "date"), [
+    ("Anna Berg, who was born in 1980, is 40.", "2024-05-14"),  # 43 or 44
+    ("Ruth Ames (b. 1960) died on Monday aged 70.", "2024-06-05"),
+    ("The dead included a 34-year-old guide, Pemba Dorje, who was born in 1985.",
+     "2024-10-18"),
+    ("Anna Berg, who was born on 12 May 1980, celebrated her fortieth birthday on "
+     "Saturday.", "2024-05-14"),  # an ordinal in words is left to the editor
+])
+def test_age_mismatch_suggests_nothing_when_the_age_is_not_exact(text, date):
+    assert _fixes(text, date, "age-mismatch") == []
+
+
+def test_number_words_come_from_the_lexicon():
+    from checker.facts import words
+    assert [words.number_like(n, like) for n, like in (
+        (4, "three"), (9, "12"), (36, "35th"), (22, "21st"), (53, "Fifty-two"), (2, "a"),
+        (100, "ninety"), (36, "thirty-fifth"))] == \
+        ["four", "9", "36th", "22nd", "Fifty-three", "two", None, None]
+    assert words.count_like(1, "day", "five", " ", "days") == "one day"
+    assert words.count_like(4, "day", "three", "-", "day") == "four-day"
+    assert words.count_like(2, "week", "a", " ", "fortnight") is None  # not its unit's word
+    assert words.count_like(3, "hour", "48", "-", "hr") is None  # an abbreviation
+
+
+STORY = ("Headline\n\nThe three-day summit opened on Monday and closed on Thursday. The "
+         "ferry sank yesterday, 10 April. Anna Berg (born 12 May 1980) spoke. Berg, 40, "
+         "said so.\n")
+
+
+def test_the_new_suggestions_reach_every_view(root, tmp_path):
+    """The real command: text, JSON, SARIF and --diff each carry the three fixes."""
+    story = tmp_path / "story.txt"
+    story.write_text(STORY, encoding="utf-8")
+
+    def run(*args: str) -> str:
+        result = subprocess.run([_copydesk(root), "check", "story.txt", "--date",
+                                 "2024-04-10", *args], cwd=tmp_path, capture_output=True,
+                                check=False, text=True)
+        assert result.returncode == 1, result.stderr
+        return result.stdout
+
+    text = run()
+    for said in ("did you mean 'four-day'? the length its dates give",
+                 "did you mean 'today'? the word that fits the date",
+                 "did you mean '43'? the age the birth date gives"):
+        assert said in text
+    findings = json.loads(run("--format", "json"))["files"][0]["findings"]
+    assert {f["rule"]: [(STORY[s["span"]["start"]:s["span"]["end"]], s["replacement"])
+                        for s in f["suggestions"]] for f in findings} == {
+        "duration-mismatch": [("three-day", "four-day")],
+        "relative-date-conflict": [("yesterday", "today")],
+        "age-mismatch": [("40", "43")]}
+    log = json.loads(run("--format", "sarif"))
+    assert _sarif_errors(log) == []
+    assert sorted(r["fixes"][0]["artifactChanges"][0]["replacements"][0]["insertedContent"]
+                  ["text"] for r in log["runs"][0]["results"]) == ["43", "four-day", "today"]
+    diff = run("--diff")
+    assert "+The four-day summit opened on Monday and closed on Thursday. The ferry sank " \
+        "today, 10 April. Anna Berg (born 12 May 1980) spoke. Berg, 43, said so.\n" in diff
+    assert story.read_text(encoding="utf-8") == STORY

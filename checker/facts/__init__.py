@@ -31,7 +31,7 @@ from checker.facts.time import (
     shift_date,
     weekday_name,
 )
-from checker.model import PublicationDate
+from checker.model import PublicationDate, Span
 
 __all__ = ["STATED_KINDS", "AgeFact", "ArticleFacts", "Attachment", "Count", "Counts", "Described",
            "Event", "EventRef", "Grain", "How", "Kind", "KnownPerson", "Mention", "Moment",
@@ -69,6 +69,16 @@ class ArticleFacts:
 
     def words(self, mention: Mention) -> str:
         return self.text[mention.span.start:mention.span.end]
+
+    def article_before(self, span: Span) -> Span | None:
+        """The indefinite article just before a span ("a" of "a three-day visit", "an" of
+        "an 18-year-old"), which a fix that rewrites the number may have to change."""
+        before = self.text[max(0, span.start - 4):span.start]
+        for article in ("an ", "a "):
+            if before.lower().endswith(article) and \
+                    (len(before) == len(article) or not before[-len(article) - 1].isalnum()):
+                return Span(span.start - len(article), span.start - 1)
+        return None
 
     def anchors_for(self, mention: Mention) -> list[Mention]:
         return [m for m in anchor_candidates(self.mentions, mention.attachment.sentence)

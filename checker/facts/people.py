@@ -46,6 +46,11 @@ class AgeFact:
     at: tuple[dt.date, dt.date] | None = None  # when the age holds (first, last)
     certain: bool = True  # False when the person is a guess ("the 52-year-old")
     then: bool = False  # "the then 35-year-old": an age at some past time
+    # where the age's own number is written, for a fix that rewrites it in the copy's
+    # style: "35" of "aged 35", "fifty-two" of "the fifty-two-year-old", "35th" of "his 35th
+    # birthday"; None when the words hold no number that is the age ("would have turned 88":
+    # 87 at death; "in his 40s")
+    number_span: Span | None = None
 
 
 @dataclass(frozen=True, slots=True)

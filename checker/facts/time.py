@@ -235,13 +235,19 @@ class Written:
     season: str | None = None  # spring, summer, autumn, winter
     holiday: str | None = None  # christmas day, easter monday, ...
     utc: bool = False  # a time given in GMT/UTC/Z
+    # a count's own words, for a fix that rewrites the count in the copy's style: the
+    # number ("three" of "a three-day visit", "12" of "for 12 days") and the unit word
+    # ("day", "days"); None where the count has no number word of its own ("the past decade")
+    amount_span: tuple[int, int] | None = None
+    unit_span: tuple[int, int] | None = None
 
     def moved(self, offset: int) -> Written:
         """The same expression, its offsets moved by `offset` characters."""
         def move(pair: tuple[int, int] | None) -> tuple[int, int] | None:
             return (pair[0] + offset, pair[1] + offset) if pair else None
         return replace(self, start=self.start + offset, end=self.end + offset,
-                       weekday_span=move(self.weekday_span), date_span=move(self.date_span))
+                       weekday_span=move(self.weekday_span), date_span=move(self.date_span),
+                       amount_span=move(self.amount_span), unit_span=move(self.unit_span))
 
 
 @dataclass(frozen=True, slots=True)
@@ -427,6 +433,18 @@ class Mention:
     def date_span(self) -> Span:
         ds = self.written.date_span
         return Span(*ds) if ds else self.span
+
+    @property
+    def amount_span(self) -> Span | None:
+        """Where a count's number is written ("three" of "a three-day visit")."""
+        at = self.written.amount_span
+        return Span(*at) if at else None
+
+    @property
+    def unit_span(self) -> Span | None:
+        """Where a count's unit is written ("day" of "a three-day visit")."""
+        at = self.written.unit_span
+        return Span(*at) if at else None
 
     @property
     def has_stated_year(self) -> bool:

@@ -8,6 +8,13 @@ day the same way ("Thursday 30 May 2024") and never uses the parser's vocabulary
                                                when the copy states the date outright
     dated(text, mention, publication)          "'leaving on Thursday' (Thursday 30 May 2024,
                                                the Thursday after publication)"
+
+And the words a suggested fix puts in the copy, in the copy's own style:
+
+    number_like(4, "three")                    'four' ('9' for '12', '36th' for '35th')
+    count_like(4, "day", "three", "-", "day")  'four-day' ('four days' for "five days")
+    relative_day(-1), relative_year(0)         'yesterday', 'this year'
+    weekday_like(6, "Sat")                     'Sun' ('Sunday' for "Saturday")
 """
 
 from __future__ import annotations
@@ -15,6 +22,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
+from checker import lexicon as lx
 from checker.facts.time import Grain, How, Kind, Mention, Moment, month_name, weekday_name
 from checker.model import Dated, PublicationDate
 
@@ -194,12 +202,90 @@ def with_day(written: str, old: int, new: int) -> str | None:
     rest = written[at + len(str(old)):]
     suffix = next((s for s in ("st", "nd", "rd", "th") if rest.lower().startswith(s)), None)
     if suffix is not None:
-        rest = ordinal_suffix(new) + rest[len(suffix):]
+        return written[:at] + ordinal(new) + rest[len(suffix):]
     return written[:at] + str(new) + rest
 
 
-def ordinal_suffix(n: int) -> str:
-    """'st', 'nd', 'rd' or 'th' for a day of the month."""
-    if 10 <= n % 100 <= 20:
-        return "th"
-    return {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+def spelled(n: int) -> str | None:
+    """A number from one to ninety-nine in the lexicon's number words ('twenty-one'); None
+    outside that."""
+    words = lx.NUMBER_WORDS
+    tens = {i: w for i, w in zip(range(20, 100, 10), words[19:27], strict=True)}
+    if 1 <= n < 20:
+        return words[n - 1]
+    if 20 <= n < 100:
+        return tens[n - n % 10] + (f"-{words[n % 10 - 1]}" if n % 10 else "")
+    return None
+
+
+def like(word: str, written: str) -> str:
+    """A word capitalised as the words it replaces are ('Yesterday' for 'Today')."""
+    return word[:1].upper() + word[1:] if written[:1].isupper() else word
+
+
+def number_like(n: int, written: str) -> str | None:
+    """`n` written as `written` writes its number: digits as digits ('12' → '9'), a
+    numbered ordinal as one ('35th' → '36th'), a count in words in words ('three' →
+    'four', 'Fifty-two' → 'Fifty-three', 'a' → 'two'); None when `n` has no such form
+    here (an ordinal in words, a number past ninety-nine in words)."""
+    if written.isdecimal():
+        return str(n)
+    if written[:-2].isdecimal() and written[-2:].lower() in ("st", "nd", "rd", "th"):
+        return ordinal(n)
+    if not written.replace("-", " ").replace(" ", "").isalpha():
+        return None
+    if written.lower().endswith(("th", "first", "second", "third")) and \
+            written.lower() not in lx.VAGUE_AMOUNTS:
+        return None  # "thirty-fifth": an ordinal in words
+    words = spelled(n)
+    return like(words, written) if words else None
+
+
+def count_like(n: int, unit: str, amount: str, between: str, unit_written: str) -> str | None:
+    """`n` units written as a count is written: the number as `amount` writes it, the
+    words between kept, the unit singular after a hyphen ("a three-day visit" →
+    'four-day') and as the count needs it otherwise ('four days', 'one day'); None when the
+    unit is written in a way the lexicon does not spell (an abbreviation, "fortnight" for
+    two weeks) or the number has no form in the copy's style."""
+    forms = [w for w, u in lx.UNITS.items() if u == unit]
+    if unit_written.lower() not in forms or n < 1:
+        return None
+    number = number_like(n, amount)
+    if number is None:
+        return None
+    singular = "-" in between or n == 1
+    word = unit if singular else next((w for w in forms if w != unit), None)
+    if word is None:
+        return None
+    return f"{number}{between}{like(word, unit_written)}"
+
+
+def relative_day(offset: int) -> str | None:
+    """The word for the day `offset` days from publication: 'yesterday', 'today',
+    'tomorrow'; None for any other day."""
+    return next((w for w, d in lx.RELATIVE_DAYS.items() if d == offset), None)
+
+
+def relative_year(offset: int) -> str | None:
+    """The words for the year `offset` years from publication's: 'last year', 'this
+    year', 'next year'; None for any other year."""
+    return next((w for w, d in lx.RELATIVE_YEARS.items() if d == offset), None)
+
+
+def article(word: str) -> str:
+    """The indefinite article a word takes by its sound: 'an' before 'eight', '11' or
+    '80-day', 'a' before 'one', 'nine' or '9'."""
+    first = word.split("-")[0].lower()
+    if first.isdecimal():
+        return "an" if first.startswith("8") or first in ("11", "18") else "a"
+    return "an" if first[:1] in ("a", "e", "i", "o", "u") and not first.startswith("one") \
+        else "a"
+
+
+def weekday_like(weekday: int, written: str) -> str:
+    """A weekday's name written as the weekday it replaces: three letters for three, with
+    its full stop ('Sat' → 'Sun', 'Sat.' → 'Sun.'), the whole name otherwise."""
+    name = weekday_name(weekday)
+    if len(written.rstrip(".")) == 3:
+        return name[:3] + ("." if written.endswith(".") else "")
+    return name

@@ -37,6 +37,8 @@ FIXED_HOLIDAYS: dict[str, tuple[int, int]] = {k: tuple(v)
 EASTER_HOLIDAYS: dict[str, int] = _cal["easter_holidays"]
 DIRECTIONS: dict[str, int] = _cal["directions"]
 SERIES_ENDS: dict[str, int] = _cal["series_ends"]
+RELATIVE_DAYS: dict[str, int] = _cal["relative_days"]
+RELATIVE_YEARS: dict[str, int] = _cal["relative_years"]
 PART_OF_DAY_HOURS: dict[str, tuple[int, int]] = {k: tuple(v)
                                                  for k, v in _cal["part_of_day_hours"].items()}
 JOURNEY_NOUNS: frozenset[str] = frozenset(_cal["journey_nouns"])

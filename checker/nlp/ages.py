@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from checker import lexicon as lx
@@ -64,6 +65,19 @@ AGE_PATTERNS = (
 _TEEN = (13, 19)
 
 
+def _numbered(kind: str, m: re.Match[str], fact: AgeFact) -> AgeFact:
+    """The fact with where its age's number is written, when that number is the age itself
+    (not "would have turned 88", 87 at death; not an ordinal in words)."""
+    if fact.age is None or fact.age_high is not None:
+        return fact
+    if fact.span != Span(m.start(), m.end()):  # "aged 45 and 41": a fact for each number
+        return replace(fact, number_span=fact.span)
+    if not m.groupdict().get("n") or number(m.group("n")) != fact.age:
+        return fact
+    end = m.end("n") + (2 if kind == "birthday" else 0)  # with its ending: "35th"
+    return replace(fact, number_span=Span(m.start("n"), end))
+
+
 class Ages:
     def __init__(self, doc: Doc, grammar, token_person: dict[int, int],
                  persons: list[Person], on_verb: dict[int, list[Mention]],
@@ -91,8 +105,8 @@ class Ages:
                     found = self._age(kind, m)
                 except _NotAnAge:
                     continue
-                out.extend(f for f in (found if isinstance(found, list) else [found])
-                           if f is not None)
+                out.extend(_numbered(kind, m, f) for f in
+                           (found if isinstance(found, list) else [found]) if f is not None)
         out.extend(self._predicates())
         out.extend(self._births())
         taken: set[tuple[int, int]] = set()
@@ -690,13 +704,15 @@ class Ages:
                     continue
                 at = self._predicate_time(verb, pid)
                 out.append(AgeFact(Span(t.idx, t.idx + len(t.text)), "age", pid, age=n,
-                                   at=at, certain=certain))
+                                   at=at, certain=certain,
+                                   number_span=Span(t.idx, t.idx + len(t.text))))
             elif t.dep_ == "pobj" and t.head.lower_ == "at" and t.head.head.lemma_ == "die":
                 verb = t.head.head  # "died Monday at 80"
                 pid, certain = self._person_of(subject_of(verb))
                 if pid is not None:
                     out.append(AgeFact(Span(t.head.idx, t.idx + len(t.text)), "died-aged",
-                                       pid, age=n, at=self._death_time(pid), certain=certain))
+                                       pid, age=n, at=self._death_time(pid), certain=certain,
+                                       number_span=Span(t.idx, t.idx + len(t.text))))
         return out
 
     def _predicate_time(self, verb: Token, pid: int) -> tuple[dt.date, dt.date] | None:

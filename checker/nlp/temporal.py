@@ -52,6 +52,8 @@ class Timex:
     season: str | None = None
     holiday: str | None = None
     utc: bool = False
+    amount_span: tuple[int, int] | None = None
+    unit_span: tuple[int, int] | None = None
     # not part of the fact: how the writer orders day and month ("dm", "md"), where the
     # match shows it, and a numeric date's two numbers while their order is open
     order: str | None = None
@@ -488,7 +490,8 @@ def _duration(name: str, m: re.Match[str]) -> list[Timex]:
     if _EVERY_BEFORE.search(m.string, max(0, start - 8), start):
         # "every eight minutes", "each two years": a frequency, not a stretch
         return [Timex("set", start, end, unit=_unit(g["unit"]), modifier="every")]
-    t = Timex("duration", amount_start, end, amount=_amount_of(g), unit=_unit(g["unit"]))
+    t = Timex("duration", amount_start, end, amount=_amount_of(g), unit=_unit(g["unit"]),
+              amount_span=m.span("amount"), unit_span=m.span("unit"))
     if t.unit == "fortnight":
         t.unit, t.amount = "week", (t.amount or 1) * 2
     if g.get("approx"):
