@@ -78,10 +78,11 @@ def _when(at: tuple[dt.date, dt.date]) -> str:
 
 
 def _born_words(born: tuple[int, int | None, int | None]) -> str:
+    """'on 17 June 1934', 'in June 1934', 'in 1934': as one would say when someone was born."""
     year, month, day = born
     if month and day:
-        return f"{day} {month_name(month)} {year}"
-    return f"{month_name(month)} {year}" if month else str(year)
+        return f"on {day} {month_name(month)} {year}"
+    return f"in {month_name(month)} {year}" if month else f"in {year}"
 
 
 def _fix(facts: ArticleFacts, claim: AgeFact, age: int) -> list[Suggestion]:
