@@ -97,7 +97,7 @@ def test_facts_file_adds_exactly_one_finding_to_the_seed(root, monkeypatch):
     assert len(with_facts) == len(plain) + 1 and len(added) == 1
     (f,) = added
     assert f.rule == "age-mismatch" and "seeds/facts.toml" in f.message
-    assert "born 8 January 1984" in f.message and "not 35" in f.message
+    assert "born on 8 January 1984" in f.message and "not 35" in f.message
 
 
 def test_bad_facts_files_say_what_is_wrong(tmp_path):
