@@ -145,6 +145,11 @@ def test_whom_a_pronoun_means(text, date, flag):
     (("Ruth Nye, 34, opened the bakery. Her partner Kate Orr joined in May. The 36-year-old "
      "bakes the bread."), False),
     # someone unnamed told in between: a new person, or someone else's child
+    (("Mary Fox, 52, was elected mayor. 'It is a great day,' said her husband. The "
+      "55-year-old runs a garage."), False),
+    # an age a generation away from the one stated for sure is someone else's
+    (("Karl Webb, 31, was jailed for six years. His victim, a pensioner, was hurt. The "
+      "79-year-old has since died."), False),
     (("Tom Hale, 41, was charged on Monday. A woman was hurt in the attack. The 36-year-old "
      "was treated in hospital."), False),
     ("Police arrested Tom Hale, 41. The 36-year-old victim was treated in hospital.", False),

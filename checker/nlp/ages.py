@@ -112,6 +112,7 @@ class Ages:
                            (found if isinstance(found, list) else [found]) if f is not None)
         out.extend(self._predicates())
         out.extend(self._births())
+        out = _drop_far_guesses(out)
         taken: set[tuple[int, int]] = set()
         unique = []
         for f in sorted(out, key=lambda f: f.span.start):
@@ -274,9 +275,10 @@ class Ages:
 
     def _person_facts(self) -> None:
         """Which persons are surely people, and the sex a title gives ("Mr Hadad"), read
-        once. Each mention of a name votes: for a person when it is tagged one, titled or
-        does what people do ("Edna Pickering celebrated"); against when it is tagged a
-        place or a body, or coordinated with one ("South Yorkshire Fire and Rescue")."""
+        once. Each mention of a name votes: for a person when it is tagged one or titled
+        (twice), or does what people do ("Edna Pickering celebrated"); against when it is
+        tagged a place or a body, or coordinated with one ("South Yorkshire Fire and
+        Rescue")."""
         self._person_tokens: dict[int, list[int]] = {}
         self._genders: dict[int, str] = {}
         votes: dict[int, int] = {}
@@ -294,8 +296,9 @@ class Ages:
             titled = first > 0 and self.doc[first - 1].lower_.strip(".") in lx.TITLES
             body = t.ent_type_ in _BODY_ENTS or any(
                 c.dep_ == "conj" and c.ent_type_ in _BODY_ENTS for c in t.children)
-            vote = -1 if body else 1 if (t.ent_type_ == "PERSON" or titled or
-                                        person_like(t)) else 0
+            # the tagger's word for a person, or a title, outweighs its word for a body
+            vote = 2 if t.ent_type_ == "PERSON" or titled else -1 if body else \
+                1 if person_like(t) else 0
             votes[pid] = votes.get(pid, 0) + vote
         self._people = {pid for pid, v in votes.items() if v > 0}
 
@@ -343,12 +346,12 @@ class Ages:
                 role = role.head  # "Ruth Nye, 34, and Kate Orr, 36, run …": both subjects
             if role.dep_ not in ("nsubj", "nsubjpass") or self._in_quote(t.idx):
                 continue
+            if people and self._unnamed_someone(t):
+                other = True  # "said her husband": someone, speaking or not
+                continue
             speaker = role.head.lemma_ in lx.REPORTING_VERBS or \
                 role.head.lemma_ in ("speak", "testify")
             if speaker and (keep is None or self._named_pid(t) != keep):
-                continue
-            if people and self._unnamed_someone(t):
-                other = True
                 continue
             pid = self.token_person.get(t.i)
             if pid is None:
@@ -970,6 +973,32 @@ class Ages:
                     if pid is not None:
                         break
         return pid, certain
+
+
+_FAR = 10  # years: a slip of a digit or two, not another generation
+
+
+def _drop_far_guesses(found: list[AgeFact]) -> list[AgeFact]:
+    """A guessed owner ("the 79-year-old" taken to be the Karl Webb, 31, told before)
+    whose age is further than a slip from the age the copy states for sure is someone
+    else (his victim), not a wrong age: the guess is dropped."""
+    sure: dict[int, list[AgeFact]] = {}
+    for f in found:
+        if f.certain and f.age is not None and f.at is not None and f.person is not None:
+            sure.setdefault(f.person, []).append(f)
+
+    def far(guess: AgeFact) -> bool:
+        for f in sure.get(guess.person, ()):
+            years = (guess.at[0] - f.at[0]).days / 365.25
+            low = guess.age - f.age - years
+            high = (guess.age_high if guess.age_high is not None else guess.age) - \
+                (f.age_high if f.age_high is not None else f.age) - years
+            if low > _FAR or high < -_FAR:
+                return True
+        return False
+
+    return [f for f in found if f.certain or f.kind != "age" or f.age is None or
+            f.at is None or not far(f)]
 
 
 def _noun_gender(noun: Token) -> str | None:
