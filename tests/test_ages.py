@@ -134,6 +134,10 @@ def test_whom_a_pronoun_means(text, date, flag):
      'careless driving. "It was a bad day," said magistrate Ann Moss. "He was lucky." '
      '"Nobody was badly hurt." "The bus was empty." "The road was wet." "It was dark." '
      '"We accept that." The 55-year-old must pay costs.'), True),
+    (("Officers named the injured woman as Dana Holt, 29. Witnesses said the 31-year-old "
+     "had been crossing the road."), True),
+    ("The singer celebrated her 60th birthday on Sunday. The 63-year-old said she felt young.",
+     True),
     # the noun says a sex: a widower is not a woman
     ("Alan Reid, 70, was found at home. The 73-year-old widower had lived alone for years.",
      True),

@@ -259,7 +259,10 @@ class Ages:
                                              keep=lead, people=True)
             found = {pid for pid in found if self._genders.get(pid) in (None, gender)}
             if other or len(found) > 1:
-                return None
+                # someone unnamed ("The actress celebrated …") in copy that names nobody
+                # before is the one it is about
+                named_before = any(i < token.i for i in self.token_person)
+                return None if named_before or found else self._unnamed_person(token)
             if found:
                 return found.pop()
         if lead is not None and self.doc[self._person_tokens[lead][0]].i < token.i and \
@@ -275,13 +278,14 @@ class Ages:
 
     def _person_facts(self) -> None:
         """Which persons are surely people, and the sex a title gives ("Mr Hadad"), read
-        once. Each mention of a name votes: for a person when it is tagged one or titled
-        (twice), or does what people do ("Edna Pickering celebrated"); against when it is
-        tagged a place or a body, or coordinated with one ("South Yorkshire Fire and
+        once. A name tagged a person or titled once is one; any other, by the votes of its
+        mentions: for when it does what people do ("Edna Pickering celebrated"), against
+        when tagged a place or a body, or coordinated with one ("South Yorkshire Fire and
         Rescue")."""
         self._person_tokens: dict[int, list[int]] = {}
         self._genders: dict[int, str] = {}
         votes: dict[int, int] = {}
+        sure: set[int] = set()
         for i, pid in sorted(self.token_person.items()):
             self._person_tokens.setdefault(pid, []).append(i)
             t = self.doc[i]
@@ -296,11 +300,11 @@ class Ages:
             titled = first > 0 and self.doc[first - 1].lower_.strip(".") in lx.TITLES
             body = t.ent_type_ in _BODY_ENTS or any(
                 c.dep_ == "conj" and c.ent_type_ in _BODY_ENTS for c in t.children)
-            # the tagger's word for a person, or a title, outweighs its word for a body
-            vote = 2 if t.ent_type_ == "PERSON" or titled else -1 if body else \
-                1 if person_like(t) else 0
+            if t.ent_type_ == "PERSON" or titled:
+                sure.add(pid)  # the tagger's word for a person, or a title, settles it
+            vote = -1 if body else 1 if person_like(t) else 0
             votes[pid] = votes.get(pid, 0) + vote
-        self._people = {pid for pid, v in votes.items() if v > 0}
+        self._people = sure | {pid for pid, v in votes.items() if v > 0}
 
     def _first_body_sentence(self) -> int | None:
         """The lead: the first sentence with a subject that ends as a sentence does (a
@@ -402,10 +406,12 @@ class Ages:
             t = self.doc[i]
             if pid == skip or self._in_quote(t.idx):
                 continue
+            role = t.head if t.dep_ in ("compound", "flat") else t
+            named_as = role.dep_ == "pobj" and role.head.lower_ == "as" and \
+                role.head.head.lemma_ == "name"  # "Police named the dead man as X"
             if subject and (t.idx < body or pid not in self._people or
                             self._named_pid(t) is None or
-                            (t.head if t.dep_ in ("compound", "flat") else t).dep_
-                            not in ("nsubj", "nsubjpass")):
+                            (role.dep_ not in ("nsubj", "nsubjpass") and not named_as)):
                 continue
             if t.dep_ in ("nsubj", "nsubjpass") and t.head.lemma_ in lx.REPORTING_VERBS:
                 continue
