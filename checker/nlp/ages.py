@@ -30,6 +30,7 @@ from checker.facts.time import Mention
 from checker.model import Span
 from checker.nlp.counts import mentions_by_token
 from checker.nlp.grammar import climb_to_verb, subject_of, tense_of
+from checker.nlp.names import person_like
 from checker.nlp.numbers import number, ordinal
 
 if TYPE_CHECKING:  # spaCy is imported when the pipeline loads, not before
@@ -63,6 +64,7 @@ AGE_PATTERNS = (
                          r"(?P<d>[1-9]0)s\b|\bteen(?:ager|age\s+(?:boy|girl))\b)")),
 )
 _TEEN = (13, 19)
+_BODY_ENTS = {"ORG", "GPE", "LOC", "FAC", "NORP"}
 
 
 def _numbered(kind: str, m: re.Match[str], fact: AgeFact) -> AgeFact:
@@ -93,6 +95,7 @@ class Ages:
         self._lifespans = [m.span() for m in _BRACKETED_BIRTH.finditer(doc.text)]
         self._quotes = _quotes(doc.text)
         self._unnamed: int | None = None
+        self._person_facts()
         self._deaths = self._find_deaths()
 
     # ------------------------------------------------------------------ facts
@@ -109,6 +112,7 @@ class Ages:
                            (found if isinstance(found, list) else [found]) if f is not None)
         out.extend(self._predicates())
         out.extend(self._births())
+        out = _drop_far_guesses(out)
         taken: set[tuple[int, int]] = set()
         unique = []
         for f in sorted(out, key=lambda f: f.span.start):
@@ -143,8 +147,15 @@ class Ages:
         named = self._named_as(token)
         if named is not None:
             return named, True
+        name = self._name_beside(token)
+        if name is not None:
+            return name, True
         if token.lower_ in lx.RELATIVE_PRONOUNS and token.head.dep_ == "relcl":
             return self._person_of(token.head.head, depth + 1)  # "Reid, who is 35"
+        if token.lower_ in lx.RELATIVE_PRONOUNS and token.head.dep_ == "ccomp" and \
+                token.head.head.dep_ == "relcl":
+            # "Carver, who police say is 36": the relative clause is the reporting verb's
+            return self._person_of(token.head.head.head, depth + 1)
         if token.lower_ in lx.PERSON_PRONOUNS or token.lower_ in ("they", "them"):
             return self._antecedent(token), False
         if token.dep_ in ("appos", "relcl") and token.head.i != token.i:
@@ -155,12 +166,28 @@ class Ages:
             return self._antecedent(token, describes=token), False  # "the victim"
         return None, False
 
+    def _name_beside(self, token: Token) -> int | None:
+        """"The architect Iain Fraser … died": a common noun and the name right after it
+        parsed as two subjects (or objects) of one verb are one person."""
+        if token.pos_ != "NOUN" or token.i + 1 >= len(self.doc):
+            return None
+        nxt = self.doc[token.i + 1]
+        while nxt.dep_ in ("compound", "flat") and nxt.head.i > nxt.i:
+            nxt = nxt.head
+        if nxt.i in self.token_person and nxt.dep_ == token.dep_ and \
+                nxt.head.i == token.head.i and token.head.i != token.i:
+            return self.token_person[nxt.i]
+        return None
+
     def _named_as(self, token: Token) -> int | None:
         """"The teenager, named locally as Kyle Dobbs", "He was later named as Darren
         Platt": the name given in the clause."""
         for verb in (token.head, *[c for c in token.children if c.dep_ in ("acl", "relcl")]):
             if verb.lemma_ != "name":
                 continue
+            after = self._name_after_as(verb)
+            if after is not None:
+                return after
             for c in verb.children:
                 if c.dep_ == "prep" and c.lower_ == "as":
                     for p in c.children:
@@ -171,6 +198,18 @@ class Ages:
                                             if g.i in self.token_person), None)
                             if pid is not None:
                                 return pid
+        return None
+
+    def _name_after_as(self, verb: Token) -> int | None:
+        """"named locally as Kyle Dobbs, 20, was …": the parse may hang "as" on a later
+        verb; the words say it plainly: "as" within a few words of "named", then a name."""
+        for t in self.doc[verb.i + 1:min(len(self.doc), verb.i + 5)]:
+            if t.lower_ == "as":
+                following = self.doc[t.i + 1:min(len(self.doc), t.i + 4)]
+                return next((self.token_person[x.i] for x in following
+                             if x.i in self.token_person), None)
+            if t.is_punct or t.pos_ in ("VERB", "AUX"):
+                return None
         return None
 
     def _antecedent(self, token: Token, describes: Token | None = None) -> int | None:
@@ -184,6 +223,8 @@ class Ages:
             speaker = self._reporter_of(token)
             if speaker is not None:
                 return speaker  # "Le Goff says she intends …": she is the one who says
+        if describes is not None:
+            return self._described(token, describes, quote_speaker)
         this = self.grammar.sentence_index(token.idx)
         for sentence in range(this, max(-1, this - 7), -1):
             found = self._subjects_in(sentence, before=token.i, skip=quote_speaker)
@@ -201,6 +242,69 @@ class Ages:
         if describes is not None or not any(i < token.i for i in self.token_person):
             return self._unnamed_person(token)
         return None
+
+    def _described(self, token: Token, noun: Token, quote_speaker: int | None) -> int | None:
+        """Whom a definite description ("The 36-year-old", "the 79-year-old widower")
+        refers back to: the person last told as the subject of a clause, when that person
+        is the only one it can be. A speaker counts only when the story is about them;
+        someone else told in between by a person noun ("her son", "a woman") may be the
+        one described, and so may a person whose title says another sex than the noun's;
+        either way, nobody. With no one told in the last sentences, the person the story
+        leads with as a subject."""
+        gender = _noun_gender(noun)
+        lead = self._lead(len(self.doc), skip=quote_speaker, subject=True)
+        this = self.grammar.sentence_index(token.idx)
+        for sentence in range(this, max(-1, this - 7), -1):
+            found, other = self._subjects_in(sentence, before=token.i, skip=quote_speaker,
+                                             keep=lead, people=True)
+            found = {pid for pid in found if self._genders.get(pid) in (None, gender)}
+            if other or len(found) > 1:
+                # someone unnamed ("The actress celebrated …") in copy that names nobody
+                # before is the one it is about
+                named_before = any(i < token.i for i in self.token_person)
+                return None if named_before or found else self._unnamed_person(token)
+            if found:
+                return found.pop()
+        if lead is not None and self.doc[self._person_tokens[lead][0]].i < token.i and \
+                self._genders.get(lead) in (None, gender):
+            return lead
+        if this == self._first_body_sentence() and self._indefinite_subject(token):
+            # "A retired firefighter … the 60th birthday … Derek Imrie said": the lead's
+            # unnamed subject, named next
+            return self._lead(len(self.doc), skip=quote_speaker)
+        if not any(i < token.i for i in self.token_person):
+            return self._unnamed_person(token)
+        return None
+
+    def _person_facts(self) -> None:
+        """Which persons are surely people, and the sex a title gives ("Mr Hadad"), read
+        once. A name tagged a person or titled once is one; any other, by the votes of its
+        mentions: for when it does what people do ("Edna Pickering celebrated"), against
+        when tagged a place or a body, or coordinated with one ("South Yorkshire Fire and
+        Rescue")."""
+        self._person_tokens: dict[int, list[int]] = {}
+        self._genders: dict[int, str] = {}
+        votes: dict[int, int] = {}
+        sure: set[int] = set()
+        for i, pid in sorted(self.token_person.items()):
+            self._person_tokens.setdefault(pid, []).append(i)
+            t = self.doc[i]
+            before = self.doc[i - 1].lower_.strip(".") if i > 0 else ""
+            if before in lx.MALE_WORDS:
+                self._genders.setdefault(pid, "m")
+            elif before in lx.FEMALE_WORDS:
+                self._genders.setdefault(pid, "f")
+            if t.dep_ in ("compound", "flat") and self.token_person.get(t.head.i) == pid:
+                continue  # one vote a mention, by the name's last word
+            first = min([i, *(c.i for c in t.lefts if c.dep_ in ("compound", "flat"))])
+            titled = first > 0 and self.doc[first - 1].lower_.strip(".") in lx.TITLES
+            body = t.ent_type_ in _BODY_ENTS or any(
+                c.dep_ == "conj" and c.ent_type_ in _BODY_ENTS for c in t.children)
+            if t.ent_type_ == "PERSON" or titled:
+                sure.add(pid)  # the tagger's word for a person, or a title, settles it
+            vote = -1 if body else 1 if person_like(t) else 0
+            votes[pid] = votes.get(pid, 0) + vote
+        self._people = sure | {pid for pid, v in votes.items() if v > 0}
 
     def _first_body_sentence(self) -> int | None:
         """The lead: the first sentence with a subject that ends as a sentence does (a
@@ -229,17 +333,29 @@ class Ages:
                 return self._person_of(subject, depth=3)[0]
         return None
 
-    def _subjects_in(self, sentence: int, *, before: int, skip: int | None) -> set[int]:
+    def _subjects_in(self, sentence: int, *, before: int, skip: int | None,
+                     keep: int | None = None, people: bool = False):
         """The persons a sentence tells as the subject of a clause, outside quotes and not
-        as the one who says something."""
+        as the one who says something (unless it is `keep`, the one the story is about).
+        With `people`, only persons surely people, and also whether the sentence tells
+        someone unnamed as a subject ("her son was bullied", "a woman was hurt")."""
         start, end = self.grammar.sentence_bounds(sentence)
         found = set()
+        other = False
         for t in self.doc:
             if t.idx < start or t.idx >= end or t.i >= before:
                 continue
-            if t.dep_ not in ("nsubj", "nsubjpass") or self._in_quote(t.idx):
+            role = t
+            while people and role.dep_ == "conj" and role.head.i != role.i:
+                role = role.head  # "Ruth Nye, 34, and Kate Orr, 36, run …": both subjects
+            if role.dep_ not in ("nsubj", "nsubjpass") or self._in_quote(t.idx):
                 continue
-            if t.head.lemma_ in lx.REPORTING_VERBS or t.head.lemma_ in ("speak", "testify"):
+            if people and self._unnamed_someone(t):
+                other = True  # "said her husband": someone, speaking or not
+                continue
+            speaker = role.head.lemma_ in lx.REPORTING_VERBS or \
+                role.head.lemma_ in ("speak", "testify")
+            if speaker and (keep is None or self._named_pid(t) != keep):
                 continue
             pid = self.token_person.get(t.i)
             if pid is None:
@@ -251,18 +367,51 @@ class Ages:
                 speaker = named.dep_ in ("nsubj", "nsubjpass") and \
                     named.head.lemma_ in lx.REPORTING_VERBS
                 pid = None if speaker else self.token_person.get(named.i)
-            if pid is not None and pid != skip:
+            if pid is not None and pid != skip and (not people or pid in self._people):
                 found.add(pid)
-        return found
+        return (found, other) if people else found
 
-    def _lead(self, before: int, skip: int | None) -> int | None:
+    def _unnamed_someone(self, t: Token) -> bool:
+        """A singular person noun told without a name: "her son", "a woman", "the boy"."""
+        if t.pos_ != "NOUN" or t.tag_ != "NN" or not (
+                t.lemma_ in lx.PERSON_NOUNS or t.lemma_ in lx.MALE_WORDS or
+                t.lemma_ in lx.FEMALE_WORDS):
+            return False
+        return self._named_pid(t) is None and self._named_as(t) is None and \
+            self._name_beside(t) is None
+
+    def _named_pid(self, t: Token) -> int | None:
+        """The person a token names, or whose name hangs on it ("Mr Hadad", "the
+        architect, Iain Fraser,")."""
+        pid = self.token_person.get(t.i)
+        if pid is None:
+            pid = next((self.token_person[c.i] for c in t.children
+                        if c.dep_ in ("compound", "flat", "appos")
+                        and c.i in self.token_person), None)
+        return pid
+
+    def _lead(self, before: int, skip: int | None, subject: bool = False) -> int | None:
         """The person the story leads with: the first named outside a quote and not only
-        as a speaker."""
+        as a speaker. With `subject`, the first surely a person told as the subject of a
+        clause in the body (a byline or a headline is not the story)."""
+        body = 0
+        if subject:
+            first = self._first_body_sentence()
+            if first is None:
+                return None
+            body = self.grammar.sentence_bounds(first)[0]
         for i, pid in sorted(self.token_person.items()):
             if i >= before:
                 return None
             t = self.doc[i]
             if pid == skip or self._in_quote(t.idx):
+                continue
+            role = t.head if t.dep_ in ("compound", "flat") else t
+            named_as = role.dep_ == "pobj" and role.head.lower_ == "as" and \
+                role.head.head.lemma_ == "name"  # "Police named the dead man as X"
+            if subject and (t.idx < body or pid not in self._people or
+                            self._named_pid(t) is None or
+                            (role.dep_ not in ("nsubj", "nsubjpass") and not named_as)):
                 continue
             if t.dep_ in ("nsubj", "nsubjpass") and t.head.lemma_ in lx.REPORTING_VERBS:
                 continue
@@ -563,8 +712,13 @@ class Ages:
         pid = self._antecedent(first, describes=head)
         if pid is None:
             return None
-        return AgeFact(where, "age", pid, age=n, at=self._time_of(first if owner else head),
-                       certain=False, then=then)
+        at = self._time_of(first if owner else head)
+        now = self._now()
+        if at is not None and now is not None and not then and at != now:
+            # "The 61-year-old joined the firm in 1990": copy names a person by the age
+            # they are now as often as by the age they were then
+            at = (min(at[0], now[0]), max(at[1], now[1]))
+        return AgeFact(where, "age", pid, age=n, at=at, certain=False, then=then)
 
     def _introduced_unnamed(self, head: Token) -> bool:
         """Was this noun told before with an indefinite article and no name ("a barman")?
@@ -732,8 +886,21 @@ class Ages:
         if tense.is_past:
             if pid in self._deaths or (None in self._deaths):
                 return self._death_time(pid)
-            return None  # "was 35" at some time the copy does not give
+            return self._reported(verb)  # "was 35" at some time the copy does not give
         return self._now()
+
+    def _reported(self, verb: Token) -> tuple[dt.date, dt.date] | None:
+        """"Police said the victim was 27": a past tense reported after a past reporting
+        verb is the tense shifted back, and the age holds when it was said; not when the
+        clause says a time of its own ("he was 17 at the time", "was then 30")."""
+        head = verb.head
+        if verb.dep_ != "ccomp" or head.i == verb.i or head.lemma_ not in lx.REPORTING_VERBS \
+                or not tense_of(head).is_past or tense_of(verb).value != "past":
+            return None
+        if any(c.dep_ not in ("nsubj", "nsubjpass", "attr", "acomp", "punct", "mark", "neg")
+               for c in verb.children):
+            return None
+        return self._date_on(head) or self._now()
 
     def _past(self, token: Token) -> bool:
         return tense_of(climb_to_verb(token)).is_past
@@ -812,6 +979,41 @@ class Ages:
                     if pid is not None:
                         break
         return pid, certain
+
+
+_FAR = 10  # years: a slip of a digit or two, not another generation
+
+
+def _drop_far_guesses(found: list[AgeFact]) -> list[AgeFact]:
+    """A guessed owner ("the 79-year-old" taken to be the Karl Webb, 31, told before)
+    whose age is further than a slip from the age the copy states for sure is someone
+    else (his victim), not a wrong age: the guess is dropped."""
+    sure: dict[int, list[AgeFact]] = {}
+    for f in found:
+        if f.certain and f.age is not None and f.at is not None and f.person is not None:
+            sure.setdefault(f.person, []).append(f)
+
+    def far(guess: AgeFact) -> bool:
+        for f in sure.get(guess.person, ()):
+            years = (guess.at[0] - f.at[0]).days / 365.25
+            low = guess.age - f.age - years
+            high = (guess.age_high if guess.age_high is not None else guess.age) - \
+                (f.age_high if f.age_high is not None else f.age) - years
+            if low > _FAR or high < -_FAR:
+                return True
+        return False
+
+    return [f for f in found if f.certain or f.kind != "age" or f.age is None or
+            f.at is None or not far(f)]
+
+
+def _noun_gender(noun: Token) -> str | None:
+    """The sex a description's noun says: "widower", "mother", "boy"."""
+    if noun.lemma_ in lx.MALE_WORDS or noun.lower_ in lx.MALE_WORDS:
+        return "m"
+    if noun.lemma_ in lx.FEMALE_WORDS or noun.lower_ in lx.FEMALE_WORDS:
+        return "f"
+    return None
 
 
 class _NotAnAge(Exception):

@@ -68,7 +68,8 @@ def _name_chain(head: Token):
     return head.doc[lefts[-1].i:head.i + 1]
 
 
-_AGE_AFTER = re.compile(r"\s*(?:,\s*(?:aged\s+)?\d{1,3}\s*(?:,|\.|;|$|\band\b)|\(\d{1,3}\))")
+_AGE_AFTER = re.compile(r"\s*(?:,\s*(?:aged\s+)?\d{1,3}\s*(?:,|\.|;|$|\band\b)|\(\d{1,3}\)|"
+                        r"\((?:DOB|D\.O\.B\.|date of birth|b\.|born)\b)")  # "(DOB 1974-11-04)"
 
 
 def _capitalised_run(doc: Doc, start: int, step: int) -> list[Token]:
@@ -90,8 +91,8 @@ def _capitalised_run(doc: Doc, start: int, step: int) -> list[Token]:
 
 def _evidence_chains(doc: Doc):
     """Names the tagger did not call a person that the copy shows are one: after a title
-    ("Chief Emeka Nwankwo", "Lt. Travis Dunn"), before an age ("Kowal, 47,", "Maddox
-    (38)"), after an age ("Forty-five-year-old Marta Kowal")."""
+    ("Chief Emeka Nwankwo", "Lt. Travis Dunn"), before an age or a birth ("Kowal, 47,",
+    "Maddox (38)", "Carver (DOB 1974-11-04)", "Lowe (b. 1950)"), after an age ("Forty-five-year-old Marta Kowal")."""
     text = doc.text
     for t in doc:
         run: list[Token] = []
@@ -108,7 +109,7 @@ def _evidence_chains(doc: Doc):
             yield doc[run[0].i:run[-1].i + 1]
 
 
-def _person_like(t: Token) -> bool:
+def person_like(t: Token) -> bool:
     """Is this word used as a person's name: tagged so, after a title, or the subject of
     what people do ("Novak cautioned", "O'Callahan has won")?"""
     if t.ent_type_ == "PERSON" or (t.i > 0 and _norm(t.doc[t.i - 1].text) in lx.TITLES):
@@ -231,7 +232,7 @@ def group_people(doc: Doc) -> tuple[list[Person], list[NameToken], dict[int, int
         elif t.text[:1].isupper() and t.ent_type_ not in ("DATE", "TIME", "CARDINAL",
                                                           "ORDINAL", "MONEY", "PERCENT"):
             names.append(NameToken(Span(t.idx, t.idx + len(t.text)), t.text, None, "single",
-                                   False, _person_like(t)))
+                                   False, person_like(t)))
     names.sort(key=lambda n: n.span.start)
     return persons, names, token_person
 
