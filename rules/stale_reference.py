@@ -11,6 +11,7 @@ something long past is fresh or still to come.
 Check whether the date or the description is out of date.
 """
 
+import datetime as dt
 from collections.abc import Iterator
 
 from checker.rules.base import Example, Rule
@@ -23,11 +24,17 @@ _OWN_TIME = (Role.POINT, Role.WITHIN)  # "would follow in June 2018", not "since
 
 
 def _age_days(facts: ArticleFacts, mention: Mention) -> int:
-    return (facts.pub - mention.value.last).days
+    """Days from the latest day the mention can end to publication. A period named by two
+    years ("the 2013-14 season", "the 2009-10 budget") ends in the second year, in a month
+    that depends on the country and the sport: it may run to that year's end."""
+    last = mention.value.last
+    if mention.kind == "fiscal":
+        last = max(last, dt.date(last.year, 12, 31))
+    return (facts.pub - last).days
 
 
 def check(facts: ArticleFacts) -> Iterator[Finding]:
-    for mention in facts.of_kind("date", "month", "year", "season", "quarter"):
+    for mention in facts.of_kind("date", "month", "year", "season", "quarter", "fiscal"):
         if mention.value is None or mention.dateline or mention.how is How.UNRESOLVED:
             continue
         att = mention.attachment
@@ -68,10 +75,11 @@ def _described(facts: ArticleFacts, mention: Mention, d: Described, age: int,
                told: str) -> Finding | None:
     """A time that belongs to a noun told as upcoming, recent or current."""
     pub = facts.pub
+    label = mention.value.label
     if d.upcoming and mention.has_stated_year and age > 30:
         return RULE.finding(
             mention.span,
-            f"{_what(d, told)} is called {d.upcoming!r}, but {told} is {_ago(age)} before the "
+            f"{_what(d, told, label)} is called {d.upcoming!r}, but {told} is {_ago(age)} before the "
             f"publication date ({pub:%-d %B %Y})",
             hint="update the date or drop the word that says it is still to come")
     reach = facts.param(RULE, "recent-days")
@@ -80,7 +88,7 @@ def _described(facts: ArticleFacts, mention: Mention, d: Described, age: int,
     if over:
         return RULE.finding(
             mention.span,
-            f"{_what(d, told)} is called {over[0]!r}, but {told} is {_ago(age)} before the "
+            f"{_what(d, told, label)} is called {over[0]!r}, but {told} is {_ago(age)} before the "
             f"publication date ({pub:%-d %B %Y})",
             hint="check whether this is still the recent or latest one")
     if d.bounded_days and not (d.recent or d.upcoming or d.current):
@@ -104,21 +112,31 @@ def _described(facts: ArticleFacts, mention: Mention, d: Described, age: int,
             d.how == "whole" and age > 30:
         return RULE.finding(
             mention.span,
-            f"{_what(d, told)} is called {d.current!r}, but {told} ended "
-            f"{_ago(age)} before the publication date ({pub:%-d %B %Y})",
+            f"{_what(d, told, label)} is called {d.current!r}, but "
+            f"{_ended(mention, d, told)} {_ago(age)} before the publication date "
+            f"({pub:%-d %B %Y})",
             hint="check the dates, or drop the word that says it is still going on")
     if d.how == "start" and d.bounded_days and began > d.bounded_days:
         return RULE.finding(
             mention.span,
-            f"{_what(d, told)} is called {d.current!r}, but it began on {told}, "
+            f"{_what(d, told, label)} is called {d.current!r}, but it began on {told}, "
             f"{_ago(began)} before the publication date ({pub:%-d %B %Y}), longer than "
             f"one usually lasts",
             hint="check the dates, or drop the word that says it is still going on")
     return None
 
 
-def _what(d: Described, told: str) -> str:
-    return repr(d.noun) if d.noun else f"the event of {told}"
+def _ended(mention: Mention, d: Described, told: str) -> str:
+    """"it ran until 15 January 2016," for the end of a range; "2013-14 ended" else."""
+    if d.how == "whole":
+        return f"it ran until {mention.value.last:%-d %B %Y},"
+    return f"{told} ended"
+
+
+def _what(d: Described, told: str, label: str | None = None) -> str:
+    if d.noun:
+        return repr(d.noun)
+    return f"the {told} {label}" if label else f"the event of {told}"
 
 
 def _reach(word: str, factor: float, recent_days: int, series_days: int | None) -> int:
@@ -145,9 +163,10 @@ def _recent_cue(cues: tuple[tuple[str, float], ...], age: int, reach: int) -> st
 
 def _ago(days: int) -> str:
     years, rest = divmod(days, 365)
+    months = rest * 12 // 365
     if years >= 1:
         return f"about {years} year{'s' if years > 1 else ''}" + (
-            f" {rest // 30} month{'s' if rest // 30 != 1 else ''}" if rest >= 60 else "")
+            f" {months} month{'s' if months != 1 else ''}" if rest >= 60 else "")
     return f"{days} days"
 
 

@@ -38,6 +38,7 @@ def _nominal(token: Token) -> bool:
         token.pos_ == "ADJ" and token.dep_ in ("pobj", "nsubj", "nsubjpass", "dobj", "attr"))
 
 
+_RANGE_HEADS = {"from", "between", "to", "until", "till", "through"}
 _MAX_CLIMB = 8  # verbs above a mention worth reading for its tense
 _MAX_GAP = 60  # tokens between a verb and its mention beyond which they are not "near"
 
@@ -108,6 +109,26 @@ def _wrapping_noun(span: SpacySpan) -> Token | None:
         if tok.pos_ in ("NOUN", "PROPN") and tok.left_edge.i < span.start:
             return tok
         break
+    return None
+
+
+def _set_off(root: Token) -> Token | None:
+    """"the ongoing scheme, in force from January 1 to 15, 2016, …": a range inside a phrase
+    set off by commas right after a noun phrase, which the parser hangs on the verb; the
+    comma that opens it. Not when the range is the whole phrase ("sales of the current
+    model, from January to March, rose"): that times the clause."""
+    tok = root
+    for _ in range(6):
+        if tok.head.i == tok.i or _is_verb(tok):
+            return None
+        tok = tok.head
+        if tok.dep_ != "prep" or tok.lower_ in _RANGE_HEADS:
+            continue
+        edge, after = tok.left_edge, tok.right_edge.i + 1
+        if edge.i >= 2 and edge.doc[edge.i - 1].text == "," and \
+                edge.doc[edge.i - 2].pos_ in ("NOUN", "PROPN") and \
+                after < len(tok.doc) and tok.doc[after].text == ",":
+            return edge.doc[edge.i - 1]
     return None
 
 
@@ -385,7 +406,9 @@ class Grammar:
         at = bisect.bisect_right(self._person_ends, pronoun.idx)
         return self.persons[at - 1].text if at else None
 
-    def attach(self, start: int, end: int) -> Attachment:
+    def attach(self, start: int, end: int, *, range_from: int | None = None) -> Attachment:
+        """Where the time at start:end sits in its sentence (`range_from`: where the range it
+        ends begins, so a noun it describes is described over its whole stretch)."""
         sentence = self.sentence_index(start)
         span = self.span(start, end)
         if not self.parsed or span is None or len(span) == 0:
@@ -448,8 +471,16 @@ class Grammar:
                              and host.pos_ in ("NOUN", "PROPN"))
         event = self.predicates.event(host, verb, label=label)
         wrapper = _wrapping_noun(span) if not label else None
+        whole = self.span(range_from, end) if range_from is not None else span
+        opener = span.doc[whole.start - 1] if whole is not None and whole.start > 0 else None
+        if range_from is not None and (opener is None or opener.text != "("):
+            opener = _set_off(root)
         described = describe(root, wrapper or host, label=label or wrapper is not None,
-                             prep=None if wrapper is not None else prep, range_part=False)
+                             prep=None if wrapper is not None else prep,
+                             range_part=range_from is not None,
+                             bracket=opener if opener is not None and (
+                                 opener.text == "(" or opener.text == "," and range_from
+                                 is not None) else None)
         alternative = None
         if prep is not None and root.dep_ == "pobj" and _is_verb(root.head.head) and \
                 event is not None and event.tie == "clause":
