@@ -79,8 +79,8 @@ def _described(facts: ArticleFacts, mention: Mention, d: Described, age: int,
     if d.upcoming and mention.has_stated_year and age > 30:
         return RULE.finding(
             mention.span,
-            f"{_what(d, told, label)} is called {d.upcoming!r}, but {told} is {_ago(age)} before the "
-            f"publication date ({pub:%-d %B %Y})",
+            f"{_what(d, told, label)} is called {d.upcoming!r}, but {_is(mention, told, age)} "
+            f"before the publication date ({pub:%-d %B %Y})",
             hint="update the date or drop the word that says it is still to come")
     reach = facts.param(RULE, "recent-days")
     over = sorted(word for word, factor in d.recent
@@ -88,8 +88,8 @@ def _described(facts: ArticleFacts, mention: Mention, d: Described, age: int,
     if over:
         return RULE.finding(
             mention.span,
-            f"{_what(d, told, label)} is called {over[0]!r}, but {told} is {_ago(age)} before the "
-            f"publication date ({pub:%-d %B %Y})",
+            f"{_what(d, told, label)} is called {over[0]!r}, but {_is(mention, told, age)} "
+            f"before the publication date ({pub:%-d %B %Y})",
             hint="check whether this is still the recent or latest one")
     if d.bounded_days and not (d.recent or d.upcoming or d.current):
         # "the board will approve a 2012 budget", told in 2015: a period long over, told as
@@ -113,7 +113,7 @@ def _described(facts: ArticleFacts, mention: Mention, d: Described, age: int,
         return RULE.finding(
             mention.span,
             f"{_what(d, told, label)} is called {d.current!r}, but "
-            f"{_ended(mention, d, told)} {_ago(age)} before the publication date "
+            f"{_ended(mention, d, told, age)} before the publication date "
             f"({pub:%-d %B %Y})",
             hint="check the dates, or drop the word that says it is still going on")
     if d.how == "start" and d.bounded_days and began > d.bounded_days:
@@ -126,11 +126,20 @@ def _described(facts: ArticleFacts, mention: Mention, d: Described, age: int,
     return None
 
 
-def _ended(mention: Mention, d: Described, told: str) -> str:
-    """"it ran until 15 January 2016," for the end of a range; "2013-14 ended" else."""
+def _is(mention: Mention, told: str, age: int) -> str:
+    """"2013-14 was over by the end of 2014, 5 years …", "April 27, 2018 is 4 years …"."""
+    if mention.kind == "fiscal":
+        return f"{told} was over by the end of {mention.value.last.year}, {_ago(age)}"
+    return f"{told} is {_ago(age)}"
+
+
+def _ended(mention: Mention, d: Described, told: str, age: int) -> str:
+    """"it ran until 15 January 2016, …" for the end of a range; "2014 ended …" else."""
     if d.how == "whole":
-        return f"it ran until {mention.value.last:%-d %B %Y},"
-    return f"{told} ended"
+        return f"it ran until {mention.value.last:%-d %B %Y}, {_ago(age)}"
+    if mention.kind == "fiscal":
+        return _is(mention, told, age)
+    return f"{told} ended {_ago(age)}"
 
 
 def _what(d: Described, told: str, label: str | None = None) -> str:

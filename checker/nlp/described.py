@@ -243,9 +243,10 @@ def _cues(candidate: _Candidate) -> Described | None:
             # "newly appointed", "recently announced", "just-published": the participle's
             # own act is recent; it reaches a time dating that act, or the noun's event
             adverb = min(adverbs & lx.RECENT_ADVERBS)
-            if how == "own" and (event_noun(noun) or verb_predicate(c) & _ENDED) or \
-                    act & verb_predicate(c):
+            if act & verb_predicate(c) or how == "own" and event_noun(noun):
                 recent.append((adverb, 1.0))
+            elif how == "own" and verb_predicate(c) & _ENDED:
+                recent.append((f"{adverb} {c.lower_}", 1.0))  # "just ended"
             continue
         if how == "act":
             continue  # a plain adjective does not reach what a clause says was done
