@@ -45,12 +45,20 @@ def check(facts: ArticleFacts) -> Iterator[Finding]:
             if finding is not None:
                 yield finding
                 continue
-        if (att.role in _OWN_TIME and not att.modifies_noun
+        if (att.role in _OWN_TIME and (not att.modifies_noun or att.follows)
               and age > facts.param(RULE, "pending-days")
               and att.verb_is_near
               and ((att.tense is Tense.MODAL and not att.infinitive
                     and (not att.reported or _said_lately(facts, att)))
                    or (att.tense is Tense.FUTURE and not mention.is_day))):
+            if att.follows:  # "talks would follow the June 2018 summit"
+                yield RULE.finding(
+                    mention.span,
+                    f"the {told} {att.noun} is told as what something still to come will "
+                    f"follow ({_verb(facts, att)}), but it is {_ago(age)} before the "
+                    f"publication date ({facts.pub:%-d %B %Y})",
+                    hint="an old event seems to be described as just over; check the date")
+                continue
             yield RULE.finding(
                 mention.span,
                 f"{told} is told as still to come ({_verb(facts, att)}), but it is "
@@ -199,7 +207,13 @@ RULE = Rule(
         Example.flags_("The recent floods in August 2021 left thousands homeless.",
                        date="2024-06-01"),
         Example.flags_("The pool could reopen in spring 2021.", date="2024-11-27"),
+        Example.flags_("A second round of negotiations will follow the March 2019 "
+                       "conference, the ministry said on Monday.", date="2023-10-04"),
+        Example.flags_("Fans fear the ongoing 2014-15 campaign will end in relegation.",
+                       date="2019-01-12"),
         Example.passes("The latest figures for 2021 show a fall.", date="2024-06-01"),
+        Example.passes("A second round of negotiations will follow the March 2019 "
+                       "conference.", date="2019-02-04"),
         Example.passes("Kelly pleaded guilty to assault causing harm at a bus stop in March "
                        "last year.", date="2024-11-27"),  # "to assault": not a would
         Example.passes("The fire broke out on 22 August 2018; the report, published on "

@@ -85,3 +85,23 @@ def test_a_month_and_two_days_joined_by_to_is_one_range() -> None:
     # not a percentage, nor a day with its own month
     assert not findings("Shares rose on March 3 to 5 percent.", "2015-07-09",
                         rule="impossible-date")
+
+
+@pytest.mark.parametrize(("text", "date", "flagged"), [
+    # an event, dated by its label, that something still to come is told to follow
+    (("A second round of negotiations will follow the March 2019 conference, the ministry "
+     "said on Monday."), "2023-10-04", True),
+    ("Under the plan, an inquiry would follow Tuesday's hearing and the May 2016 vote.",
+     "2021-05-20", True),
+    ("A formal treaty could succeed the 2009 peace conference.", "2015-02-02", True),
+    # the event is close enough, or still to come
+    ("A second round of negotiations will follow the March 2019 conference.", "2019-02-04",
+     False),
+    # "follow" as "comply with", and a thing that is no event
+    ("The new rules would follow the 2015 guidelines closely.", "2024-03-14", False),
+    ("She will succeed the May 2019 appointee.", "2024-03-14", False),
+    # what was expected long ago, reported as such
+    ("In 1998 officials said a treaty would follow the 1996 summit.", "2024-03-14", False),
+])
+def test_what_is_told_to_follow_an_old_event(text: str, date: str, flagged: bool) -> None:
+    assert bool(stale(text, date)) is flagged, text

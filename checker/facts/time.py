@@ -341,6 +341,9 @@ class Attachment:
     described: Described | None = None  # the noun the time belongs to, with its cue words
     report_start: int | None = None  # offset of the past reporting verb whose content it is
     looks_back: bool = False  # the verb deals with what is over ("will review", "audited")
+    # the time labels the event the clause's own event is told to come right after: "talks
+    # would follow the June 2018 summit"
+    follows: bool = False
 
     @property
     def places(self) -> tuple[str, ...]:

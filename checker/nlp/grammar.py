@@ -15,7 +15,7 @@ from checker import lexicon as lx
 from checker.facts.time import Attachment, Role, Tense
 from checker.nlp.coref import Entities
 from checker.nlp.described import describe
-from checker.nlp.predicates import Predicates, predicate_noun
+from checker.nlp.predicates import Predicates, event_noun, predicate_noun
 
 if TYPE_CHECKING:  # spaCy is imported when the pipeline loads, not before
     from spacy.tokens import Doc, Token
@@ -130,6 +130,16 @@ def _set_off(root: Token) -> Token | None:
                 after < len(tok.doc) and tok.doc[after].text == ",":
             return edge.doc[edge.i - 1]
     return None
+
+
+def _object_of(noun: Token, verb: Token) -> bool:
+    """The noun is the verb's object, or one of its coordinated objects ("would follow
+    Tuesday's hearing and the May 2016 vote")."""
+    for _ in range(4):
+        if noun.dep_ != "conj":
+            break
+        noun = noun.head
+    return noun.dep_ == "dobj" and noun.head.i == verb.i
 
 
 def _scheduled_verb(verb: Token) -> Token:
@@ -541,6 +551,8 @@ class Grammar:
             described=described,
             report_start=reporting.idx if reporting is not None else None,
             looks_back=verb_lemma in lx.LOOKS_BACK,
+            follows=modifies and noun is not None and verb_lemma in lx.FOLLOW_VERBS and
+            _object_of(noun, verb) and event_noun(noun),
         )
 
     def _verb_facts(self, verb: Token) -> _VerbFacts:
