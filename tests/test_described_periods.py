@@ -105,3 +105,29 @@ def test_a_month_and_two_days_joined_by_to_is_one_range() -> None:
 ])
 def test_what_is_told_to_follow_an_old_event(text: str, date: str, flagged: bool) -> None:
     assert bool(stale(text, date)) is flagged, text
+
+
+def tense(text: str, date: str) -> list[str]:
+    return [f.message for f in findings(text, date, rule="tense-date-mismatch")]
+
+
+@pytest.mark.parametrize(("text", "date", "flagged"), [
+    # a period named by two years is over by the latest month any convention ends it in
+    ("In the 2016-17 tax year, the authority will raise the allowance.", "2017-09-01", True),
+    ("During the 2020-21 academic year the school took on 30 more pupils.", "2020-03-02",
+     True),
+    # it may still be running somewhere (an Australian year ends in June)
+    ("In the 2016-17 tax year, the authority will raise the allowance.", "2017-02-01", False),
+    ("In the 2017-18 financial year, the council will cut 200 posts.", "2018-05-20", False),
+    # a year naming a fiscal year gives no calendar months ("the 2019 fiscal year" may
+    # begin in October 2018)
+    ("During the 2019 fiscal year the agency hired 40 staff.", "2018-11-14", False),
+])
+def test_tense_of_a_period_named_by_two_years(text: str, date: str, flagged: bool) -> None:
+    assert bool(tense(text, date)) is flagged, text
+
+
+def test_the_message_says_by_when_it_ended() -> None:
+    (message,) = tense("In the 2017-18 financial year, the council will cut 200 posts.",
+                       "2018-08-14")
+    assert "ended by 30 June 2018" in message

@@ -121,6 +121,11 @@ class Moment:
     hour: int | None = None
     minute: int | None = None
     label: str | None = None  # season name, part of day
+    # a period whose months depend on a convention ("the 2017-18 financial year" runs April
+    # to March in one country, July to June in another): first and last hold the months
+    # every convention shares; these, the earliest it may begin and the latest it may end
+    earliest: dt.date | None = None
+    latest: dt.date | None = None
 
     @classmethod
     def day(cls, d: dt.date, **kw: object) -> Moment:

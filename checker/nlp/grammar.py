@@ -416,9 +416,11 @@ class Grammar:
         at = bisect.bisect_right(self._person_ends, pronoun.idx)
         return self.persons[at - 1].text if at else None
 
-    def attach(self, start: int, end: int, *, range_from: int | None = None) -> Attachment:
+    def attach(self, start: int, end: int, *, range_from: int | None = None,
+               period: bool = False) -> Attachment:
         """Where the time at start:end sits in its sentence (`range_from`: where the range it
-        ends begins, so a noun it describes is described over its whole stretch)."""
+        ends begins, so a noun it describes is described over its whole stretch; `period`: it
+        names a period by its years, "2017-18")."""
         sentence = self.sentence_index(start)
         span = self.span(start, end)
         if not self.parsed or span is None or len(span) == 0:
@@ -429,6 +431,12 @@ class Grammar:
         for _ in range(4):
             if root.dep_ != "conj" or root.head.ent_type_ not in ("DATE", "TIME"):
                 break
+            root = root.head
+        # "in the 2017-18 financial year": two years naming which year a time noun is stand
+        # where that noun stands in the clause (not "the 2019 fiscal year", whose months the
+        # calendar year 2019 does not give)
+        if period and root.dep_ in ("nummod", "compound", "amod") and root.head.i > root.i and \
+                root.head.lemma_.lower() in lx.TIME_NOUNS and root.head.dep_ == "pobj":
             root = root.head
         prep = None
         noun: Token | None = None

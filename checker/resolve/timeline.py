@@ -132,9 +132,11 @@ def _split_period(year: int, noun: str | None) -> Moment:
     starts = lx.SPLIT_YEARS.get(noun or "", lx.SPLIT_YEAR_DEFAULT)
     first = dt.date(year, max(starts), 1)
     last = dt.date(year + 1, min(starts), 1) - dt.timedelta(days=1)
+    earliest = dt.date(year, min(starts), 1)
+    latest = dt.date(year + 1, max(starts), 1) - dt.timedelta(days=1)
     if last < first:  # conventions too far apart to share a month
         first, last = dt.date(year, 12, 1), dt.date(year + 1, 1, 31)
-    return Moment(first, last, Grain.YEAR, label=noun)
+    return Moment(first, last, Grain.YEAR, label=noun, earliest=earliest, latest=latest)
 
 
 def _current_split(pub: dt.date, noun: str, direction: int) -> Moment:
@@ -236,7 +238,8 @@ class Resolver:
         sentence_years: dict[int, int] = {}
         for i, t in enumerate(timexes):
             span = Span(t.start, t.end)
-            att = self.grammar.attach(t.start, t.end, range_from=self._range_from(timexes, i))
+            att = self.grammar.attach(t.start, t.end, range_from=self._range_from(timexes, i),
+                                     period=t.kind == "fiscal" and t.modifier == "split")
             is_dateline = any(h.overlaps(span) for h in header)
             try:
                 placed = self._value(t, att, timexes, i, mentions, sentence_years)
