@@ -11,6 +11,7 @@ something long past is fresh or still to come.
 Check whether the date or the description is out of date.
 """
 
+import datetime as dt
 from collections.abc import Iterator
 
 from checker.rules.base import Example, Rule
@@ -23,11 +24,17 @@ _OWN_TIME = (Role.POINT, Role.WITHIN)  # "would follow in June 2018", not "since
 
 
 def _age_days(facts: ArticleFacts, mention: Mention) -> int:
-    return (facts.pub - mention.value.last).days
+    """Days from the latest day the mention can end to publication. A period named by two
+    years ("the 2013-14 season", "the 2009-10 budget") ends in the second year, in a month
+    that depends on the country and the sport: it may run to that year's end."""
+    last = mention.value.last
+    if mention.kind == "fiscal":
+        last = max(last, dt.date(last.year, 12, 31))
+    return (facts.pub - last).days
 
 
 def check(facts: ArticleFacts) -> Iterator[Finding]:
-    for mention in facts.of_kind("date", "month", "year", "season", "quarter"):
+    for mention in facts.of_kind("date", "month", "year", "season", "quarter", "fiscal"):
         if mention.value is None or mention.dateline or mention.how is How.UNRESOLVED:
             continue
         att = mention.attachment
@@ -38,12 +45,20 @@ def check(facts: ArticleFacts) -> Iterator[Finding]:
             if finding is not None:
                 yield finding
                 continue
-        if (att.role in _OWN_TIME and not att.modifies_noun
+        if (att.role in _OWN_TIME and (not att.modifies_noun or att.follows)
               and age > facts.param(RULE, "pending-days")
               and att.verb_is_near
               and ((att.tense is Tense.MODAL and not att.infinitive
                     and (not att.reported or _said_lately(facts, att)))
                    or (att.tense is Tense.FUTURE and not mention.is_day))):
+            if att.follows:  # "talks would follow the June 2018 summit"
+                yield RULE.finding(
+                    mention.span,
+                    f"the {told} {att.noun} is told as what something still to come will "
+                    f"follow ({_verb(facts, att)}), but it is {_ago(age)} before the "
+                    f"publication date ({facts.pub:%-d %B %Y})",
+                    hint="an old event seems to be described as just over; check the date")
+                continue
             yield RULE.finding(
                 mention.span,
                 f"{told} is told as still to come ({_verb(facts, att)}), but it is "
@@ -68,11 +83,12 @@ def _described(facts: ArticleFacts, mention: Mention, d: Described, age: int,
                told: str) -> Finding | None:
     """A time that belongs to a noun told as upcoming, recent or current."""
     pub = facts.pub
+    label = mention.value.label
     if d.upcoming and mention.has_stated_year and age > 30:
         return RULE.finding(
             mention.span,
-            f"{_what(d, told)} is called {d.upcoming!r}, but {told} is {_ago(age)} before the "
-            f"publication date ({pub:%-d %B %Y})",
+            f"{_what(d, told, label)} is called {d.upcoming!r}, but {_is(mention, told, age)} "
+            f"before the publication date ({pub:%-d %B %Y})",
             hint="update the date or drop the word that says it is still to come")
     reach = facts.param(RULE, "recent-days")
     over = sorted(word for word, factor in d.recent
@@ -80,8 +96,8 @@ def _described(facts: ArticleFacts, mention: Mention, d: Described, age: int,
     if over:
         return RULE.finding(
             mention.span,
-            f"{_what(d, told)} is called {over[0]!r}, but {told} is {_ago(age)} before the "
-            f"publication date ({pub:%-d %B %Y})",
+            f"{_what(d, told, label)} is called {over[0]!r}, but {_is(mention, told, age)} "
+            f"before the publication date ({pub:%-d %B %Y})",
             hint="check whether this is still the recent or latest one")
     if d.bounded_days and not (d.recent or d.upcoming or d.current):
         # "the board will approve a 2012 budget", told in 2015: a period long over, told as
@@ -104,21 +120,40 @@ def _described(facts: ArticleFacts, mention: Mention, d: Described, age: int,
             d.how == "whole" and age > 30:
         return RULE.finding(
             mention.span,
-            f"{_what(d, told)} is called {d.current!r}, but {told} ended "
-            f"{_ago(age)} before the publication date ({pub:%-d %B %Y})",
+            f"{_what(d, told, label)} is called {d.current!r}, but "
+            f"{_ended(mention, d, told, age)} before the publication date "
+            f"({pub:%-d %B %Y})",
             hint="check the dates, or drop the word that says it is still going on")
     if d.how == "start" and d.bounded_days and began > d.bounded_days:
         return RULE.finding(
             mention.span,
-            f"{_what(d, told)} is called {d.current!r}, but it began on {told}, "
+            f"{_what(d, told, label)} is called {d.current!r}, but it began on {told}, "
             f"{_ago(began)} before the publication date ({pub:%-d %B %Y}), longer than "
             f"one usually lasts",
             hint="check the dates, or drop the word that says it is still going on")
     return None
 
 
-def _what(d: Described, told: str) -> str:
-    return repr(d.noun) if d.noun else f"the event of {told}"
+def _is(mention: Mention, told: str, age: int) -> str:
+    """"2013-14 was over by the end of 2014, 5 years …", "April 27, 2018 is 4 years …"."""
+    if mention.kind == "fiscal":
+        return f"{told} was over by the end of {mention.value.last.year}, {_ago(age)}"
+    return f"{told} is {_ago(age)}"
+
+
+def _ended(mention: Mention, d: Described, told: str, age: int) -> str:
+    """"it ran until 15 January 2016, …" for the end of a range; "2014 ended …" else."""
+    if d.how == "whole":
+        return f"it ran until {mention.value.last:%-d %B %Y}, {_ago(age)}"
+    if mention.kind == "fiscal":
+        return _is(mention, told, age)
+    return f"{told} ended {_ago(age)}"
+
+
+def _what(d: Described, told: str, label: str | None = None) -> str:
+    if d.noun:
+        return repr(d.noun)
+    return f"the {told} {label}" if label else f"the event of {told}"
 
 
 def _reach(word: str, factor: float, recent_days: int, series_days: int | None) -> int:
@@ -145,9 +180,10 @@ def _recent_cue(cues: tuple[tuple[str, float], ...], age: int, reach: int) -> st
 
 def _ago(days: int) -> str:
     years, rest = divmod(days, 365)
+    months = rest * 12 // 365
     if years >= 1:
         return f"about {years} year{'s' if years > 1 else ''}" + (
-            f" {rest // 30} month{'s' if rest // 30 != 1 else ''}" if rest >= 60 else "")
+            f" {months} month{'s' if months != 1 else ''}" if rest >= 60 else "")
     return f"{days} days"
 
 
@@ -171,7 +207,13 @@ RULE = Rule(
         Example.flags_("The recent floods in August 2021 left thousands homeless.",
                        date="2024-06-01"),
         Example.flags_("The pool could reopen in spring 2021.", date="2024-11-27"),
+        Example.flags_("A second round of negotiations will follow the March 2019 "
+                       "conference, the ministry said on Monday.", date="2023-10-04"),
+        Example.flags_("Fans fear the ongoing 2014-15 campaign will end in relegation.",
+                       date="2019-01-12"),
         Example.passes("The latest figures for 2021 show a fall.", date="2024-06-01"),
+        Example.passes("A second round of negotiations will follow the March 2019 "
+                       "conference.", date="2019-02-04"),
         Example.passes("Kelly pleaded guilty to assault causing harm at a bus stop in March "
                        "last year.", date="2024-11-27"),  # "to assault": not a would
         Example.passes("The fire broke out on 22 August 2018; the report, published on "

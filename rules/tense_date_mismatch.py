@@ -18,7 +18,7 @@ from checker.facts import ArticleFacts, Attachment, How, Kind, Mention, Role, Te
 from checker.model import Finding, Severity
 
 _EVENT_TIME = (Role.POINT, Role.PART)  # "on 3 June", "the morning of 3 June"
-_PERIODS = (Kind.MONTH, Kind.SEASON, Kind.QUARTER, Kind.YEAR)
+_PERIODS = (Kind.MONTH, Kind.SEASON, Kind.QUARTER, Kind.YEAR, Kind.FISCAL)
 # A date given without a year more than a month away may belong to another year than the
 # nearest one ("a trial that opened on 15 January", told in November): stay silent then.
 INFERRED_REACH_DAYS = 31
@@ -117,19 +117,22 @@ def _period(facts: ArticleFacts, mention: Mention, att: Attachment) -> Iterator[
     than the stale rule's pending reach, the copy is stale rather than mistensed."""
     pub, period = facts.pub, mention.value
     told = facts.words(mention)
-    if att.tense is Tense.FUTURE and period.last < pub and \
-            (pub - period.last).days <= facts.param(RULE, "period-reach-days"):
+    # a period whose months depend on the country: whichever it is, it ends by `last`
+    first, last = period.earliest or period.first, period.latest or period.last
+    ended = "ended by" if period.latest else "ended on"
+    if att.tense is Tense.FUTURE and last < pub and \
+            (pub - last).days <= facts.param(RULE, "period-reach-days"):
         yield RULE.finding(
             mention.span,
-            f"future tense ({_verb(facts, att)}) for {told}, which ended on "
-            f"{period.last:%-d %B %Y}, before the publication date ({pub:%-d %B %Y})",
+            f"future tense ({_verb(facts, att)}) for {told}, which {ended} "
+            f"{last:%-d %B %Y}, before the publication date ({pub:%-d %B %Y})",
             hint="check the year, or put the verb in the past tense",
             severity=Severity.WARNING)
-    elif att.tense is Tense.PAST and period.first > pub and not att.schedules:
+    elif att.tense is Tense.PAST and first > pub and not att.schedules:
         yield RULE.finding(
             mention.span,
             f"past tense ({_verb(facts, att)}) for {told}, which begins on "
-            f"{period.first:%-d %B %Y}, after the publication date ({pub:%-d %B %Y})",
+            f"{first:%-d %B %Y}, after the publication date ({pub:%-d %B %Y})",
             hint="check the year, or put the verb in the future tense",
             severity=Severity.WARNING)
 

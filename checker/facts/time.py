@@ -121,6 +121,11 @@ class Moment:
     hour: int | None = None
     minute: int | None = None
     label: str | None = None  # season name, part of day
+    # a period whose months depend on a convention ("the 2017-18 financial year" runs April
+    # to March in one country, July to June in another): first and last hold the months
+    # every convention shares; these, the earliest it may begin and the latest it may end
+    earliest: dt.date | None = None
+    latest: dt.date | None = None
 
     @classmethod
     def day(cls, d: dt.date, **kw: object) -> Moment:
@@ -347,6 +352,9 @@ class Attachment:
     described: Described | None = None  # the noun the time belongs to, with its cue words
     report_start: int | None = None  # offset of the past reporting verb whose content it is
     looks_back: bool = False  # the verb deals with what is over ("will review", "audited")
+    # the time labels the event the clause's own event is told to come right after: "talks
+    # would follow the June 2018 summit"
+    follows: bool = False
 
     @property
     def places(self) -> tuple[str, ...]:

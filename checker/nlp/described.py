@@ -41,6 +41,9 @@ _RANGE_PREPOSITIONS = {"from", "between", "to", "until", "till", "through"}
 _CUE_DEPS = ("amod", "advmod", "compound", "nmod", "det", "poss", "acl")
 _SUBJECTS = ("nsubj", "nsubjpass")
 _UP = ("pcomp", "prep", "advcl", "xcomp", "conj")  # from a verb up to the clause it serves
+# a participle that says its noun is over ("the just-ended season", "the recently concluded
+# talks"): its act is the end of the noun's own stretch, which the noun's own time dates
+_ENDED = lx.ENDING_VERBS | {verb for verb, phase in lx.PHASE_VERBS.items() if phase == "end"}
 
 
 class _Candidate(NamedTuple):
@@ -63,10 +66,11 @@ def _phrase_head(token: Token) -> Token:
 
 
 def describe(root: Token, host: Token, *, label: bool, prep: str | None,
-             range_part: bool) -> Described | None:
+             range_part: bool, bracket: Token | None = None) -> Described | None:
     """The noun the time at `root` describes (`host`: the word its own phrase hangs on;
-    `label`: it is a possessive or compound on the noun; `range_part`: it is one end of a
-    stretch), with the cues on that noun; None when no cue reaches it."""
+    `label`: it is a possessive or compound on the noun; `range_part`: it ends a stretch;
+    `bracket`: the "(" it, or the range it ends, is set in), with the cues on that noun;
+    None when no cue reaches it."""
     candidates: list[_Candidate] = []
     if label and host.dep_ == "compound" and _nounish(host.head):
         candidates.append(_Candidate(host, "own"))
@@ -83,6 +87,11 @@ def describe(root: Token, host: Token, *, label: bool, prep: str | None,
         candidates.extend(_clause(host, prep, range_part))
     if root.dep_ == "pobj" and prep in _OWN_PREPOSITIONS:
         candidates.extend(_before(root.head))
+    if bracket is not None:
+        # "the ongoing Games in Glasgow (23 July–3 August 2014)": a time in brackets right
+        # after a noun phrase is that noun's; a range is its whole stretch
+        candidates.extend(c._replace(how="whole") if range_part else c
+                          for c in _before(bracket, any_noun=range_part))
     if _nounish(root) and any(c.i < root.left_edge.i or c.dep_ == "amod" and c.i < root.i
                               for c in root.children if c.dep_ in ("amod", "advmod")):
         # "the pending Sept. 16, 2014, ruling": the parser hangs the noun's cue on the date
@@ -146,7 +155,7 @@ def _relative(verb: Token) -> list[_Candidate]:
     return []
 
 
-def _before(prep: Token) -> list[_Candidate]:
+def _before(prep: Token, *, any_noun: bool = False) -> list[_Candidate]:
     """A time phrase the parser hung elsewhere though it follows a noun phrase directly:
     "the upcoming general election in October 2009", "the recent death of its founder,
     Leopold Hahn, on 4 March 2009"."""
@@ -161,7 +170,9 @@ def _before(prep: Token) -> list[_Candidate]:
             break
         # only an event takes a time phrase of its own: "the new buildings in England in
         # December 2018" is a ban's time, not the buildings'
-        if _nounish(noun) and noun.i != prep.head.i and event_noun(noun):
+        # (a whole stretch in brackets is a gloss on the noun whatever it names: "the
+        # current exhibition (12 March to 30 June)", "the ongoing Games (23 July–3 August)")
+        if _nounish(noun) and noun.i != prep.head.i and (any_noun or event_noun(noun)):
             out.append(_Candidate(_phrase_head(noun), "next"))
     return out
 
@@ -232,8 +243,10 @@ def _cues(candidate: _Candidate) -> Described | None:
             # "newly appointed", "recently announced", "just-published": the participle's
             # own act is recent; it reaches a time dating that act, or the noun's event
             adverb = min(adverbs & lx.RECENT_ADVERBS)
-            if (how == "own" and event_noun(noun)) or act & verb_predicate(c):
+            if act & verb_predicate(c) or how == "own" and event_noun(noun):
                 recent.append((adverb, 1.0))
+            elif how == "own" and verb_predicate(c) & _ENDED:
+                recent.append((f"{adverb} {c.lower_}", 1.0))  # "just ended"
             continue
         if how == "act":
             continue  # a plain adjective does not reach what a clause says was done

@@ -15,7 +15,7 @@ from checker import lexicon as lx
 from checker.facts.time import Attachment, Role, Tense
 from checker.nlp.coref import Entities
 from checker.nlp.described import describe
-from checker.nlp.predicates import Predicates, predicate_noun
+from checker.nlp.predicates import Predicates, event_noun, predicate_noun
 
 if TYPE_CHECKING:  # spaCy is imported when the pipeline loads, not before
     from spacy.tokens import Doc, Token
@@ -38,6 +38,7 @@ def _nominal(token: Token) -> bool:
         token.pos_ == "ADJ" and token.dep_ in ("pobj", "nsubj", "nsubjpass", "dobj", "attr"))
 
 
+_RANGE_HEADS = {"from", "between", "to", "until", "till", "through"}
 _MAX_CLIMB = 8  # verbs above a mention worth reading for its tense
 _MAX_GAP = 60  # tokens between a verb and its mention beyond which they are not "near"
 
@@ -109,6 +110,36 @@ def _wrapping_noun(span: SpacySpan) -> Token | None:
             return tok
         break
     return None
+
+
+def _set_off(root: Token) -> Token | None:
+    """"the ongoing scheme, in force from January 1 to 15, 2016, …": a range inside a phrase
+    set off by commas right after a noun phrase, which the parser hangs on the verb; the
+    comma that opens it. Not when the range is the whole phrase ("sales of the current
+    model, from January to March, rose"): that times the clause."""
+    tok = root
+    for _ in range(6):
+        if tok.head.i == tok.i or _is_verb(tok):
+            return None
+        tok = tok.head
+        if tok.dep_ != "prep" or tok.lower_ in _RANGE_HEADS:
+            continue
+        edge, after = tok.left_edge, tok.right_edge.i + 1
+        if edge.i >= 2 and edge.doc[edge.i - 1].text == "," and \
+                edge.doc[edge.i - 2].pos_ in ("NOUN", "PROPN") and \
+                after < len(tok.doc) and tok.doc[after].text == ",":
+            return edge.doc[edge.i - 1]
+    return None
+
+
+def _object_of(noun: Token, verb: Token) -> bool:
+    """The noun is the verb's object, or one of its coordinated objects ("would follow
+    Tuesday's hearing and the May 2016 vote")."""
+    for _ in range(4):
+        if noun.dep_ != "conj":
+            break
+        noun = noun.head
+    return noun.dep_ == "dobj" and noun.head.i == verb.i
 
 
 def _scheduled_verb(verb: Token) -> Token:
@@ -385,7 +416,11 @@ class Grammar:
         at = bisect.bisect_right(self._person_ends, pronoun.idx)
         return self.persons[at - 1].text if at else None
 
-    def attach(self, start: int, end: int) -> Attachment:
+    def attach(self, start: int, end: int, *, range_from: int | None = None,
+               period: bool = False) -> Attachment:
+        """Where the time at start:end sits in its sentence (`range_from`: where the range it
+        ends begins, so a noun it describes is described over its whole stretch; `period`: it
+        names a period by its years, "2017-18")."""
         sentence = self.sentence_index(start)
         span = self.span(start, end)
         if not self.parsed or span is None or len(span) == 0:
@@ -396,6 +431,12 @@ class Grammar:
         for _ in range(4):
             if root.dep_ != "conj" or root.head.ent_type_ not in ("DATE", "TIME"):
                 break
+            root = root.head
+        # "in the 2017-18 financial year": two years naming which year a time noun is stand
+        # where that noun stands in the clause (not "the 2019 fiscal year", whose months the
+        # calendar year 2019 does not give)
+        if period and root.dep_ in ("nummod", "compound", "amod") and root.head.i > root.i and \
+                root.head.lemma_.lower() in lx.TIME_NOUNS and root.head.dep_ == "pobj":
             root = root.head
         prep = None
         noun: Token | None = None
@@ -448,8 +489,16 @@ class Grammar:
                              and host.pos_ in ("NOUN", "PROPN"))
         event = self.predicates.event(host, verb, label=label)
         wrapper = _wrapping_noun(span) if not label else None
+        whole = self.span(range_from, end) if range_from is not None else span
+        opener = span.doc[whole.start - 1] if whole is not None and whole.start > 0 else None
+        if range_from is not None and (opener is None or opener.text != "("):
+            opener = _set_off(root)
         described = describe(root, wrapper or host, label=label or wrapper is not None,
-                             prep=None if wrapper is not None else prep, range_part=False)
+                             prep=None if wrapper is not None else prep,
+                             range_part=range_from is not None,
+                             bracket=opener if opener is not None and (
+                                 opener.text == "(" or opener.text == "," and range_from
+                                 is not None) else None)
         alternative = None
         if prep is not None and root.dep_ == "pobj" and _is_verb(root.head.head) and \
                 event is not None and event.tie == "clause":
@@ -510,6 +559,8 @@ class Grammar:
             described=described,
             report_start=reporting.idx if reporting is not None else None,
             looks_back=verb_lemma in lx.LOOKS_BACK,
+            follows=modifies and noun is not None and verb_lemma in lx.FOLLOW_VERBS and
+            _object_of(noun, verb) and event_noun(noun),
         )
 
     def _verb_facts(self, verb: Token) -> _VerbFacts:

@@ -779,10 +779,13 @@ PATTERNS: tuple[Pattern, ...] = (
                  rf"(?:-|–|to|until|till|and|through)\s*(?:(?P<wd>{_WD_DATE}),?[^\S\n]+)?"
                  rf"(?P<day>{_DAY})\s+(?P<mon>{_MON})(?![a-z])(?:,?\s+(?P<year>{_YEAR})(?!\d))?",
             _day_range),
-    # Sept. 16-17 · Sat. and Sun., Aug. 9-10 (a weekday for each day, in order)
+    # Sept. 16-17 · Sat. and Sun., Aug. 9-10 (a weekday for each day, in order) · from
+    # January 1 to 15, 2016 (not "May 1 to 10 June": that second day has its own month)
     Pattern("md-range", rf"(?:(?P<wd1>{_WD_DATE}),?\s+(?:and|&|to|-|–)\s+"
                  rf"(?P<wd>{_WD_DATE}),?[^\S\n]+)?"
-                 rf"(?P<mon>{_MON})\s+(?P<day1>[0-3]?\d)\s*[-–]\s*(?P<day>[0-3]?\d)(?![\d:.,]\d|\d)"
+                 rf"(?P<mon>{_MON})\s+(?P<day1>[0-3]?\d)(?:\s*[-–]\s*|[^\S\n]+(?:to|until|till|"
+                 rf"through)[^\S\n]+(?=[0-3]?\d(?![\d:.]|\s*(?:{_MON})(?![a-z])|\s*(?:%|per|[ap]\.?m)"
+                 rf")))(?P<day>[0-3]?\d)(?![\d:.,]\d|\d)"
                  rf"(?:,?\s+(?P<year>{_YEAR})(?!\d))?", _day_range),
     # Thursday the 6th: a day of a month the copy leaves to the reader, with its weekday
     Pattern("wd-day", rf"(?P<wd>{_WD_DATE})[^\S\n]+the[^\S\n]+"

@@ -93,6 +93,8 @@ TENSE_REACH_DAYS = 60
 # how far from publication a stated weekday may move a yearless date to find its year
 WEEKDAY_REACH_DAYS = 183
 # "from Tuesday 12 July to Friday 15 July 2016": what joins a range's two ends
+_RANGE_THROUGH = re.compile(r"\s*(?:-|–|—|to|until|till|through)\s+|\s*[-–—]\s*")
+_RANGE_KINDS = ("date", "month", "year")
 _RANGE_TO = re.compile(r"\s*(?:,\s*)?(?:-|–|—|to|until|till|through|and)\s+(?:on\s+)?|\s*[-–]\s*")
 
 
@@ -130,9 +132,11 @@ def _split_period(year: int, noun: str | None) -> Moment:
     starts = lx.SPLIT_YEARS.get(noun or "", lx.SPLIT_YEAR_DEFAULT)
     first = dt.date(year, max(starts), 1)
     last = dt.date(year + 1, min(starts), 1) - dt.timedelta(days=1)
+    earliest = dt.date(year, min(starts), 1)
+    latest = dt.date(year + 1, max(starts), 1) - dt.timedelta(days=1)
     if last < first:  # conventions too far apart to share a month
         first, last = dt.date(year, 12, 1), dt.date(year + 1, 1, 31)
-    return Moment(first, last, Grain.YEAR, label=noun)
+    return Moment(first, last, Grain.YEAR, label=noun, earliest=earliest, latest=latest)
 
 
 def _current_split(pub: dt.date, noun: str, direction: int) -> Moment:
@@ -234,7 +238,8 @@ class Resolver:
         sentence_years: dict[int, int] = {}
         for i, t in enumerate(timexes):
             span = Span(t.start, t.end)
-            att = self.grammar.attach(t.start, t.end)
+            att = self.grammar.attach(t.start, t.end, range_from=self._range_from(timexes, i),
+                                     period=t.kind == "fiscal" and t.modifier == "split")
             is_dateline = any(h.overlaps(span) for h in header)
             try:
                 placed = self._value(t, att, timexes, i, mentions, sentence_years)
@@ -392,6 +397,20 @@ class Resolver:
                 _RANGE_TO.fullmatch(self.text, t.end, nxt.start) is None:
             return None
         return nxt.year - 1 if (t.month, t.day or 0) > (nxt.month, nxt.day or 0) else nxt.year
+
+    def _range_from(self, timexes: list[Written], i: int) -> int | None:
+        """Where the range a time ends begins: "10 June" of "3 to 10 June", "3 August 2014"
+        of "23 July–3 August 2014", "2014" of "from 2010 to 2014"; None if it ends none."""
+        t = timexes[i]
+        prev = timexes[i - 1] if i > 0 else None
+        if prev is None:
+            return None
+        if t.range_end and prev.range_start:
+            return prev.start
+        if prev.kind in _RANGE_KINDS and t.kind in _RANGE_KINDS and \
+                _RANGE_THROUGH.fullmatch(self.text, prev.end, t.start) is not None:
+            return prev.start
+        return None
 
     def _year_near_publication(self, t: Written, att: Attachment, done: list[Mention]):
         """The year of a date written without one.
