@@ -42,6 +42,11 @@ def _around_midnight(before: Mention, after: Mention) -> bool:
     return _late(before) and not _late(after)
 
 
+def _signature(m: Mention) -> tuple:
+    """What `_conflict` reads of a mention: two with the same contradict alike."""
+    return m.kind, m.value.first, m.value.last, _weekday(m), _late(m), m.has_stated_year
+
+
 def _conflict(a: Mention, b: Mention) -> bool:
     """Whether a and b cannot both be the time of one event."""
     if a.kind in _COARSE or b.kind in _COARSE:
@@ -103,7 +108,8 @@ def check(facts: ArticleFacts) -> Iterator[Finding]:
     event_of = {i: e for e in events for i in e.mentions}
     ref = {i: r for e in events for i, r in zip(e.mentions, e.refs, strict=True)}
     members = (facts.mentions[i] for i in sorted(event_of))
-    for a, b in contradictions(members, key=lambda m: event_of[m.id].id, contradicts=_conflict):
+    for a, b in contradictions(members, key=lambda m: event_of[m.id].id,
+                                   contradicts=_conflict, signature=_signature):
         times = "days" if a.kind not in _COARSE and b.kind not in _COARSE else "dates"
         yield RULE.finding(
             b.span,

@@ -18,6 +18,8 @@ its predicate keys: linear in the text for a bounded number of events per predic
 
 from __future__ import annotations
 
+import bisect
+import datetime as dt
 from dataclasses import dataclass, field
 
 from checker.facts.time import Event, EventRef, Kind, Mention, Role
@@ -42,14 +44,27 @@ class _Open:
     told: bool = False  # some member is a clause or a phrase, not only a label
     phase: str | None = None  # the part of the event its members date (see _phases_agree)
     whole: set[str] = field(default_factory=set)  # ties of members dating the whole event
+    # the earliest and latest of the members' days, of the years of members that are not
+    # days, and of every member's year: enough to tell whether a new time is near them all
+    days: tuple[dt.date, dt.date] | None = None
+    coarse_years: tuple[int, int] | None = None
+    years: tuple[int, int] | None = None
 
     @property
     def members(self) -> list[Mention]:
         return [m for m, _ in self.items]
 
     def add(self, m: Mention, ev: EventRef) -> None:
-        self.items.append((m, ev))
-        self.items.sort(key=lambda item: item[0].id)
+        if self.items and self.items[-1][0].id > m.id:
+            bisect.insort(self.items, (m, ev), key=lambda item: item[0].id)
+        else:
+            self.items.append((m, ev))
+        first = m.value.first
+        if m.value.is_day:
+            self.days = _widen(self.days, first)
+        else:
+            self.coarse_years = _widen(self.coarse_years, first.year)
+        self.years = _widen(self.years, first.year)
         self.keys = self.keys & ev.predicate or self.keys
         for p in ev.parties:
             if p.certain:
@@ -116,11 +131,22 @@ SLIP_DAYS = 62
 SLIP_YEARS = 3
 
 
-def _near(a: Mention, b: Mention) -> bool:
-    va, vb = a.value, b.value
-    if va.is_day and vb.is_day:
-        return abs((va.first - vb.first).days) <= SLIP_DAYS
-    return abs(va.first.year - vb.first.year) <= SLIP_YEARS
+def _widen(bounds, value):
+    return (value, value) if bounds is None else (min(bounds[0], value), max(bounds[1], value))
+
+
+def _near_all(open_: _Open, m: Mention) -> bool:
+    """Whether `m` is near every member of the event (`_near` with each), from the members'
+    bounds rather than member by member: an event told a thousand times stays linear."""
+    first = m.value.first
+    if not m.value.is_day:
+        lo, hi = open_.years or (first.year, first.year)
+        return first.year - lo <= SLIP_YEARS and hi - first.year <= SLIP_YEARS
+    if open_.days is not None and ((first - open_.days[0]).days > SLIP_DAYS
+                                   or (open_.days[1] - first).days > SLIP_DAYS):
+        return False
+    lo, hi = open_.coarse_years or (first.year, first.year)
+    return first.year - lo <= SLIP_YEARS and hi - first.year <= SLIP_YEARS
 
 
 def _phases_agree(open_: _Open, ev: EventRef) -> bool:
@@ -141,7 +167,7 @@ def _fits(open_: _Open, m: Mention, ev: EventRef) -> bool:
         return False  # "a fire broke out": a new one, whatever came before
     if open_.occurrence != ev.occurrence:
         return False  # "the second", "flooded again", "its next meeting"
-    if not all(_near(o, m) for o in open_.members):
+    if not _near_all(open_, m):
         return False
     if open_.places and ev.places and not open_.places & set(ev.places):
         return False  # another place: another leg, another occurrence
