@@ -74,6 +74,7 @@ SHAPES: dict[str, tuple[Unit, str]] = {
     "short lines, no stops": ("Ferry strike ends\n", "text"),
     "offsets counted from a date": ("It opened on 3 May and closed two days later. ", "text"),
     "pronouns after names, with dates": ("Kim Lee spoke. She left on 3 May. ", "text"),
+    "one event told again and again": ("The council met on Tuesday. ", "text"),
     "skipped tags, then stray closers (<svg> </b>)": (_mirrored("<svg>", "</b>"), "html"),
     "start tags never closed (<a)": ("<a", "html"),
     "comments never closed (<!--)": ("<!--", "html"),
