@@ -89,7 +89,7 @@ def _people_and_counts(doc, grammar: Grammar, mentions: tuple[Mention, ...],
     stated = ages.Ages(doc, grammar, token_person, persons, by_verb, pub, mentions).facts()
     found, changes, totals = counts.counts(doc, grammar, mentions, by_verb, pub)
     return (People(tuple(persons), tuple(tokens), tuple(stated),
-                   tuple(names.variants(persons, tokens))),
+                   tuple(names.variants(persons, tokens, doc))),
             Counts(tuple(found), tuple(changes), tuple(totals)))
 
 

@@ -37,7 +37,7 @@ def check(facts: ArticleFacts) -> Iterator[Finding]:
             f"(spelled {v.spelled!r} {v.uses} time{'s' * (v.uses != 1)} elsewhere)",
             related=[Related(v.name_span, "name given here")],
             hint="check the spelling against the source",
-            suggestions=[Suggestion(v.span, _respelled(v.written, v.spelled),
+            suggestions=[Suggestion(v.span, v.respelled or _respelled(v.written, v.spelled),
                                     "the spelling the copy uses most")])
 
 

@@ -64,6 +64,7 @@ class NameVariant:
     uses: int  # how many times the copy spells it that way
     name_span: Span  # where that name is given
     transliteration: bool = False  # "Kim Jong Un" / "Kim Jong-un": spacing or hyphens only
+    respelled: str | None = None  # the words at `span` as the copy spells them elsewhere
 
 
 @dataclass(frozen=True, slots=True)

@@ -129,6 +129,9 @@ NOT_NAMES: frozenset[str] = frozenset(_pe["not_names"]) | frozenset(MONTHS) | \
     frozenset(WEEKDAYS)
 PERSON_VERBS: frozenset[str] = frozenset(_pe["person_verbs"])
 BIRTHDAY_QUALIFIERS: frozenset[str] = frozenset(_pe["birthday_qualifiers"])
+NAME_PARTICLES: frozenset[str] = frozenset(_pe["name_particles"])
+NAME_HYPHEN_PARTICLES: frozenset[str] = frozenset(_pe["name_hyphen_particles"])
+KIN_WORDS: frozenset[str] = frozenset(_pe["kin_words"])
 
 # ---------------------------------------------------------------- counts
 COUNT_CLASSES: dict[str, str] = _co["classes"]

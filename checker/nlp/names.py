@@ -8,7 +8,9 @@ in full, or a full name whose first name matches and whose surname is one slip a
 
 from __future__ import annotations
 
+import bisect
 import re
+import unicodedata
 from collections import Counter
 from typing import TYPE_CHECKING
 
@@ -252,7 +254,8 @@ def _close(a: str, b: str) -> bool:
     return jellyfish.damerau_levenshtein_distance(a, b) <= limit
 
 
-def variants(persons: list[Person], names: list[NameToken]) -> list[NameVariant]:
+def variants(persons: list[Person], names: list[NameToken],
+             doc: Doc | None = None) -> list[NameVariant]:
     """Spellings of one name that differ: a name word one slip from the surname of someone
     named in full (and not itself introduced with another first name), a full name whose
     first name matches and whose surname is one slip away, and transliterations."""
@@ -298,4 +301,238 @@ def variants(persons: list[Person], names: list[NameToken]) -> list[NameVariant]
             out.append(NameVariant(person.spans[person.names.index(others[0])], others[0],
                                    first, first, person.names.count(first), person.spans[0],
                                    transliteration=True))
+    if doc is not None:
+        out += spelling_variants(doc, [s for v in out for s in (v.span, v.name_span)])
     return out
+
+
+# ------------------------------------------------------------ proper names spelled two ways
+_UP = "A-ZÀ-ÖØ-Þ"
+_LOW = "a-zß-öø-ÿ"
+_LETTER = f"[{_UP}{_LOW}]"
+_WORD = rf"[{_UP}](?:{_LETTER}|['’](?={_LETTER}))*"  # "O'Donnell", "McDonald's"
+_PART = rf"{_WORD}(?:-{_LETTER}(?:{_LETTER}|['’](?={_LETTER}))*)*"  # "Mbatha-Clarke", "Seung-hwan"
+
+
+def _particle_pattern() -> str:
+    spaced = "|".join(sorted(lx.NAME_PARTICLES, key=len, reverse=True))
+    hyphened = "|".join(sorted(lx.NAME_HYPHEN_PARTICLES | lx.NAME_PARTICLES, key=len,
+                               reverse=True))
+    return rf"(?:(?i:{spaced})\s+|(?i:{hyphened})-)"
+
+
+# a name unit: one capitalised word with the particles that belong to it ("van den Broek",
+# "al-Rashid", "De Santis"); the next unit after it on the same line, if adjacent
+_UNIT = re.compile(rf"(?<![\w'’.-])(?:{_particle_pattern()})*{_PART}(?![\w])")
+_INITIALS = re.compile(rf"(?<![\w.])((?:[{_UP}]\.\s?){{1,3}})\s*(?={_PART})")
+_POSSESSIVE = re.compile(r"(?:['’]s|(?<=s)['’])$")
+_VOWELS = set("aeiouy")
+
+
+def _fold(text: str) -> str:
+    """A name as its letters: accents, case, spaces, hyphens and apostrophes gone, "Mac"
+    written "Mc" ("MacDonald" and "McDonald" are one spelling apart only in style)."""
+    plain = "".join(ch for ch in unicodedata.normalize("NFKD", text.lower())
+                    if not unicodedata.combining(ch) and ch.isalpha())
+    return "mc" + plain[3:] if plain.startswith("mac") and len(plain) > 6 else plain
+
+
+def _skeleton(folded: str) -> str:
+    """The consonants in order, doubled ones once: a slip in a vowel keeps it ("Rashid",
+    "Rasheed"), a different name rarely does ("Austria", "Australia")."""
+    out = []
+    for ch in folded:
+        if ch not in _VOWELS and (not out or out[-1] != ch):
+            out.append(ch)
+    return "".join(out)
+
+
+def _deletes(word: str, depth: int) -> set[str]:
+    found = {word}
+    frontier = {word}
+    for _ in range(depth):
+        frontier = {w[:i] + w[i + 1:] for w in frontier for i in range(len(w))}
+        found |= frontier
+    return found
+
+
+def _slip(a: str, b: str) -> bool:
+    """Two folded spellings one slip apart: one edit (a letter added, dropped, changed or
+    two swapped), or two edits in a long name that keep its consonants; the first letter
+    kept (a C written K is the same sound)."""
+    if a == b:
+        return True
+    short = min(a, b, key=len)
+    if len(short) < 5:
+        return False
+    if a[0] != b[0]:
+        return {a[0], b[0]} == {"c", "k"} and a[1:] == b[1:]
+    distance = jellyfish.damerau_levenshtein_distance(a, b)
+    return distance == 1 or (distance == 2 and len(short) >= 8 and
+                             _skeleton(a) == _skeleton(b))
+
+
+def _derived(a: str, b: str) -> bool:
+    """One spelling is the other with an ending ("Korean", "Germany", "Somalia",
+    "Roberts"): another word of the name, unless the ending only doubles the last letter or
+    adds a silent e ("O'Donnel", "Clark"), the slips such endings are."""
+    short, long_ = sorted((a, b), key=len)
+    ending = long_[len(short):]
+    return bool(ending) and long_.startswith(short) and ending not in ("e", short[-1])
+
+
+def spelling_variants(doc: Doc, taken: list[Span]) -> list[NameVariant]:
+    """Any proper name (a person's, a place's, an organisation's) written two ways one slip
+    apart: the spelling used once, in another sentence than the other, is the slip. Kept
+    apart: a spelling that is also an ordinary word here, a name introduced as someone else
+    ("his brother Mateo Reyes", "Mario Lopez, 12,"), a name inside a longer one the other
+    is not ("Columbia University" / "Colombia"), and a name with an ending ("Korean")."""
+    text = doc.text
+    sent_starts = sorted(s.start_char for s in doc.sents)
+    units: list[tuple[str, str, Span, str]] = []  # raw, folded, span, next unit's fold
+    for m in _UNIT.finditer(text):
+        raw = _POSSESSIVE.sub("", m.group())
+        if raw.isupper():  # an acronym is not spelled, it is lettered
+            continue
+        span = Span(m.start(), m.start() + len(raw))
+        units.append((raw, _fold(raw), span, ""))
+    for i in range(len(units) - 1):
+        raw, folded, span, _ = units[i]
+        gap = text[span.end:units[i + 1][2].start]
+        if re.fullmatch(r"[ \t]+|['’]s[ \t]+", gap):
+            units[i] = (raw, folded, span, units[i + 1][1])
+    # "J.R. Hartley" / "J.P. Hartley": initials before one surname
+    for m in _INITIALS.finditer(text):
+        raw = m.group(1).strip()
+        nxt = _UNIT.match(text, m.end())
+        if nxt:
+            surname = _POSSESSIVE.sub("", nxt.group())
+            units.append((text[m.start(1):nxt.start() + len(surname)],
+                          "".join(ch.lower() for ch in raw if ch.isalpha()) + "." +
+                          _fold(surname), Span(m.start(1), nxt.start() + len(surname)), ""))
+    lowered = {t.lower_ for t in doc if t.is_lower}
+    listed = _DICTIONARY.get(id(doc.vocab), frozenset())
+    by_raw: dict[str, list[int]] = {}
+    for i, (raw, *_rest) in enumerate(units):
+        by_raw.setdefault(raw.lower(), []).append(i)
+    index: dict[str, set[str]] = {}
+    folds: dict[str, set[str]] = {}
+    for raw, folded, *_rest in units:
+        folds.setdefault(folded, set()).add(raw.lower())
+    for folded in folds:
+        if "." in folded:
+            initials, _, surname = folded.partition(".")
+            index.setdefault(f"{len(initials)}.{surname}", set()).add(folded)
+            continue
+        if len(folded) >= 5:
+            for key in _deletes(folded, 2 if len(folded) >= 8 else 1):
+                index.setdefault(key, set()).add(folded)
+    out: list[NameVariant] = []
+    done: set[tuple[str, str]] = set()
+    for bucket in index.values():
+        if len(bucket) > 12:  # a key shared by many names says nothing about any of them
+            continue
+        spellings = sorted({raw for f in bucket for raw in folds[f]})
+        for i, a in enumerate(spellings):
+            for b in spellings[i + 1:]:
+                if (a, b) in done:
+                    continue
+                done.add((a, b))
+                found = _variant(doc, text, units, by_raw, sent_starts, lowered, listed, a, b)
+                if found and not any(x.start < s.end and s.start < x.end for s in taken
+                                     for x in (found.span, found.name_span)):
+                    taken.append(found.span)
+                    out.append(found)
+    return out
+
+
+def _variant(doc, text, units, by_raw, sent_starts, lowered, listed, a: str, b: str):
+    ua, ub = units[by_raw[a][0]], units[by_raw[b][0]]
+    fa, fb = ua[1], ub[1]
+    if "." in fa or "." in fb:
+        ia, _, sa = fa.partition(".")
+        ib, _, sb = fb.partition(".")
+        if "." not in fa or "." not in fb or sa != sb or len(ia) != len(ib) or \
+                sum(x != y for x, y in zip(ia, ib)) != 1:
+            return None
+    elif fa == fb:
+        # spacing, hyphens or capitals only ("Kim Jong-un") are a transliteration, which
+        # the persons' own check reports; accents and Mac/Mc are a slip of spelling
+        if re.sub(r"[\s'’-]", "", a) == re.sub(r"[\s'’-]", "", b):
+            return None
+    elif not _slip(fa, fb) or fa in listed and fb in listed:
+        return None
+    na, nb = len(by_raw[a]), len(by_raw[b])
+    if min(na, nb) != 1:  # both written twice or more: two names, each used as meant
+        return None
+    if na > nb or (na == nb and by_raw[a][0] < by_raw[b][0]):
+        right, wrong = a, b
+    else:
+        right, wrong = b, a
+    w = units[by_raw[wrong][0]]
+    r_units = [units[i] for i in by_raw[right]]
+    # one sentence naming both is two names side by side, not a slip
+    sentence = bisect.bisect_right(sent_starts, w[2].start)
+    if any(bisect.bisect_right(sent_starts, u[2].start) == sentence for u in r_units):
+        return None
+    # inside a longer name the other is not part of ("Columbia University"), or followed
+    # by another name ("Mario Lopez" / "Maria Lopez" are two people with one surname only
+    # when the surname comes along): the next unit must agree
+    if any(u[3] != w[3] for u in r_units):
+        return None
+    if _derived(fa, fb) and not w[3]:  # "Greenfields Housing": inside a longer name only
+        return None
+    # a proper name in both places: not a common noun or adjective ("Police", "Somali"),
+    # nor a date's month ("March")
+    tok = _token_at(doc, w[2].end - 1)
+    rtok = _token_at(doc, r_units[0][2].end - 1)
+    for t in (tok, rtok):
+        if t is None or t.tag_ not in ("NNP", "NNPS") or t.ent_type_ in ("DATE", "TIME") or \
+                _norm(t.text) in lx.NOT_NAMES:
+            return None
+    # an ordinary word here ("Marine" at a sentence's start, "a marine")
+    word = _fold(w[0])
+    if word in lowered or w[0].lower() in lowered:
+        return None
+    tok = _token_at(doc, w[2].start)
+    if tok is not None and (tok.is_sent_start and tok.pos_ != "PROPN" or tok.is_stop or
+                            _norm(tok.text) in lx.TITLES or _norm(tok.text) in lx.NOT_NAMES):
+        return None
+    # introduced as someone else: a relative before it ("his brother Mateo Reyes"), or an
+    # age after both spellings ("Tomas Reyes, 42, … Mateo Reyes, 39"): two people
+    if _aged(text, w) and any(_aged(text, u) for u in r_units):
+        return None
+    before = text[max(0, w[2].start - 40):w[2].start].split()
+    if before and before[-1].lower().strip(",") in lx.KIN_WORDS:
+        return None
+    r = r_units[0]
+    return NameVariant(w[2], w[0], r[0], r[0], len(r_units), r[2], respelled=r[0])
+
+
+def _aged(text: str, unit) -> bool:
+    """Is the name at this unit (with the name word after it) followed by an age?"""
+    end = unit[2].end
+    nxt = _UNIT.match(text, end + 1) if unit[3] else None
+    return bool(_AGE_AFTER.match(text, nxt.end() if nxt else end))
+
+
+_DICTIONARY: dict[int, frozenset[str]] = {}  # id of a pipeline's vocab → its words
+
+
+def remember_dictionary(nlp) -> None:
+    """Keep the words English dictionaries list (WordNet's index, which spaCy's rule
+    lemmatizer carries) for the docs of this pipeline: two of them one letter apart
+    ("Store", "Spore"; "Defence", "Defense"; "Austria", "Australia") are two words, not a
+    slip."""
+    words: set[str] = set()
+    if "lemmatizer" in nlp.pipe_names:
+        lookups = getattr(nlp.get_pipe("lemmatizer"), "lookups", None)
+        if lookups is not None and lookups.has_table("lemma_index"):
+            for listed in lookups.get_table("lemma_index").values():
+                words.update(w for w in listed if "_" not in w)
+    _DICTIONARY[id(nlp.vocab)] = frozenset(words)
+
+
+def _token_at(doc, char: int):
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    return span[0] if span is not None and len(span) else None

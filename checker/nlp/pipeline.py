@@ -98,6 +98,9 @@ def load_pipeline(name: str | None = None) -> Language:
         first = next((p for p in ("parser", "senter", "sentencizer") if p in nlp.pipe_names),
                      None)
         nlp.add_pipe(UNITS, **({"before": first} if first else {}))
+        from checker.nlp.names import remember_dictionary
+
+        remember_dictionary(nlp)
         log.debug("loaded spaCy pipeline %s", candidate)
         return nlp
     log.warning("no trained English pipeline installed; grammar-based rules are disabled")
