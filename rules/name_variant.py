@@ -13,6 +13,14 @@ full, that is not itself introduced with another first name (two people can shar
 surname or have similar ones); a full name whose first name is the same and whose surname
 is one slip away ("Tom Baird" … "Tom Bard") is flagged too. Spellings that differ only by hyphens or spacing
 ("Kim Jong Un" / "Kim Jong-un") are transliteration variants, reported as info.
+
+Any other proper name, a place's or an organisation's as well as a person's, written once
+one slip away from a spelling used elsewhere ("Aberystwyth" … "Aberystwith", "van den
+Broek" … "Van der Broek", "MacDonald" … "McDonald", "Sánchez" … "Sanchez", "Dagmar
+Lindqvist" … "Dagmer Lindqvist") is flagged as a warning: a dropped accent is no
+transliteration but one name keyed two ways in one story. Two dictionary words ("Store",
+"Spore"), a name and its derived word ("Somalia", "Somali"), both spellings in one
+sentence, and two people each introduced with an age are left alone.
 """
 
 from collections.abc import Iterator
@@ -63,7 +71,11 @@ RULE = Rule(
                        "began at dawn. Ruth Okafur thanked the volunteers."),
         Example.passes("Tomas Reyes, 42, and his brother Mateo Reyes, 39, pulled her out. "
                        "Reyes said it was nothing."),
+        Example.flags_("Storms closed the pier in Llandudno. Cafés in Llandudo stayed shut."),
+        Example.flags_("Hendrik van der Linde chairs the board. Van den Linde said the dykes "
+                       "would hold."),
         Example.passes("Anna Berg won the sprint and Anna Borg the relay."),
+        Example.passes("Exports to Slovenia rose. Trade with Slovakia fell."),
         Example.passes("Kim Jong Un met the delegation. Duyeon Kim, an analyst, said Kim "
                        "wanted a deal."),
     ),

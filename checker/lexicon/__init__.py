@@ -132,6 +132,7 @@ BIRTHDAY_QUALIFIERS: frozenset[str] = frozenset(_pe["birthday_qualifiers"])
 NAME_PARTICLES: frozenset[str] = frozenset(_pe["name_particles"])
 NAME_HYPHEN_PARTICLES: frozenset[str] = frozenset(_pe["name_hyphen_particles"])
 KIN_WORDS: frozenset[str] = frozenset(_pe["kin_words"])
+OTHER_PLACE_WORDS: frozenset[str] = frozenset(_pe["other_place_words"])
 
 # ---------------------------------------------------------------- counts
 COUNT_CLASSES: dict[str, str] = _co["classes"]

@@ -502,8 +502,10 @@ def _variant(doc, text, units, by_raw, sent_starts, lowered, listed, a: str, b: 
     # age after both spellings ("Tomas Reyes, 42, … Mateo Reyes, 39"): two people
     if _aged(text, w) and any(_aged(text, u) for u in r_units):
         return None
-    before = text[max(0, w[2].start - 40):w[2].start].split()
-    if before and before[-1].lower().strip(",") in lx.KIN_WORDS:
+    # introduced as another place: "the nearby village of Newton", "its neighbour Newtown"
+    before = [b.lower().strip(",") for b in text[max(0, w[2].start - 40):w[2].start].split()]
+    if before and before[-1] in lx.KIN_WORDS or \
+            lx.OTHER_PLACE_WORDS & set(before[-2:] if before[-1:] == ["of"] else before[-1:]):
         return None
     r = r_units[0]
     return NameVariant(w[2], w[0], r[0], r[0], len(r_units), r[2], respelled=r[0])
