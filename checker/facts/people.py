@@ -15,10 +15,14 @@ class Person:
     first: str | None = None
     surname: str | None = None
     spans: list[Span] = field(default_factory=list)
+    written: str | None = None  # the surname as first written, for one named by it alone
 
     @property
     def name(self) -> str:
-        return max(self.names, key=len) if self.names else (self.surname or "?")
+        """The fullest name the copy gives, as written ('Morel', never the key 'morel')."""
+        if self.names:
+            return max(self.names, key=len)
+        return self.written or self.surname or "?"
 
 
 @dataclass(frozen=True, slots=True)

@@ -195,7 +195,7 @@ def group_people(doc: Doc) -> tuple[list[Person], list[NameToken], dict[int, int
             if solo:
                 pid = solo[0].id
             else:
-                persons.append(Person(len(persons), surname=word))
+                persons.append(Person(len(persons), surname=word, written=t.text))
                 pid = persons[-1].id
                 introduced[pid] = t.idx
                 parts[pid] = frozenset((word,))
