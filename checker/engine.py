@@ -70,7 +70,7 @@ def analyse(article: Article, *, publication_date_given: dt.date | None = None,
     stretches = find_stretches(article.text, list(mentions), grammar, pub.date if pub else None)
     people, counted = _people_and_counts(doc, grammar, mentions, pub.date if pub else None)
     facts = ArticleFacts(text=article.text, publication=pub, mentions=mentions,
-                         stretches=stretches, events=find_events(mentions),
+                         stretches=stretches, events=find_events(mentions, article.text),
                          people=people, counts=counted,
                          known=known.people if known else (),
                          known_source=known.source if known else None,

@@ -361,3 +361,29 @@ def test_bare_weekdays_in_a_story_about_an_earlier_week():
     # a frame this week: the publication date places it as before
     assert _weekday_value("The ferry sank on Tuesday 13 August. Divers arrived on Wednesday.",
                           "2019-08-17", "Wednesday") == dt.date(2019, 8, 14)
+
+
+@pytest.mark.parametrize("text", [
+    # an agenda: each line is its own meeting
+    "Agenda\n\nMonday 3 June: the committee meets\nMonday 10 June: the committee meets\n",
+    # what comes next, as a list with dashes
+    ("What happens next:\n\n- 4 June – the board votes on the plan\n"
+    "- 11 June – the board votes on the plan\n"),
+])
+def test_entries_of_a_schedule_are_separate_occurrences(text, monkeypatch):
+    """A time that labels its line is an entry of a schedule: each its own occurrence. The
+    same lines read as prose would be one event given two days."""
+    assert not findings(text, "2024-05-28", rule=ETC), text
+    monkeypatch.setattr("checker.resolve.events.labels_its_line", lambda text, m: False)
+    assert findings(text, "2024-05-28", rule=ETC), "the case no longer tests the entries"
+
+
+def test_a_paragraph_opened_by_a_time_is_still_prose():
+    """Only a time that labels its line is an entry: 'Monday's vote' opening a paragraph
+    is the vote the copy told of before."""
+    text = ("The minister left Brussels on Monday.\n\n"
+            "Wednesday: she departed from Brussels, aides said.\n")
+    assert not findings(text, "2024-06-06", rule=ETC)  # labels its line: an entry
+    text = ("The minister left Brussels on Monday.\n\n"
+            "On Wednesday she departed from Brussels, aides said.\n")
+    assert findings(text, "2024-06-06", rule=ETC)

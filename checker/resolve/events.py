@@ -187,13 +187,29 @@ def _fitting(by_key: dict[str, list[_Open]], m: Mention, ev: EventRef) -> list[_
     return [o for o in seen.values() if _fits(o, m, ev)]
 
 
-def find_events(mentions: tuple[Mention, ...] | list[Mention]) -> tuple[Event, ...]:
-    """Group the mentions that date the same event; events named once are left out."""
+_BULLETS = "-*•·–—"  # what may open a list item's line before its time
+_LABEL_ENDS = (":", " -", " –", " —", "\t")  # what may follow a time that labels its line
+
+
+def labels_its_line(text: str, m: Mention) -> bool:
+    """A time that opens its line and labels it ("Sun., Nov. 1: United vs. Red Bulls",
+    "- 2009 – the plant opens"): an entry of a schedule, an agenda or a chronology. Each
+    entry is its own occurrence, so two entries are never one event told twice."""
+    start = text.rfind("\n", 0, m.span.start) + 1
+    if text[start:m.span.start].strip(" \t" + _BULLETS):
+        return False
+    return text[m.span.end:m.span.end + 2].startswith(_LABEL_ENDS)
+
+
+def find_events(mentions: tuple[Mention, ...] | list[Mention], text: str = ""
+                ) -> tuple[Event, ...]:
+    """Group the mentions that date the same event; events named once are left out.
+    `text` (the article's) lets an entry of a schedule stand apart (labels_its_line)."""
     opened: list[_Open] = []
     by_key: dict[str, list[_Open]] = {}
     alone: list[tuple[Mention, _Open]] = []  # mentions with another reading, told alone
     for m in mentions:
-        if not candidate(m):
+        if not candidate(m) or (text and labels_its_line(text, m)):
             continue
         ev = m.attachment.event
         fitting = _fitting(by_key, m, ev)
