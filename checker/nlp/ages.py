@@ -95,6 +95,7 @@ class Ages:
         self._lifespans = [m.span() for m in _BRACKETED_BIRTH.finditer(doc.text)]
         self._quotes = _quotes(doc.text)
         self._unnamed: int | None = None
+        self._names_seen: frozenset[str] | None = None
         self._person_facts()
         self._deaths = self._find_deaths()
 
@@ -163,8 +164,22 @@ class Ages:
             if pid is not None:
                 return pid, certain
         if token.pos_ == "NOUN" and _definite(token):
+            if any(c.dep_ in ("compound", "flat", "appos") and c.pos_ == "PROPN"
+                   and c.lower_ in self._name_words() for c in token.children):
+                # "the elder Le Pen": the description carries a name, and the name could
+                # not be settled on one person; a guess by salience would be someone else
+                return None, False
             return self._antecedent(token, describes=token), False  # "the victim"
         return None, False
+
+    def _name_words(self) -> frozenset[str]:
+        """Every word of the names the copy gives people, lower-cased."""
+        if self._names_seen is None:
+            self._names_seen = frozenset(
+                w.lower() for p in self.persons
+                for w in [*(n for name in p.names for n in name.split()), p.surname or ""]
+                if w)
+        return self._names_seen
 
     def _name_beside(self, token: Token) -> int | None:
         """"The architect Iain Fraser … died": a common noun and the name right after it
