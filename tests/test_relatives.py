@@ -89,3 +89,19 @@ def test_a_year_named_by_two_is_one_period():
     (season,) = [m for m in facts.mentions if m.kind == "fiscal"]
     assert season.text == "2013-14" and season.value.first.year == 2013 and \
         season.value.last.year == 2014
+
+
+@pytest.mark.parametrize("text", [
+    "Sales reached 4.1 million units last year, up from 3.8 million in 2021.",
+    "The port handled more ships last year than in 2019, the authority said.",
+    "Turnout was 61 percent last year, compared with 58 percent in 2020.",
+])
+def test_a_time_set_against_another_value_is_not_a_restatement(text):
+    """'last year, up from 3.8 million in 2021' compares two values at two times: the year
+    is the old value's, not a date the relative time restates."""
+    assert "relative-date-conflict" not in rules(text, "2024-05-16")
+
+
+def test_a_date_that_restates_its_verbs_relative_time_still_disagrees():
+    assert "relative-date-conflict" in rules(
+        "The train derailed last month near Hexthorpe, on 14 February.", "2024-05-16")

@@ -69,6 +69,7 @@ FUTURE_AUX: frozenset[str] = frozenset(_gr["future_aux"])
 MODAL_AUX: frozenset[str] = frozenset(_gr["modal_aux"])
 SCHEDULE_WORDS: frozenset[str] = frozenset(_gr["schedule_words"])
 REPORTING_VERBS: frozenset[str] = frozenset(_gr["reporting_verbs"])
+COMPARISON_WORDS: frozenset[str] = frozenset(_gr["comparison_words"])
 ABOUT_VERBS: frozenset[str] = frozenset(_gr["about_verbs"]) | REPORTING_VERBS | \
     frozenset(_ev["scheduling_verbs"])
 HEDGES: frozenset[str] = frozenset(_gr["hedges"])

@@ -879,6 +879,9 @@ def _same_verb(text: str, rel: Mention, other: Mention) -> bool:
     if other.kind.value not in ("date", "month", "year"):
         return False
     gap = text[rel.span.end:other.span.start]
+    if any(c.isdigit() for c in gap) or any(
+            w.strip(".,").lower() in lx.COMPARISON_WORDS for w in gap.split()):
+        return False  # "worth $1.2bn last year, up from $1.1bn in 2022": another value's time
     return _SAME_CLAUSE_GAP.match(gap) is not None and _SECOND_CLAUSE.search(gap) is None
 
 
