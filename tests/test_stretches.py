@@ -96,3 +96,18 @@ def test_a_length_that_disagrees_with_its_dates(text, date, says):
 ])
 def test_a_length_that_agrees_or_is_not_its_dates(text, date):
     assert flagged(text, date) == []
+
+
+@pytest.mark.parametrize("text", [
+    "A man was jailed for six years for a string of thefts between March and May last year.",
+    ("She was banned from driving for two years for offences across the county between "
+    "June 2022 and January 2023."),
+])
+def test_a_range_that_hangs_on_a_noun_between_is_that_nouns_time(text):
+    """The range dates the thefts, not the six years in jail."""
+    assert flagged(text, "2025-03-12") == []
+
+
+def test_a_range_told_of_the_length_past_a_noun_still_counts():
+    assert flagged("He spent five years at the helm of the club, from 2010 to 2020.",
+                   "2024-06-01")

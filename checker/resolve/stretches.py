@@ -239,9 +239,16 @@ class _Finder:
         return self._token_at(start.attachment.verb_start)
 
     def _owns_range(self, owner: _Owner, d: Mention, start: Mention) -> bool:
+        head = self._range_head(start)
+        if head is not None and owner.noun is None and head.pos_ in ("NOUN", "PROPN") and \
+                d.span.end <= head.idx < start.span.start:
+            # "jailed for six years for a series of burglaries between January and April":
+            # a length told of a verb, and a range hanging on a noun standing between them:
+            # the range is that noun's time ("her 15-year reign as champion, from 2001" is
+            # told of the noun it measures, and stays)
+            return False
         if self._adjacent(d, start):
             return True
-        head = self._range_head(start)
         if head is not None and head.lemma_.lower() in lx.RESCHEDULE_CUES:
             return False  # "moved from Saturday to Friday": a change of day, not a stretch
         if head is not None:
