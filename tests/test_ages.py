@@ -202,3 +202,12 @@ def test_a_description_that_carries_an_unsettled_name_is_nobody_guessed(monkeypa
     assert _ages(LE_PEN, "2024-03-04") == []
     monkeypatch.setattr("checker.nlp.ages.Ages._name_words", lambda self: frozenset())
     assert _ages(LE_PEN, "2024-03-04"), "the case no longer tests the guard"
+
+
+def test_a_year_that_names_a_noun_is_not_when_the_clause_happens():
+    """'the 1966 cup-winning side' is the side's year; the birthday is 'on Friday'."""
+    text = ("The oldest survivor of the 1966 cup-winning side, Sir Alan Ridley, marked his "
+            "83rd birthday on Friday. Ridley, born on 8 December 1941 in Bolton, scored twice "
+            "in the final.")
+    assert _ages(text, "2024-12-08") == []
+    assert _ages(text.replace("83rd", "81st"), "2024-12-08")  # a wrong age still shows

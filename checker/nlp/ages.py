@@ -527,6 +527,8 @@ class Ages:
     def _date_on(self, token: Token) -> tuple[dt.date, dt.date] | None:
         sentence = self.grammar.sentence_index(token.idx)
         for m in self.on_token.get(token.i, ()):
+            if m.attachment.modifies_noun and token.pos_ in ("VERB", "AUX"):
+                continue  # "the 1966 team … celebrated his 83rd birthday": the team's year
             if m.attachment.sentence == sentence and self._timed(m) and \
                     not self._bounded(m):
                 return m.value.first, m.value.last
