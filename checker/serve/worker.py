@@ -88,7 +88,7 @@ class Checker:
     def _check(self, job: dict[str, Any]) -> str:
         import datetime as dt
 
-        from checker.engine import _file_report, analyse, select_rules
+        from checker.engine import _doc, _file_report, analyse, select_rules
         from checker.model import Report
         from checker.report import FORMATTERS
         from checker.serve.job import FACTS_SOURCE
@@ -103,8 +103,10 @@ class Checker:
         # The strings and lexemes a new article brings are freed after its check: a worker
         # that reads the news for weeks would otherwise grow with every new name.
         with self.nlp.memory_zone():
-            analysis = analyse(article, publication_date_given=date, doc=self.nlp(article.text),
-                               known=known, params=self.params)
+            # the engine's own reading: a long article in pieces, as `check` reads it
+            doc = _doc(self.nlp, article.text)
+            analysis = analyse(article, publication_date_given=date, doc=doc, known=known,
+                               params=self.params)
             report = Report([_file_report(analysis, rules, self.severity)])
             return FORMATTERS[job["format"]](report, fail_rank=self.fail_rank)
 
