@@ -438,6 +438,19 @@ def timeline(
         raise typer.Exit(2)
 
 
+def _from_extra(module: str, name: str, extra: str):
+    """`name` from a module that needs an optional extra; a missing dependency is one line
+    naming it and the install command, and exit 2."""
+    import importlib
+
+    try:
+        return getattr(importlib.import_module(module), name)
+    except ImportError as exc:
+        typer.echo(f"copydesk: {extra} needs {exc.name}; install it with "
+                   f"pip install 'copydesk[{extra}]'", err=True)
+        raise typer.Exit(2) from None
+
+
 @app.command(cls=_Command)
 def audit(
     source: Annotated[str, typer.Argument(
@@ -470,12 +483,7 @@ def audit(
     Exit status: 0 nothing at or above the configured fail-on level, 1 findings or unreadable
     rows, 2 the audit could not run (what was done is kept: run it again to resume).
     """
-    try:
-        from checker.audit import audit as run_audit
-    except ModuleNotFoundError as exc:
-        typer.echo(f"copydesk: audit needs {exc.name}; install it with "
-                   "pip install 'copydesk[audit]'", err=True)
-        raise typer.Exit(2) from None
+    run_audit = _from_extra("checker.audit", "audit", "audit")
     from checker.model import Severity
     from checker.source import InputError
 
@@ -600,12 +608,7 @@ def serve(
     working directory; a request's own fields win. Stops cleanly on SIGTERM or Ctrl-C,
     answering the requests in flight first.
     """
-    try:
-        from checker.serve import run
-    except ImportError as exc:
-        typer.echo(f"copydesk: serve needs the web extra ({exc.name} is missing); "
-                   "pip install 'copydesk[serve]'", err=True)
-        raise typer.Exit(2) from None
+    run = _from_extra("checker.serve", "run", "serve")
     from checker.errors import InputError
 
     try:
