@@ -111,7 +111,7 @@ def _fused(facts: ArticleFacts, stated: Mention) -> Finding | None:
     if allowed is None or value is None or not value.is_day or \
             value.first.weekday() != stated.weekday or allowed.contains(value.first):
         return None
-    backward = stated.written.modifier in ("last", "past", "previous")
+    backward = allowed.last < facts.pub  # "last Thursday": the days allowed are all past
     nearest = allowed.last if backward else allowed.first
     weekday = facts.words_at(stated.weekday_span).rstrip(".")
     relative = f"{stated.written.modifier} {weekday}"

@@ -463,9 +463,9 @@ class Resolver:
         if pub is None or t.weekday is None:
             return UNPLACED
         label = t.part_of_day
-        if t.modifier in ("last", "past", "previous"):
+        if lx.DIRECTIONS.get(t.modifier) == -1:
             d = _weekday_near(pub, t.weekday, -1, strict=True)
-        elif t.modifier in ("next", "coming", "following"):
+        elif lx.DIRECTIONS.get(t.modifier) == 1:
             d = _weekday_near(pub, t.weekday, 1, strict=True)
         else:
             direction = _direction_from_tense(att)
@@ -507,10 +507,10 @@ class Resolver:
         pub = self.pub
         if pub is None or t.kind != "date" or t.weekday is None or not t.modifier:
             return None
-        if t.modifier in ("last", "past", "previous"):
+        if lx.DIRECTIONS.get(t.modifier) == -1:
             end = _weekday_near(pub, t.weekday, -1, strict=True)
             return Moment(end - dt.timedelta(days=7), end, Grain.WEEK)
-        if t.modifier in ("next", "coming", "following"):
+        if lx.DIRECTIONS.get(t.modifier) == 1:
             start = _weekday_near(pub, t.weekday, 1, strict=True)
             return Moment(start, start + dt.timedelta(days=7), Grain.WEEK)
         if t.modifier == "this":
